@@ -1,0 +1,56 @@
+import ArgumentParser
+
+/// `charter-chat`: answers plain-language questions about the Stoke-on-Trent SEND Co-production Charter.
+@main
+struct CharterChat: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "charter-chat",
+        abstract: "Answers plain-language questions about the Stoke-on-Trent SEND Co-production Charter.",
+        discussion: """
+            With no subcommand: a conversation. In a terminal it is interactive; with input from a pipe it reads
+            one message a line and writes one reply a line.
+            """,
+        subcommands: [Chat.self, Ask.self, Evaluate.self, Missed.self, Check.self],
+        defaultSubcommand: Chat.self
+    )
+}
+
+/// Options every command that answers questions shares.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The content directory.", discussion: "Env: CHARTER_CHAT_INTENTS. Default: ./intents"))
+    var intents: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The SQLite file for unanswered questions.", discussion: "Env: CHARTER_CHAT_DATABASE. Default: ./charter-chat.sqlite"))
+    var database: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds an idle conversation keeps its context.", discussion: "Env: CHARTER_CHAT_SESSION_TTL. Default: 1800"))
+    var sessionTTL: Int?
+
+    @Option(name: .long, help: ArgumentHelp("The most conversations remembered at once.", discussion: "Env: CHARTER_CHAT_MAX_SESSIONS. Default: 10000"))
+    var maxSessions: Int?
+
+    func validate() throws {
+        if let sessionTTL, sessionTTL <= 0 { throw ValidationError("--session-ttl must be above 0 seconds.") }
+        if let maxSessions, maxSessions <= 0 { throw ValidationError("--max-sessions must be above 0.") }
+    }
+
+    /// The configuration these options and the environment give.
+    func configuration() throws -> Configuration {
+        do {
+            return try Configuration.resolve(intents: intents, database: database, sessionTTL: sessionTTL, maxSessions: maxSessions)
+        } catch let error as ConfigurationError {
+            throw ValidationError(error.message)
+        }
+    }
+
+    /// Loads content and log, or exits 1 after printing the content's errors.
+    func runtime(logToDatabase: Bool = true) throws -> Runtime {
+        do {
+            return try Runtime.start(try configuration(), logToDatabase: logToDatabase)
+        } catch is ContentLoadFailed {
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import DialogueEngine
+
+/// One question, one answer.
+struct Ask: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Answer one question and exit.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Flag(name: .long, help: "Write the reply as JSON.")
+    var json = false
+
+    @Argument(help: "The question, in quotes.")
+    var question: String
+
+    func validate() throws {
+        if question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError("The question is empty. Write it in quotes: charter-chat ask \"what is co-production\"")
+        }
+    }
+
+    func run() async throws {
+        let runtime = try options.runtime()
+        let reply = await runtime.assistant.respond(to: question, channel: .cli)
+        try ReplyPrinter(json: json, interactive: true).print(reply)
+    }
+}

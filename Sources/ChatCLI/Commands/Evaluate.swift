@@ -1,0 +1,65 @@
+import ArgumentParser
+import DialogueEngine
+import Foundation
+
+/// Scores the assistant on a question file.
+struct Evaluate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval", abstract: "Run an evaluation file (JSON Lines) and print accuracy per kind and each failure.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Argument(help: "The evaluation file, e.g. ../shared/eval/dev.jsonl.")
+    var file: String
+
+    @Option(name: .long, help: "Exit with status 1 when overall accuracy is below this (0…1, or a percentage such as 90).")
+    var minAccuracy: Double?
+
+    @Flag(name: .long, help: "Print only the summary, not each failure.")
+    var quiet = false
+
+    func validate() throws {
+        if let minAccuracy, minAccuracy < 0 || minAccuracy > 100 {
+            throw ValidationError("--min-accuracy must be between 0 and 1 (or 0 and 100 as a percentage).")
+        }
+    }
+
+    func run() async throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ValidationError("Cannot read '\(file)'. Check the path.")
+        }
+        let items: [EvaluationItem]
+        do {
+            items = try Evaluation.load(String(decoding: data, as: UTF8.self), file: file)
+        } catch let error as Evaluation.LineError {
+            throw ValidationError(error.description)
+        }
+        let runtime = try options.runtime(logToDatabase: false)
+        let report = await Evaluation.run(items, assistant: runtime.assistant)
+        if !quiet {
+            for failure in report.failures {
+                let message = failure.item.messages.joined(separator: " → ")
+                let reply = failure.reply.reply.replacingOccurrences(of: "\n", with: " ")
+                print("FAIL \(failure.item.id) [\(failure.item.kind.rawValue)] \(message)")
+                print("     got (\(failure.reply.intent), answered: \(failure.reply.answered), \(String(format: "%.2f", failure.reply.confidence))): \(reply.prefix(160))")
+            }
+            if !report.failures.isEmpty { print("") }
+        }
+        for (kind, passed, total) in report.byKind {
+            print("\(kind.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \(passed)/\(total)  \(Self.percent(Double(passed) / Double(total)))")
+        }
+        let passed = report.outcomes.filter(\.passed).count
+        print("overall       \(passed)/\(report.outcomes.count)  \(Self.percent(report.accuracy))")
+        if let minAccuracy {
+            let threshold = minAccuracy > 1 ? minAccuracy / 100 : minAccuracy
+            if report.accuracy < threshold {
+                print("below the minimum accuracy of \(Self.percent(threshold))")
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    static func percent(_ value: Double) -> String {
+        String(format: "%.1f%%", value * 100)
+    }
+}

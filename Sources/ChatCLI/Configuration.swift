@@ -1,0 +1,44 @@
+import Foundation
+
+/// Every setting of the program, built once at start-up: a flag wins over the environment, and
+/// the environment over the default. Tests build it literally.
+struct Configuration: Sendable, Equatable {
+    /// The content directory (`--intents`, `CHARTER_CHAT_INTENTS`).
+    var intentsDirectory: String = "intents"
+    /// The SQLite log (`--database`, `CHARTER_CHAT_DATABASE`).
+    var databasePath: String = "charter-chat.sqlite"
+    /// How long a conversation keeps its context when idle (`--session-ttl`, `CHARTER_CHAT_SESSION_TTL`), seconds.
+    var sessionTTL: Int = 1800
+    /// The most conversations remembered at once (`--max-sessions`, `CHARTER_CHAT_MAX_SESSIONS`).
+    var maxSessions: Int = 10_000
+
+    /// Builds the configuration from flags (nil when not given) and the environment.
+    static func resolve(
+        intents: String?, database: String?, sessionTTL: Int? = nil, maxSessions: Int? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Configuration {
+        var configuration = Configuration()
+        configuration.intentsDirectory = intents ?? environment["CHARTER_CHAT_INTENTS"] ?? configuration.intentsDirectory
+        configuration.databasePath = database ?? environment["CHARTER_CHAT_DATABASE"] ?? configuration.databasePath
+        configuration.sessionTTL =
+            try sessionTTL ?? environment["CHARTER_CHAT_SESSION_TTL"].map { try positive($0, "CHARTER_CHAT_SESSION_TTL") }
+            ?? configuration.sessionTTL
+        configuration.maxSessions =
+            try maxSessions ?? environment["CHARTER_CHAT_MAX_SESSIONS"].map { try positive($0, "CHARTER_CHAT_MAX_SESSIONS") }
+            ?? configuration.maxSessions
+        return configuration
+    }
+
+    private static func positive(_ text: String, _ name: String) throws -> Int {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value > 0 else {
+            throw ConfigurationError(message: "\(name) must be a whole number above 0, not '\(text)'")
+        }
+        return value
+    }
+}
+
+/// A setting from the environment that cannot be used.
+struct ConfigurationError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { "error: " + message }
+}

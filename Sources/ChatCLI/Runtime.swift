@@ -1,0 +1,51 @@
+import DialogueEngine
+import Foundation
+
+/// Wires the pieces together from a ``Configuration``: content, log and assistant.
+struct Runtime {
+    let configuration: Configuration
+    let content: Content
+    let log: ResilientLog
+    let assistant: Assistant
+
+    /// Loads the content (printing every problem and exiting 1 when it is broken) and opens the log.
+    static func start(_ configuration: Configuration, logToDatabase: Bool = true) throws -> Runtime {
+        let content = try loadContent(configuration)
+        let log: ResilientLog
+        if logToDatabase {
+            do {
+                log = ResilientLog(try SQLiteUnansweredLog(path: configuration.databasePath), report: Self.warn)
+            } catch {
+                log = ResilientLog(
+                    nil,
+                    problem:
+                        "warning: cannot open the database '\(configuration.databasePath)' (\(error)); answers go on, but unanswered questions are not being saved. Fix the path with --database or CHARTER_CHAT_DATABASE.",
+                    report: Self.warn)
+            }
+        } else {
+            log = ResilientLog(InMemoryUnansweredLog(), report: Self.warn)
+        }
+        let assistant = Assistant(
+            content: content, log: log, sessionTTL: .seconds(configuration.sessionTTL),
+            maxSessions: configuration.maxSessions)
+        return Runtime(configuration: configuration, content: content, log: log, assistant: assistant)
+    }
+
+    /// Loads the content or prints its errors and exits with status 1.
+    static func loadContent(_ configuration: Configuration) throws -> Content {
+        do {
+            return try Content.load(from: configuration.intentsDirectory)
+        } catch {
+            Self.warn(error.description)
+            throw ContentLoadFailed()
+        }
+    }
+
+    /// Prints to standard error.
+    @Sendable static func warn(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
+
+/// The content could not be loaded; its errors were printed already.
+struct ContentLoadFailed: Error {}

@@ -1,0 +1,38 @@
+public import Knowledge
+
+/// Everything the assistant knows, loaded from the content directory (`intents/`).
+public struct Content: Sendable {
+    /// The charter, from `charter.md`.
+    public let charter: Charter
+    /// The intents from every other `*.yaml` file.
+    package let intents: [Intent]
+    /// Synonyms, text speak and weak words, from `synonyms.yaml`.
+    package let lexicon: Lexicon
+    /// Safeguarding patterns and reply, from `safeguarding.yaml`.
+    package let safeguarding: SafeguardingRules
+
+    /// Ids of intents the engine itself relies on; content must define them.
+    package static let requiredIntents = ["system.fallback", "system.clarify", "system.welcome", "system.no-context"]
+
+    /// Assembles content from parts (tests build small content this way).
+    package init(charter: Charter, intents: [Intent], lexicon: Lexicon, safeguarding: SafeguardingRules) {
+        self.charter = charter
+        self.intents = intents
+        self.lexicon = lexicon
+        self.safeguarding = safeguarding
+    }
+
+    /// The number of intents, for summaries.
+    public var intentCount: Int { intents.count }
+
+    /// The intent with this id.
+    package func intent(id: String) -> Intent? {
+        intents.first { $0.id == id }
+    }
+
+    /// Loads and validates the content directory; throws ``ContentErrors`` listing every problem.
+    public static func load(from directory: String) throws(ContentErrors) -> Content {
+        var loader = ContentLoader(directory: directory)
+        return try loader.load()
+    }
+}

@@ -1,0 +1,263 @@
+import Foundation
+import Knowledge
+import Yams
+
+/// Reads `intents/`: `charter.md`, `synonyms.yaml`, `safeguarding.yaml` and every other YAML file
+/// as a list of intents. Collects every problem before giving up, so `check` can list them all.
+struct ContentLoader {
+    let directory: String
+    private var diagnostics: [ContentDiagnostic] = []
+
+    static let intentKeys = ["id", "kind", "examples", "keywords", "reply", "quote", "after", "more", "list", "suggestions"]
+    static let responseKeys = ["reply", "quote", "after"]
+
+    init(directory: String) {
+        self.directory = directory
+    }
+
+    private func path(_ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    private mutating func read(_ name: String) -> String? {
+        let file = path(name)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            diagnostics.append(ContentDiagnostic(file: file, message: "cannot read the file", hint: "it must exist and be readable"))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.append(ContentDiagnostic(file: file, message: "the file is not UTF-8 text", hint: "save it as UTF-8"))
+            return nil
+        }
+        return text
+    }
+
+    mutating func load() throws(ContentErrors) -> Content {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ContentErrors([
+                ContentDiagnostic(
+                    file: directory, message: "the content directory does not exist",
+                    hint: "run from the project folder, or pass --intents DIR (or set CHARTER_CHAT_INTENTS)")
+            ])
+        }
+        var charter: Charter?
+        if let text = read("charter.md") {
+            do {
+                charter = try CharterParser.parse(text, file: path("charter.md"))
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        let lexicon = read("synonyms.yaml").map { readLexicon($0, file: path("synonyms.yaml")) } ?? Lexicon()
+        let safeguarding = read("safeguarding.yaml").flatMap { readSafeguarding($0, file: path("safeguarding.yaml")) }
+
+        var intents: [Intent] = []
+        let reserved: Set<String> = ["synonyms.yaml", "safeguarding.yaml"]
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !reserved.contains($0) }
+            .sorted()
+        if names.isEmpty {
+            diagnostics.append(ContentDiagnostic(file: directory, message: "no intent files (*.yaml) found"))
+        }
+        for name in names {
+            guard let text = read(name) else { continue }
+            intents += readIntents(text, file: path(name), charter: charter)
+        }
+        if let charter { validate(intents, charter: charter) }
+        if !diagnostics.isEmpty || charter == nil || safeguarding == nil {
+            if diagnostics.isEmpty {
+                diagnostics.append(ContentDiagnostic(file: directory, message: "the content is incomplete"))
+            }
+            throw ContentErrors(diagnostics)
+        }
+        return Content(charter: charter!, intents: intents, lexicon: lexicon, safeguarding: safeguarding!)
+    }
+
+    // MARK: Synonyms and safeguarding
+
+    private mutating func readLexicon(_ text: String, file: String) -> Lexicon {
+        var document = YAMLDocument(text: text, file: file)
+        defer { diagnostics += document.diagnostics }
+        guard let root = document.root else { return Lexicon() }
+        let entries = document.entries(of: root, allowed: ["groups", "textspeak", "weak"], what: "synonyms.yaml")
+        var lexicon = Lexicon()
+        if let groups = entries["groups"]?.value {
+            if let sequence = groups.sequence {
+                for group in sequence {
+                    let members = document.texts(group, what: "a synonym group").map(\.0)
+                    if members.count < 2 {
+                        document.error(group, "a synonym group needs at least two words", hint: "write '- [word, other word]'")
+                    } else {
+                        lexicon.synonymGroups.append(members)
+                    }
+                }
+            } else {
+                document.error(groups, "'groups' must be a list of lists", hint: "write '- [kids, children, young people]'")
+            }
+        }
+        if let speak = entries["textspeak"]?.value {
+            if let mapping = speak.mapping {
+                for (key, value) in mapping {
+                    guard let short = key.string, let long = document.text(value, what: "the meaning of '\(key.string ?? "")'")
+                    else { continue }
+                    lexicon.textSpeak[short] = long
+                }
+            } else {
+                document.error(speak, "'textspeak' must be a mapping", hint: "write 'ppl: people'")
+            }
+        }
+        if let weak = entries["weak"]?.value {
+            lexicon.weakWords = Set(document.texts(weak, what: "'weak'").map(\.0))
+        }
+        return lexicon
+    }
+
+    private mutating func readSafeguarding(_ text: String, file: String) -> SafeguardingRules? {
+        var document = YAMLDocument(text: text, file: file)
+        defer { diagnostics += document.diagnostics }
+        guard let root = document.root else { return nil }
+        let entries = document.entries(of: root, allowed: ["reply", "suggestions", "patterns"], what: "safeguarding.yaml")
+        guard let replyNode = entries["reply"]?.value, let reply = document.text(replyNode, what: "'reply'") else {
+            if entries["reply"] == nil { document.error(root, "safeguarding.yaml has no 'reply'") }
+            return nil
+        }
+        let suggestions = entries["suggestions"].map { document.texts($0.value, what: "'suggestions'").map(\.0) } ?? []
+        let patterns = entries["patterns"].map { document.texts($0.value, what: "'patterns'").map(\.0) } ?? []
+        if patterns.isEmpty { document.error(root, "safeguarding.yaml has no 'patterns'") }
+        return SafeguardingRules(reply: reply, suggestions: suggestions, patterns: patterns)
+    }
+
+    // MARK: Intents
+
+    private mutating func readIntents(_ text: String, file: String, charter: Charter?) -> [Intent] {
+        var document = YAMLDocument(text: text, file: file)
+        defer { diagnostics += document.diagnostics }
+        guard let root = document.root else {
+            if document.diagnostics.isEmpty { document.error(nil, "the file is empty", hint: "write a list of intents, each starting '- id:'") }
+            return []
+        }
+        guard let sequence = root.sequence else {
+            document.error(root, "an intent file must be a list of intents", hint: "start each intent with '- id:'")
+            return []
+        }
+        var intents: [Intent] = []
+        for node in sequence {
+            if let intent = readIntent(node, document: &document, charter: charter) { intents.append(intent) }
+        }
+        return intents
+    }
+
+    private func readIntent(_ node: Node, document: inout YAMLDocument, charter: Charter?) -> Intent? {
+        let entries = document.entries(of: node, allowed: Self.intentKeys, what: "an intent")
+        guard let idNode = entries["id"]?.value else {
+            document.error(node, "an intent has no 'id'", hint: "add 'id: topic.name'")
+            return nil
+        }
+        guard let id = document.text(idNode, what: "'id'") else { return nil }
+        if id.contains(where: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") }) {
+            document.error(idNode, "intent id '\(id)' may hold only letters, digits, '.', '-' and '_'")
+        }
+        var kind = Intent.Kind.answer
+        if let kindNode = entries["kind"]?.value, let name = document.text(kindNode, what: "'kind'") {
+            if let parsed = Intent.Kind(rawValue: name) {
+                kind = parsed
+            } else {
+                let names = Intent.Kind.allCases.map(\.rawValue)
+                let suggestion = YAMLDocument.closest(name, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+                document.error(kindNode, "unknown kind '\(name)'\(suggestion)", hint: "kinds: \(names.joined(separator: ", "))")
+            }
+        }
+        let examples = entries["examples"].map { document.texts($0.value, what: "'examples'").map(\.0) } ?? []
+        if examples.isEmpty && !id.hasPrefix("system.") {
+            document.error(idNode, "intent '\(id)' has no examples", hint: "add 'examples:' with questions in users' own words")
+        }
+        let keywords = entries["keywords"].map { document.texts($0.value, what: "'keywords'").map(\.0) } ?? []
+        let response = readResponse(entries, at: node, owner: "intent '\(id)'", document: &document, charter: charter)
+        var more: Response?
+        if let moreNode = entries["more"]?.value {
+            let moreEntries = document.entries(of: moreNode, allowed: Self.responseKeys, what: "'more'")
+            more = readResponse(moreEntries, at: moreNode, owner: "'more' of '\(id)'", document: &document, charter: charter)
+        }
+        let list = entries["list"].map { document.texts($0.value, what: "'list'").map(\.0) } ?? []
+        let suggestions = entries["suggestions"].map { document.texts($0.value, what: "'suggestions'").map(\.0) } ?? []
+        guard let response else { return nil }
+        return Intent(
+            id: id, kind: kind, examples: examples, keywords: keywords, response: response, more: more, list: list,
+            suggestions: suggestions, location: document.location(idNode))
+    }
+
+    private func readResponse(
+        _ entries: [String: (key: Node, value: Node)], at node: Node, owner: String, document: inout YAMLDocument,
+        charter: Charter?
+    ) -> Response? {
+        var text = ""
+        if let replyNode = entries["reply"]?.value {
+            text = document.text(replyNode, what: "'reply'") ?? ""
+        }
+        var quotes: [String] = []
+        if let quoteNode = entries["quote"]?.value {
+            for (reference, itemNode) in document.texts(quoteNode, what: "'quote'") {
+                if let charter, QuoteReference(reference, in: charter) == nil {
+                    let suggestion = YAMLDocument.closest(reference, in: QuoteReference.allNames(in: charter))
+                        .map { " (did you mean '\($0)'?)" } ?? ""
+                    document.error(
+                        itemNode, "'\(reference)' is not a statement or cornerstone of the charter\(suggestion)",
+                        hint: "statement ids look like 'communicate.c1' (commitment) or 'communicate.o2' (outcome); see README")
+                } else {
+                    quotes.append(reference)
+                }
+            }
+        }
+        let after = entries["after"].flatMap { document.text($0.value, what: "'after'") } ?? ""
+        if text.isEmpty && quotes.isEmpty {
+            document.error(node, "\(owner) has an empty reply", hint: "add 'reply:' text, a 'quote:' of the charter, or both")
+            return nil
+        }
+        return Response(text: text, quotes: quotes, after: after)
+    }
+
+    // MARK: Cross-checks
+
+    private mutating func validate(_ intents: [Intent], charter: Charter) {
+        var firstByID: [String: Intent] = [:]
+        var exampleOwner: [String: (String, SourceLocation)] = [:]
+        for intent in intents {
+            if let first = firstByID[intent.id] {
+                diagnostics.append(
+                    ContentDiagnostic(
+                        file: intent.location.file, line: intent.location.line, column: intent.location.column,
+                        message: "duplicate intent id '\(intent.id)'", hint: "it is first defined at \(first.location)"))
+                continue
+            }
+            firstByID[intent.id] = intent
+            for example in intent.examples {
+                let key = TextFolder.fold(example).filter { $0.isLetter || $0.isNumber || $0 == " " }
+                if let (owner, location) = exampleOwner[key], owner != intent.id {
+                    diagnostics.append(
+                        ContentDiagnostic(
+                            file: intent.location.file, line: intent.location.line, column: intent.location.column,
+                            message: "example '\(example)' of '\(intent.id)' is also an example of '\(owner)'",
+                            hint: "one question can lead to one intent only; remove it from one of them (\(location))"))
+                }
+                exampleOwner[key] = (intent.id, intent.location)
+            }
+        }
+        let statementIDs = Set(charter.allStatements.map(\.id))
+        for intent in intents {
+            for item in intent.list where firstByID[item] == nil && !statementIDs.contains(item) {
+                diagnostics.append(
+                    ContentDiagnostic(
+                        file: intent.location.file, line: intent.location.line, column: intent.location.column,
+                        message: "'list' of '\(intent.id)' names '\(item)', which is neither an intent nor a statement",
+                        hint: YAMLDocument.closest(item, in: Array(firstByID.keys)).map { "did you mean '\($0)'?" }))
+            }
+        }
+        for required in Content.requiredIntents where firstByID[required] == nil {
+            diagnostics.append(
+                ContentDiagnostic(
+                    file: directory, message: "required intent '\(required)' is missing",
+                    hint: "define it in intents/system.yaml"))
+        }
+    }
+}

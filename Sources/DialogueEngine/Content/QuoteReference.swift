@@ -1,0 +1,47 @@
+package import Knowledge
+
+/// What a `quote:` entry in an intent names.
+package enum QuoteReference: Sendable, Equatable {
+    /// One statement: `communicate.c1`, `introduction.p2`.
+    case statement(String)
+    /// A cornerstone's "We will" commitments: `communicate` or `communicate.commitments`.
+    case commitments(String)
+    /// A cornerstone's "You will feel/see that" outcomes: `communicate.outcomes`.
+    case outcomes(String)
+    /// The titles of the four cornerstones: `cornerstones`.
+    case cornerstoneTitles
+
+    /// Reads a reference, checking it against the charter; nil when it names nothing.
+    package init?(_ text: String, in charter: Charter) {
+        if text == "cornerstones" {
+            self = .cornerstoneTitles
+        } else if charter.cornerstone(id: text) != nil {
+            self = .commitments(text)
+        } else if text.hasSuffix(".commitments"), charter.cornerstone(id: String(text.dropLast(12))) != nil {
+            self = .commitments(String(text.dropLast(12)))
+        } else if text.hasSuffix(".outcomes"), charter.cornerstone(id: String(text.dropLast(9))) != nil {
+            self = .outcomes(String(text.dropLast(9)))
+        } else if charter.statement(id: text) != nil {
+            self = .statement(text)
+        } else {
+            return nil
+        }
+    }
+
+    /// Every reference the charter allows, for "did you mean" hints.
+    package static func allNames(in charter: Charter) -> [String] {
+        ["cornerstones"]
+            + charter.cornerstones.flatMap { [$0.id, "\($0.id).commitments", "\($0.id).outcomes"] }
+            + charter.allStatements.map(\.id)
+    }
+
+    /// The statements it stands for (none for the titles).
+    package func statements(in charter: Charter) -> [Statement] {
+        switch self {
+        case .statement(let id): return charter.statement(id: id).map { [$0] } ?? []
+        case .commitments(let id): return charter.cornerstone(id: id)?.commitments ?? []
+        case .outcomes(let id): return charter.cornerstone(id: id)?.outcomes ?? []
+        case .cornerstoneTitles: return []
+        }
+    }
+}

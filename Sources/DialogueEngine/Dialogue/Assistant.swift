@@ -1,0 +1,218 @@
+public import Foundation
+import Knowledge
+
+/// The conversation engine: takes a message and a session, returns a ``Reply``.
+///
+/// Order of work: safeguarding first, then a follow-up to the conversation ("the second one",
+/// "tell me more"), then matching. Fallbacks and clarifications are logged, redacted.
+public struct Assistant: Sendable {
+    /// The content this assistant answers from.
+    public let content: Content
+    package let matcher: Matcher
+    private let composer: ReplyComposer
+    private let sessions: SessionStore
+    private let log: ResilientLog
+    private let redactor = Redactor()
+    private let clock: @Sendable () -> Date
+
+    /// Makes an assistant over loaded content.
+    ///
+    /// - Parameters:
+    ///   - sessionTTL: how long an idle conversation keeps its context.
+    ///   - maxSessions: the most conversations remembered at once.
+    public init(
+        content: Content, log: ResilientLog, sessionTTL: Duration = .seconds(30 * 60), maxSessions: Int = 10_000,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.init(
+            content: content, log: log, sessions: SessionStore(ttl: sessionTTL, capacity: maxSessions),
+            settings: MatcherSettings(), clock: clock)
+    }
+
+    package init(
+        content: Content, log: ResilientLog, sessions: SessionStore, settings: MatcherSettings,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.content = content
+        self.matcher = Matcher(content: content, settings: settings)
+        self.composer = ReplyComposer(content: content)
+        self.sessions = sessions
+        self.log = log
+        self.clock = clock
+    }
+
+    /// The greeting shown when a conversation starts.
+    public func welcome(sessionId: String? = nil) -> Reply {
+        let intent = content.intent(id: "system.welcome")!
+        let composed = composer.compose(intent.response, suggestions: intent.suggestions)
+        return Reply(
+            reply: composed.text, answered: true, intent: intent.id, confidence: 1,
+            sessionId: sessionId ?? Self.newSessionID(), suggestions: composed.suggestions, sources: [],
+            kind: .smalltalk)
+    }
+
+    /// A fresh random session id.
+    public static func newSessionID() -> String {
+        UUID().uuidString.lowercased()
+    }
+
+    /// Answers `message` in the conversation `sessionId` (a new one when nil).
+    public func respond(to message: String, sessionId: String? = nil, channel: Channel) async -> Reply {
+        let sessionID = sessionId ?? Self.newSessionID()
+        var context = await sessions.context(for: sessionID)
+        let reply = await respond(to: message, context: &context, sessionID: sessionID, channel: channel)
+        await sessions.save(context, for: sessionID)
+        return reply
+    }
+
+    private func respond(
+        to message: String, context: inout DialogueContext, sessionID: String, channel: Channel
+    ) async -> Reply {
+        let words = matcher.words(of: message)
+        if words.isEmpty {
+            var reply = welcome(sessionId: sessionID)
+            reply.intent = "system.empty"
+            reply.reply = "Please type a question about the co-production charter. Here are some ideas."
+            return reply
+        }
+        if matcher.safeguarding.matches(words: words) {
+            await log.recordSafeguarding(at: clock(), channel: channel)
+            let rules = content.safeguarding
+            return Reply(
+                reply: rules.reply, answered: true, intent: "safeguarding", confidence: 1, sessionId: sessionID,
+                suggestions: rules.suggestions, sources: [], kind: .safeguarding)
+        }
+        if let index = OrdinalReference.index(in: words, count: context.list.count) {
+            return answer(Candidate(target: context.list[index], confidence: 1), context: &context, sessionID: sessionID)
+        }
+        switch matcher.match(message, topic: context.cornerstone) {
+        case .answer(let candidate):
+            if case .intent(let id) = candidate.target, let intent = content.intent(id: id) {
+                if intent.kind == .followup {
+                    return followUp(intent, confidence: candidate.confidence, context: &context, sessionID: sessionID)
+                }
+                if intent.kind == .outOfScope {
+                    let composed = composer.compose(intent.response, suggestions: intent.suggestions)
+                    await logUnanswered(message, outcome: .fallback, best: candidate, channel: channel)
+                    return Reply(
+                        reply: composed.text, answered: false, intent: intent.id, confidence: candidate.confidence,
+                        sessionId: sessionID, suggestions: composed.suggestions, sources: [], kind: .fallback)
+                }
+            }
+            return answer(candidate, context: &context, sessionID: sessionID)
+        case .clarify(let candidates):
+            await logUnanswered(message, outcome: .clarify, best: candidates.first, channel: channel)
+            let intent = content.intent(id: "system.clarify")!
+            let options = candidates.map(label(for:))
+            let composed = composer.compose(intent.response, suggestions: [])
+            return Reply(
+                reply: composed.text, answered: false, intent: intent.id, confidence: candidates.first?.confidence ?? 0,
+                sessionId: sessionID, suggestions: options + ["None of these"].prefix(max(0, 3 - options.count)),
+                sources: [], kind: .clarify)
+        case .fallback(let best):
+            await logUnanswered(message, outcome: .fallback, best: best, channel: channel)
+            let intent = content.intent(id: "system.fallback")!
+            let composed = composer.compose(intent.response, suggestions: intent.suggestions)
+            return Reply(
+                reply: composed.text, answered: false, intent: intent.id, confidence: best?.confidence ?? 0,
+                sessionId: sessionID, suggestions: composed.suggestions, sources: [], kind: .fallback)
+        }
+    }
+
+    /// Answers with a target and remembers it as the topic.
+    private func answer(_ candidate: Candidate, context: inout DialogueContext, sessionID: String) -> Reply {
+        let composed: ReplyComposer.Composed
+        var kind = Reply.Kind.answer
+        var intentName: String
+        var list: [Target] = []
+        switch candidate.target {
+        case .statement(let id):
+            composed = composer.compose(statementID: id)
+            intentName = "statement." + id
+        case .intent(let id):
+            let intent = content.intent(id: id)!
+            composed = composer.compose(intent.response, suggestions: intent.suggestions)
+            intentName = id
+            if intent.kind == .smalltalk { kind = .smalltalk }
+            list = intent.list.map { item in content.intent(id: item) != nil ? .intent(item) : .statement(item) }
+        }
+        if kind == .answer {
+            context.topic = candidate.target
+            context.cornerstone = matcher.cornerstone(of: candidate.target) ?? context.cornerstone
+            context.list = list.isEmpty ? composed.list : list
+            context.pending = composed.pending
+        }
+        return Reply(
+            reply: composed.text, answered: true, intent: intentName, confidence: candidate.confidence,
+            sessionId: sessionID, suggestions: composed.suggestions, sources: composed.sources, kind: kind)
+    }
+
+    /// "Tell me more", "what will I see?": continues the conversation's topic.
+    private func followUp(_ intent: Intent, confidence: Double, context: inout DialogueContext, sessionID: String) -> Reply {
+        var composed: ReplyComposer.Composed?
+        let wantsOutcomes = intent.id.hasSuffix("outcomes")
+        if !context.pending.isEmpty && !wantsOutcomes {
+            composed = composer.continuation(context.pending, suggestions: followUpSuggestions(context))
+        } else if wantsOutcomes, let cornerstone = context.cornerstone {
+            composed = composer.compose(
+                Response(text: "Here is what the charter says you will feel and see:", quotes: [cornerstone + ".outcomes"]),
+                suggestions: followUpSuggestions(context))
+        } else if case .intent(let id)? = context.topic, let topic = content.intent(id: id), let more = topic.more {
+            composed = composer.compose(more, suggestions: topic.suggestions)
+        } else if let cornerstone = context.cornerstone.flatMap({ content.charter.cornerstone(id: $0) }) {
+            let topicIntent = content.intent(id: "cornerstone." + cornerstone.id)
+            if case .intent(let id)? = context.topic, id == "cornerstone." + cornerstone.id, let more = topicIntent?.more {
+                composed = composer.compose(more, suggestions: topicIntent?.suggestions ?? [])
+            } else if let topicIntent {
+                return answer(Candidate(target: .intent(topicIntent.id), confidence: confidence), context: &context, sessionID: sessionID)
+            }
+        }
+        guard let composed else {
+            let noContext = content.intent(id: "system.no-context")!
+            let reply = composer.compose(noContext.response, suggestions: noContext.suggestions)
+            return Reply(
+                reply: reply.text, answered: true, intent: noContext.id, confidence: confidence, sessionId: sessionID,
+                suggestions: reply.suggestions, sources: [], kind: .smalltalk)
+        }
+        context.pending = composed.pending
+        if !composed.list.isEmpty { context.list = composed.list }
+        return Reply(
+            reply: composed.text, answered: true, intent: intent.id, confidence: confidence, sessionId: sessionID,
+            suggestions: composed.suggestions, sources: composed.sources, kind: .answer)
+    }
+
+    private func followUpSuggestions(_ context: DialogueContext) -> [String] {
+        var suggestions: [String] = []
+        if let cornerstone = context.cornerstone.flatMap({ content.charter.cornerstone(id: $0) }) {
+            let others = content.charter.cornerstones.filter { $0.id != cornerstone.id }
+            suggestions += others.prefix(2).map { "Tell me about \($0.title)" }
+        }
+        return suggestions + ["What are the four cornerstones?"]
+    }
+
+    /// The words a suggestion button shows for a candidate; asking it leads back to that candidate.
+    private func label(for candidate: Candidate) -> String {
+        switch candidate.target {
+        case .statement(let id):
+            return content.charter.statement(id: id)?.text ?? id
+        case .intent(let id):
+            guard let example = content.intent(id: id)?.examples.first else { return id }
+            return example.prefix(1).uppercased() + example.dropFirst() + (example.hasSuffix("?") ? "" : "?")
+        }
+    }
+
+    private func logUnanswered(_ message: String, outcome: UnansweredQuestion.Outcome, best: Candidate?, channel: Channel) async {
+        let redacted = redactor.redact(String(message.prefix(1000)))
+        let normalized = matcher.words(of: redacted).joined(separator: " ")
+        let bestIntent: String? = best.map { candidate in
+            switch candidate.target {
+            case .intent(let id): return id
+            case .statement(let id): return "statement." + id
+            }
+        }
+        await log.record(
+            UnansweredQuestion(
+                askedAt: clock(), question: redacted, normalized: normalized, channel: channel, outcome: outcome,
+                bestIntent: bestIntent, score: best?.confidence ?? 0))
+    }
+}

@@ -1,0 +1,34 @@
+/// Reads "the first one", "number 3", "the last", "2nd" as a position in the list just shown.
+package enum OrdinalReference {
+    private static let positions: [String: Int] = [
+        "first": 1, "1st": 1, "1": 1, "second": 2, "2nd": 2, "2": 2, "third": 3, "3rd": 3, "3": 3,
+        "fourth": 4, "4th": 4, "4": 4, "fifth": 5, "5th": 5, "5": 5, "sixth": 6, "6th": 6, "6": 6,
+        "seventh": 7, "7th": 7, "7": 7, "eighth": 8, "8th": 8, "8": 8, "ninth": 9, "9th": 9, "9": 9,
+        "two": 2, "three": 3, "four": 4,
+    ]
+    private static let last: Set<String> = ["last", "final"]
+    private static let filler: Set<String> = [
+        "the", "one", "ones", "number", "no", "num", "item", "point", "bit", "part", "cornerstone", "about", "tell",
+        "me", "more", "what", "whats", "is", "and", "explain", "please", "pls", "say", "says", "that", "mean",
+        "means", "does", "do", "can", "you", "i", "want", "to", "know", "go", "with", "option", "its", "it",
+    ]
+
+    /// The zero-based index `words` point to in a list of `count` items, or nil when the message
+    /// is not (only) a position.
+    package static func index(in words: [String], count: Int) -> Int? {
+        guard count > 0, !words.isEmpty, words.count <= 7 else { return nil }
+        var found: Int?
+        for word in words {
+            if let position = positions[word] {
+                if found != nil && found != position - 1 { return nil }
+                found = position - 1
+            } else if last.contains(word) {
+                found = count - 1
+            } else if !filler.contains(word) {
+                return nil
+            }
+        }
+        guard let found, found < count else { return nil }
+        return found
+    }
+}

@@ -1,0 +1,107 @@
+import Knowledge
+
+/// Turns a chosen intent or statement into reply text, sources and suggestions, keeping replies
+/// short: a long list is cut after about ``wordBudget`` words and the rest kept for "more".
+package struct ReplyComposer: Sendable {
+    /// Aim for replies no longer than this many words.
+    package static let wordBudget = 80
+    /// Always show at least this many quoted statements before cutting.
+    package static let minimumItems = 3
+
+    package let content: Content
+
+    /// What a reply says and what the conversation should remember about it.
+    package struct Composed: Sendable, Equatable {
+        package var text: String
+        package var sources: [Reply.Source]
+        package var suggestions: [String]
+        /// Statements left for "more".
+        package var pending: [String]
+        /// What "the first one" would pick after this reply.
+        package var list: [Target]
+    }
+
+    /// Makes a composer for `content`.
+    package init(content: Content) {
+        self.content = content
+    }
+
+    /// The reply for a content response (`reply`, `quote`, `after`).
+    package func compose(_ response: Response, suggestions: [String]) -> Composed {
+        var statements: [Statement] = []
+        var lines: [String] = []
+        for reference in response.quotes {
+            guard let quote = QuoteReference(reference, in: content.charter) else { continue }
+            if quote == .cornerstoneTitles {
+                lines += content.charter.cornerstones.enumerated().map { "\($0.offset + 1). \($0.element.title)" }
+            } else {
+                statements += quote.statements(in: content.charter)
+            }
+        }
+        return assemble(lead: response.text, lines: lines, statements: statements, after: response.after, suggestions: suggestions)
+    }
+
+    /// The reply for one charter statement on its own.
+    package func compose(statementID: String) -> Composed {
+        let charter = content.charter
+        guard let statement = charter.statement(id: statementID) else {
+            return Composed(text: "", sources: [], suggestions: [], pending: [], list: [])
+        }
+        var suggestions: [String] = []
+        let lead: String
+        if let cornerstone = charter.cornerstone(containing: statementID) {
+            lead = "The charter says this under \(cornerstone.title):"
+            suggestions = ["Tell me about \(cornerstone.title)", "What are the four cornerstones?"]
+        } else {
+            lead = "The charter says:"
+            suggestions = ["What are the four cornerstones?", "What is co-production?"]
+        }
+        return assemble(lead: lead, lines: [], statements: [statement], after: "", suggestions: suggestions)
+    }
+
+    /// The next part of a long reply.
+    package func continuation(_ pending: [String], suggestions: [String]) -> Composed {
+        let statements = pending.compactMap { content.charter.statement(id: $0) }
+        return assemble(lead: "And the charter also says:", lines: [], statements: statements, after: "", suggestions: suggestions)
+    }
+
+    private func assemble(lead: String, lines: [String], statements: [Statement], after: String, suggestions: [String]) -> Composed {
+        var parts: [String] = []
+        if !lead.isEmpty { parts.append(lead) }
+        parts += lines
+        var words = parts.reduce(0) { $0 + Self.wordCount($1) } + Self.wordCount(after)
+        var shown: [Statement] = []
+        var pending: [String] = []
+        for statement in statements {
+            let cost = Self.wordCount(statement.text)
+            if pending.isEmpty && (shown.count < Self.minimumItems || words + cost <= Self.wordBudget) {
+                shown.append(statement)
+                words += cost
+            } else {
+                pending.append(statement.id)
+            }
+        }
+        parts += shown.map { "• " + $0.text }
+        if !pending.isEmpty {
+            parts.append("There is more. Say \"more\" to see the rest.")
+        } else if !after.isEmpty {
+            parts.append(after)
+        }
+        let sources = shown.map { Reply.Source(cornerstone: sourceName(of: $0), text: $0.text) }
+        var offered = suggestions
+        if !pending.isEmpty { offered.insert("More", at: 0) }
+        return Composed(
+            text: parts.joined(separator: "\n"), sources: sources, suggestions: Array(offered.prefix(3)),
+            pending: pending, list: shown.count > 1 ? shown.map { .statement($0.id) } : [])
+    }
+
+    private func sourceName(of statement: Statement) -> String {
+        if let cornerstone = content.charter.cornerstone(containing: statement.id) { return cornerstone.title }
+        return statement.id.hasPrefix("closing") ? "Closing" : "Introduction"
+    }
+
+    /// Words as a reader counts them.
+    package static func wordCount(_ text: String) -> Int {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+    }
+}

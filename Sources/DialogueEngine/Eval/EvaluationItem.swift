@@ -1,0 +1,59 @@
+/// One question (or short conversation) of an evaluation file, in the format of
+/// `shared/eval/README.md`.
+public struct EvaluationItem: Codable, Sendable, Equatable {
+    /// What kind of question it is, which decides what passing means.
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// Answerable from the charter: must be answered and match the phrases.
+        case `in`
+        /// Outside the charter: must not be answered.
+        case out
+        /// Greetings and the like: must match the phrases.
+        case smalltalk
+        /// A disclosure of harm: must match the phrases (signposting).
+        case safeguarding
+    }
+
+    /// The item's id.
+    public var id: String
+    /// Its kind.
+    public var kind: Kind
+    /// One message.
+    public var q: String?
+    /// A conversation; expectations apply to the last reply.
+    public var turns: [String]?
+    /// The reply must contain at least one of these (when non-empty).
+    public var any: [String]
+    /// The reply must contain all of these.
+    public var all: [String]
+
+    /// Makes an item.
+    public init(id: String, kind: Kind, q: String? = nil, turns: [String]? = nil, any: [String] = [], all: [String] = []) {
+        self.id = id
+        self.kind = kind
+        self.q = q
+        self.turns = turns
+        self.any = any
+        self.all = all
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, q, turns, any, all
+    }
+
+    /// Reads an item; `any` and `all` may be left out.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        q = try container.decodeIfPresent(String.self, forKey: .q)
+        turns = try container.decodeIfPresent([String].self, forKey: .turns)
+        any = try container.decodeIfPresent([String].self, forKey: .any) ?? []
+        all = try container.decodeIfPresent([String].self, forKey: .all) ?? []
+    }
+
+    /// The messages to send, in order.
+    public var messages: [String] {
+        if let turns, !turns.isEmpty { return turns }
+        return q.map { [$0] } ?? []
+    }
+}

@@ -1,0 +1,91 @@
+/// Something the assistant knows how to answer, read from `intents/*.yaml`.
+package struct Intent: Sendable, Equatable {
+    /// What the intent is for, which decides how its reply is treated.
+    package enum Kind: String, Sendable, Equatable, CaseIterable {
+        /// A question about the charter: answered.
+        case answer
+        /// Greetings, thanks, "who are you": answered, never quoting the charter.
+        case smalltalk
+        /// "Tell me more", "go on": answered from the conversation's context.
+        case followup
+        /// A known question the charter does not cover (EHC plans, transport): a kind, specific
+        /// fallback that is logged as unanswered.
+        case outOfScope = "out-of-scope"
+    }
+
+    /// A stable id such as `cornerstone.communicate`.
+    package var id: String
+    /// How the reply is treated.
+    package var kind: Kind
+    /// Example questions, in users' own words.
+    package var examples: [String]
+    /// Extra words or phrases that point to this intent.
+    package var keywords: [String]
+    /// The reply.
+    package var response: Response
+    /// What "tell me more" gives after this intent.
+    package var more: Response?
+    /// Items that "the first one", "the second one" pick from after this reply.
+    package var list: [String]
+    /// Questions offered as buttons after the reply.
+    package var suggestions: [String]
+    /// Where it was defined, for error messages.
+    package var location: SourceLocation
+
+    /// Makes an intent.
+    package init(
+        id: String, kind: Kind = .answer, examples: [String], keywords: [String] = [], response: Response,
+        more: Response? = nil, list: [String] = [], suggestions: [String] = [], location: SourceLocation = .unknown
+    ) {
+        self.id = id
+        self.kind = kind
+        self.examples = examples
+        self.keywords = keywords
+        self.response = response
+        self.more = more
+        self.list = list
+        self.suggestions = suggestions
+        self.location = location
+    }
+}
+
+/// A reply as written in content: own words, then charter statements quoted word for word.
+package struct Response: Sendable, Equatable {
+    /// The assistant's own words (may be empty when quotes say it all).
+    package var text: String
+    /// References to charter statements: `communicate.c1`, `communicate.outcomes`, `communicate`
+    /// (its commitments), `cornerstones` (the titles), `introduction.p1`.
+    package var quotes: [String]
+    /// Words after the quotes.
+    package var after: String
+
+    /// Makes a response.
+    package init(text: String, quotes: [String] = [], after: String = "") {
+        self.text = text
+        self.quotes = quotes
+        self.after = after
+    }
+}
+
+/// A place in a content file.
+package struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+    /// The file path as given.
+    package var file: String
+    /// One-based line.
+    package var line: Int
+    /// One-based column.
+    package var column: Int
+
+    /// Nowhere in particular (built in code).
+    package static let unknown = SourceLocation(file: "<built-in>", line: 0, column: 0)
+
+    /// Makes a location.
+    package init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `file:line:column`.
+    package var description: String { "\(file):\(line):\(column)" }
+}

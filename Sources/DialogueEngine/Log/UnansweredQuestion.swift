@@ -1,0 +1,93 @@
+public import Foundation
+public import GRDB
+
+/// Where a question came from.
+public enum Channel: String, Codable, Sendable, Equatable, CaseIterable {
+    /// The terminal.
+    case cli
+    /// The HTTP API and widget.
+    case http
+}
+
+/// A question the assistant could not answer, as stored: personal data already redacted.
+public struct UnansweredQuestion: Codable, Sendable, Equatable {
+    /// Why it was not answered.
+    public enum Outcome: String, Codable, Sendable, Equatable {
+        /// Nothing matched.
+        case fallback
+        /// The assistant asked which of two answers was meant.
+        case clarify
+    }
+
+    /// Row id, set once stored.
+    public var id: Int64?
+    /// When it was asked (UTC).
+    public var askedAt: Date
+    /// The question, redacted.
+    public var question: String
+    /// A folded, corrected form, for grouping the same question typed differently.
+    public var normalized: String
+    /// Where it was asked.
+    public var channel: Channel
+    /// Fallback or clarification.
+    public var outcome: Outcome
+    /// The best-guess intent, if any.
+    public var bestIntent: String?
+    /// The best guess's confidence.
+    public var score: Double
+
+    /// Makes a record.
+    public init(
+        id: Int64? = nil, askedAt: Date, question: String, normalized: String, channel: Channel, outcome: Outcome,
+        bestIntent: String?, score: Double
+    ) {
+        self.id = id
+        self.askedAt = askedAt
+        self.question = question
+        self.normalized = normalized
+        self.channel = channel
+        self.outcome = outcome
+        self.bestIntent = bestIntent
+        self.score = score
+    }
+}
+
+extension UnansweredQuestion: FetchableRecord, MutablePersistableRecord {
+    /// The table's columns.
+    public enum Columns {
+        public static let askedAt = Column(CodingKeys.askedAt)
+        public static let normalized = Column(CodingKeys.normalized)
+    }
+
+    public static let databaseTableName = "unansweredQuestion"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// Unanswered questions that share a normalised form, for staff to review.
+public struct MissedGroup: Codable, Sendable, Equatable {
+    /// The shared normalised form.
+    public var normalized: String
+    /// The most recent redacted wording.
+    public var example: String
+    /// How many times it was asked.
+    public var count: Int
+    /// When it was first asked.
+    public var firstSeen: Date
+    /// When it was last asked.
+    public var lastSeen: Date
+    /// The most recent best guess.
+    public var bestIntent: String?
+
+    /// Makes a group.
+    public init(normalized: String, example: String, count: Int, firstSeen: Date, lastSeen: Date, bestIntent: String?) {
+        self.normalized = normalized
+        self.example = example
+        self.count = count
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+        self.bestIntent = bestIntent
+    }
+}

@@ -1,0 +1,47 @@
+/// What a message can be answered with: an intent, or one charter statement on its own.
+package enum Target: Hashable, Sendable, CustomStringConvertible {
+    /// An intent from the content files.
+    case intent(String)
+    /// A charter statement, quoted on its own.
+    case statement(String)
+
+    /// `intent:id` or `statement:id`, the key used in the index.
+    package var key: String {
+        switch self {
+        case .intent(let id): return "intent:" + id
+        case .statement(let id): return "statement:" + id
+        }
+    }
+
+    /// Reads a key made by ``key``.
+    package init?(key: String) {
+        if key.hasPrefix("intent:") {
+            self = .intent(String(key.dropFirst(7)))
+        } else if key.hasPrefix("statement:") {
+            self = .statement(String(key.dropFirst(10)))
+        } else {
+            return nil
+        }
+    }
+
+    /// The key.
+    package var description: String { key }
+}
+
+/// A possible answer and how sure the matcher is of it.
+package struct Candidate: Sendable, Equatable {
+    /// What would be answered.
+    package var target: Target
+    /// 0…1: how much of the message this answer explains.
+    package var confidence: Double
+}
+
+/// The matcher's verdict on one message.
+package enum MatchResult: Sendable, Equatable {
+    /// Confident: answer with this.
+    case answer(Candidate)
+    /// Two or more answers fit about equally well: ask which was meant.
+    case clarify([Candidate])
+    /// Nothing fits; the best guess, if any, is kept for the log.
+    case fallback(best: Candidate?)
+}

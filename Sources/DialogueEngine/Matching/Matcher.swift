@@ -1,0 +1,273 @@
+package import Knowledge
+
+/// Finds the best answer for a message among the intents and the charter's statements.
+///
+/// Built once from the content: every intent example and keyword, and every charter statement,
+/// becomes a document of one BM25 index. A message is analysed the same way and each document's
+/// confidence is how much of the message it explains; the best per target wins. Short messages made
+/// only of common words ("who are you") are compared with the examples word for word instead.
+package struct Matcher: Sendable {
+    package let content: Content
+    package let analyzer: TextAnalyzer
+    package let corrector: SpellingCorrector
+    package let index: BM25Index
+    package let safeguarding: SafeguardingDetector
+    package let settings: MatcherSettings
+    private let knownStems: Set<String>
+    private let phraseExamples: [(words: Set<String>, target: Target)]
+    private let exampleWeights: [Double]
+    private let exampleWordIndex: [String: [Int]]
+    private let weakWords: Set<String>
+    private let cornerstoneOfTarget: [Target: String]
+
+    /// Builds the index and vocabularies from `content`.
+    package init(content: Content, settings: MatcherSettings = MatcherSettings()) {
+        self.content = content
+        self.settings = settings
+        let analyzer = TextAnalyzer(lexicon: content.lexicon)
+        self.analyzer = analyzer
+        let safeguarding = SafeguardingDetector(patterns: content.safeguarding.patterns, analyzer: analyzer)
+        self.safeguarding = safeguarding
+
+        var documents: [IndexDocument] = []
+        var frequencies: [String: Int] = [:]
+        var phraseExamples: [(words: Set<String>, target: Target)] = []
+        var cornerstoneOfTarget: [Target: String] = [:]
+        func add(_ text: String, target: Target) {
+            let analysed = analyzer.analyze(text)
+            for word in analysed.words { frequencies[word, default: 0] += 1 }
+            if !analysed.terms.isEmpty { documents.append(IndexDocument(key: target.key, terms: analysed.terms.map(\.text))) }
+        }
+        for statement in content.charter.allStatements {
+            add(statement.text, target: .statement(statement.id))
+            if let cornerstone = content.charter.cornerstone(containing: statement.id) {
+                cornerstoneOfTarget[.statement(statement.id)] = cornerstone.id
+            }
+        }
+        for cornerstone in content.charter.cornerstones {
+            add(cornerstone.title, target: .intent("cornerstone." + cornerstone.id))
+        }
+        for intent in content.intents {
+            let target = Target.intent(intent.id)
+            for example in intent.examples {
+                add(example, target: target)
+                phraseExamples.append((Set(analyzer.words(example)), target))
+            }
+            for keyword in intent.keywords { add(keyword, target: target) }
+            let cornerstones = Set(intent.response.quotes.compactMap { Self.cornerstoneID(of: $0, in: content.charter) })
+            if cornerstones.count == 1 { cornerstoneOfTarget[target] = cornerstones.first }
+        }
+        for group in content.lexicon.synonymGroups {
+            for member in group { for word in analyzer.words(member) { frequencies[word, default: 0] += 1 } }
+        }
+        for expansion in content.lexicon.textSpeak.values {
+            for word in analyzer.words(expansion) { frequencies[word, default: 0] += 1 }
+        }
+        for word in safeguarding.vocabulary { frequencies[word, default: 0] += 1 }
+        self.corrector = SpellingCorrector(frequencies: frequencies)
+        self.index = BM25Index(documents: documents)
+        self.knownStems = index.vocabulary.union(safeguarding.stems)
+        self.phraseExamples = phraseExamples
+        var exampleWordIndex: [String: [Int]] = [:]
+        for (position, example) in phraseExamples.enumerated() {
+            for word in example.words { exampleWordIndex[word, default: []].append(position) }
+        }
+        self.exampleWordIndex = exampleWordIndex
+        let weakWords = Set(content.lexicon.weakWords.map(TextFolder.fold))
+        self.weakWords = weakWords
+        self.exampleWeights = phraseExamples.map { example in
+            example.words.reduce(0) { $0 + Self.likenessWeight($1, weakWords: weakWords) }
+        }
+        self.cornerstoneOfTarget = cornerstoneOfTarget
+    }
+
+    private static func cornerstoneID(of reference: String, in charter: Charter) -> String? {
+        switch QuoteReference(reference, in: charter) {
+        case .statement(let id): return charter.cornerstone(containing: id)?.id
+        case .commitments(let id), .outcomes(let id): return id
+        case .cornerstoneTitles, nil: return nil
+        }
+    }
+
+    /// The cornerstone a target is about, if it is about one.
+    package func cornerstone(of target: Target) -> String? {
+        cornerstoneOfTarget[target]
+    }
+
+    /// The message's words after text-speak expansion and spelling correction.
+    package func words(of message: String) -> [String] {
+        analyzer.analyze(message, corrector: corrector, knownStems: knownStems).words
+    }
+
+    /// Ranks every target for `message`; `topic` is the cornerstone being talked about, if any.
+    package func rank(_ message: String, topic: String? = nil) -> [Candidate] {
+        var best = rankWhole(message, topic: topic)
+        let clauses = Self.clauses(of: message)
+        if clauses.count > 1 {
+            for clause in clauses {
+                for candidate in rankWhole(clause, topic: topic) {
+                    if let index = best.firstIndex(where: { $0.target == candidate.target }) {
+                        best[index].confidence = max(best[index].confidence, candidate.confidence)
+                    } else {
+                        best.append(candidate)
+                    }
+                }
+            }
+            best.sort(by: Self.order)
+        }
+        return best
+    }
+
+    /// Decides between answering, asking which was meant, and falling back.
+    package func match(_ message: String, topic: String? = nil) -> MatchResult {
+        let ranked = rank(message, topic: topic)
+        guard let top = ranked.first else { return .fallback(best: nil) }
+        let identity = answerIdentity(top.target)
+        let rivals = ranked.dropFirst().filter { answerIdentity($0.target) != identity }
+        if top.confidence >= settings.answerThreshold {
+            if top.confidence < settings.sureConfidence, let second = rivals.first,
+                second.confidence >= top.confidence - settings.closeMargin,
+                cornerstone(of: top.target) != cornerstone(of: second.target)
+            {
+                return .clarify([top, second])
+            }
+            return .answer(top)
+        }
+        if top.confidence >= settings.clarifyThreshold {
+            var options = [top]
+            if let second = rivals.first, second.confidence >= settings.clarifyThreshold { options.append(second) }
+            return .clarify(options)
+        }
+        return .fallback(best: top)
+    }
+
+    /// Two targets that would quote the same single statement are one answer, not a choice.
+    private func answerIdentity(_ target: Target) -> String {
+        if case .intent(let id) = target, let intent = content.intent(id: id), intent.response.quotes.count == 1,
+            case .statement(let statement)? = QuoteReference(intent.response.quotes[0], in: content.charter)
+        {
+            return "statement:" + statement
+        }
+        return target.key
+    }
+
+    private static func order(_ a: Candidate, _ b: Candidate) -> Bool {
+        if a.confidence != b.confidence { return a.confidence > b.confidence }
+        return a.target.key < b.target.key
+    }
+
+    private func rankWhole(_ message: String, topic: String?) -> [Candidate] {
+        let analysed = analyzer.analyze(message, corrector: corrector, knownStems: knownStems)
+        var scores: [Target: Score] = [:]
+        let hits = index.search(analysed.terms, limit: 60)
+        let topScore = max(hits.first?.score ?? 1, 0.0001)
+        let substance = Self.substance(of: analysed.terms, in: index)
+        let distinct = index.distinctTerms(analysed.terms)
+        let termWeights = distinct.map(index.coverageWeight)
+        let queryWeight = max(termWeights.reduce(0, +), 0.0001)
+        var unions: [Target: UInt64] = [:]
+        for hit in hits {
+            if let target = Target(key: hit.key) { unions[target, default: 0] |= hit.matchedTerms }
+        }
+        for hit in hits {
+            guard let target = Target(key: hit.key) else { continue }
+            var confidence = hit.queryCoverage * (0.7 + 0.3 * hit.documentCoverage)
+            // Several examples of one intent may each explain part of a message.
+            if let union = unions[target], union != hit.matchedTerms {
+                let covered = termWeights.indices.reduce(0.0) { sum, index in
+                    index < 64 && union & (1 << UInt64(index)) != 0 ? sum + termWeights[index] : sum
+                }
+                confidence = max(confidence, 0.85 * covered / queryWeight)
+            }
+            // A message made mostly of weak words ("will they be mean to me") proves little.
+            if substance < 0.5 { confidence *= 0.5 + substance }
+            if let topic, cornerstoneOfTarget[target] == topic { confidence = min(1, confidence * settings.topicBoost) }
+            scores[target, default: Score()].absorb(confidence: confidence, bm25: hit.score / topScore)
+        }
+        // Word-for-word likeness to the examples, stop words included: decides alone for short
+        // messages of common words ("who are you") and breaks ties for the rest.
+        let words = Set(analysed.words)
+        let messageWeight = words.reduce(0) { $0 + Self.likenessWeight($1, weakWords: weakWords) }
+        var overlaps: [Int: Double] = [:]
+        for word in words {
+            let weight = Self.likenessWeight(word, weakWords: weakWords)
+            for example in exampleWordIndex[word] ?? [] { overlaps[example, default: 0] += weight }
+        }
+        for (example, common) in overlaps {
+            let entry = phraseExamples[example]
+            let similarity = common / (exampleWeights[example] + messageWeight - common)
+            var score = scores[entry.target] ?? Score()
+            score.likeness = max(score.likeness, similarity)
+            if similarity >= settings.phraseSimilarity { score.confidence = max(score.confidence, similarity) }
+            if score.confidence > 0 { scores[entry.target] = score }
+        }
+        return scores.map { Candidate(target: $0.key, confidence: min(1, ($0.value.confidence * 1000).rounded() / 1000)) }
+            .sorted { a, b in
+                let scoreA = scores[a.target]!.ranking
+                let scoreB = scores[b.target]!.ranking
+                if scoreA != scoreB { return scoreA > scoreB }
+                return a.target.key < b.target.key
+            }
+    }
+
+    /// How much a word counts in word-for-word likeness: a missing "place" matters more than a missing "the".
+    private static func likenessWeight(_ word: String, weakWords: Set<String>) -> Double {
+        if StopWords.contains(word) { return 0.3 }
+        if weakWords.contains(word) { return 0.5 }
+        return 1
+    }
+
+    /// The share of a message's term weight that is not weak or corrected: 1 for "sarcasm",
+    /// about 0.35 for "what does it mean".
+    private static func substance(of terms: [Term], in index: BM25Index) -> Double {
+        var weighted = 0.0
+        var plain = 0.0
+        for term in Set(terms.map(\.text)) {
+            let idf = index.idf(term)
+            let weight = terms.filter { $0.text == term }.map(\.weight).max() ?? 1
+            weighted += idf * weight
+            plain += idf
+        }
+        return plain > 0 ? weighted / plain : 0
+    }
+
+    /// How well one target fits a message.
+    private struct Score {
+        var confidence = 0.0
+        var bm25 = 0.0
+        var likeness = 0.0
+
+        /// Keeps the best document's evidence.
+        mutating func absorb(confidence: Double, bm25: Double) {
+            if confidence + 0.05 * bm25 > self.confidence + 0.05 * self.bm25 {
+                self.confidence = confidence
+                self.bm25 = bm25
+            }
+        }
+
+        /// Confidence first; word-for-word likeness and BM25 settle near-ties.
+        var ranking: Double { confidence + 0.06 * likeness + 0.02 * bm25 }
+    }
+
+    /// The parts of a long message, split at sentence ends and dashes, so a question after some
+    /// context ("My son is autistic — what does the charter say about breaks?") is judged alone.
+    static func clauses(of message: String) -> [String] {
+        let folded = TextFolder.fold(message)
+        guard folded.split(separator: " ").count >= 8 else { return [] }
+        var clauses: [String] = []
+        var current = ""
+        var previous: Character = " "
+        for character in folded {
+            let isBreak = ".?!;:".contains(character) || (character == "-" && previous == " ")
+            if isBreak {
+                if current.split(separator: " ").count >= 2 { clauses.append(current) }
+                current = ""
+            } else {
+                current.append(character)
+            }
+            previous = character
+        }
+        if current.split(separator: " ").count >= 2 { clauses.append(current) }
+        return clauses.count > 1 ? clauses : []
+    }
+}

@@ -1,0 +1,92 @@
+/// The co-production charter: its introduction, four cornerstones and closing words.
+public struct Charter: Sendable, Equatable {
+    /// The charter's title.
+    public var title: String
+    /// The opening paragraphs, each a statement.
+    public var introduction: [Statement]
+    /// The cornerstones, in the charter's order.
+    public var cornerstones: [Cornerstone]
+    /// The closing paragraphs, each a statement.
+    public var closing: [Statement]
+
+    /// Makes a charter.
+    public init(title: String, introduction: [Statement], cornerstones: [Cornerstone], closing: [Statement]) {
+        self.title = title
+        self.introduction = introduction
+        self.cornerstones = cornerstones
+        self.closing = closing
+    }
+
+    /// Every statement: introduction, each cornerstone's commitments and outcomes, closing.
+    public var allStatements: [Statement] {
+        introduction + cornerstones.flatMap { $0.commitments + $0.outcomes } + closing
+    }
+
+    /// The cornerstone with this id, if any.
+    public func cornerstone(id: String) -> Cornerstone? {
+        cornerstones.first { $0.id == id }
+    }
+
+    /// The statement with this id, if any.
+    public func statement(id: String) -> Statement? {
+        allStatements.first { $0.id == id }
+    }
+
+    /// The cornerstone a statement belongs to (nil for introduction and closing).
+    public func cornerstone(containing statementID: String) -> Cornerstone? {
+        cornerstones.first { cornerstone in
+            cornerstone.commitments.contains { $0.id == statementID }
+                || cornerstone.outcomes.contains { $0.id == statementID }
+        }
+    }
+}
+
+/// One of the charter's four cornerstones.
+public struct Cornerstone: Sendable, Equatable, Identifiable {
+    /// A slug of the title, e.g. `welcome-and-care`.
+    public var id: String
+    /// The title as written, e.g. "Welcome and Care".
+    public var title: String
+    /// The "We will" commitments.
+    public var commitments: [Statement]
+    /// The "You will feel/see that" outcomes.
+    public var outcomes: [Statement]
+
+    /// Makes a cornerstone.
+    public init(id: String, title: String, commitments: [Statement], outcomes: [Statement]) {
+        self.id = id
+        self.title = title
+        self.commitments = commitments
+        self.outcomes = outcomes
+    }
+}
+
+/// One sentence or paragraph of the charter, quoted word for word.
+public struct Statement: Sendable, Equatable, Identifiable {
+    /// What part of the charter a statement is.
+    public enum Kind: String, Sendable, Equatable {
+        /// A paragraph of the introduction or closing.
+        case paragraph
+        /// A "We will" commitment.
+        case commitment
+        /// A "You will feel/see that" outcome.
+        case outcome
+    }
+
+    /// A stable id: `welcome-and-care.c1` (commitment), `.o3` (outcome), `introduction.p2`.
+    public var id: String
+    /// The words, exactly as in the charter.
+    public var text: String
+    /// Which part of the charter it is.
+    public var kind: Kind
+    /// The line of `charter.md` it was read from.
+    public var line: Int
+
+    /// Makes a statement.
+    public init(id: String, text: String, kind: Kind, line: Int) {
+        self.id = id
+        self.text = text
+        self.kind = kind
+        self.line = line
+    }
+}

@@ -1,0 +1,238 @@
+import Foundation
+
+/// Reads the charter from its Markdown transcription (`intents/charter.md`).
+///
+/// The format, documented in the README:
+/// ```
+/// # Title
+/// ## Introduction          paragraphs → introduction.p1, .p2, …
+/// ## Welcome and Care      a cornerstone (any other level-2 heading)
+/// ### We will              "- " items → welcome-and-care.c1, .c2, …
+/// ### You will feel/see that   "- " items → welcome-and-care.o1, …
+/// ## Closing               paragraphs → closing.p1, …
+/// ```
+public enum CharterParser {
+    /// Parses `text`; `file` names it in errors. Throws ``ContentErrors`` listing every problem.
+    public static func parse(_ text: String, file: String) throws(ContentErrors) -> Charter {
+        var state = ParseState(file: file)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, rawLine) in lines.enumerated() {
+            state.read(String(rawLine).trimmingTrailingWhitespace(), line: index + 1)
+        }
+        return try state.finish()
+    }
+
+    /// The slug used as a cornerstone id: "Welcome and Care" → "welcome-and-care".
+    public static func slug(_ title: String) -> String {
+        var slug = ""
+        var pendingDash = false
+        for character in TextFolder.fold(title) {
+            if character.isLetter || character.isNumber {
+                if pendingDash && !slug.isEmpty { slug.append("-") }
+                slug.append(character)
+                pendingDash = false
+            } else {
+                pendingDash = true
+            }
+        }
+        return slug
+    }
+}
+
+private struct ParseState {
+    enum Section {
+        case none
+        case prose(String)
+        case cornerstone
+    }
+    enum List {
+        case none, commitments, outcomes
+    }
+
+    let file: String
+    var title: String?
+    var introduction: [Statement] = []
+    var closing: [Statement] = []
+    var cornerstones: [Cornerstone] = []
+    var section: Section = .none
+    var list: List = .none
+    var paragraph: (text: String, line: Int)?
+    var diagnostics: [ContentDiagnostic] = []
+    var seenTexts: [String: Int] = [:]
+    var cornerstoneLine = 0
+    var inComment = false
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func error(_ line: Int, _ message: String, hint: String? = nil) {
+        diagnostics.append(ContentDiagnostic(file: file, line: line, column: 1, message: message, hint: hint))
+    }
+
+    mutating func read(_ text: String, line: Int) {
+        let trimmed = text.trimmingLeadingWhitespace()
+        if inComment || trimmed.hasPrefix("<!--") {
+            inComment = !trimmed.contains("-->")
+            endParagraph()
+            return
+        }
+        if trimmed.isEmpty {
+            endParagraph()
+            return
+        }
+        if trimmed.hasPrefix("### ") {
+            endParagraph()
+            heading3(String(trimmed.dropFirst(4)).trimmed(), line: line)
+        } else if trimmed.hasPrefix("## ") {
+            endParagraph()
+            heading2(String(trimmed.dropFirst(3)).trimmed(), line: line)
+        } else if trimmed.hasPrefix("# ") {
+            endParagraph()
+            if title != nil {
+                error(line, "a second title", hint: "the charter has one '# ' title; use '## ' for sections")
+            }
+            title = String(trimmed.dropFirst(2)).trimmed()
+        } else if trimmed.hasPrefix("#") {
+            error(line, "unsupported heading '\(trimmed.prefix(40))'", hint: "use '## ' for sections and '### ' for lists")
+        } else if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") {
+            endParagraph()
+            item(String(trimmed.dropFirst(2)).trimmed(), line: line)
+        } else {
+            prose(trimmed.trimmed(), line: line)
+        }
+    }
+
+    mutating func heading2(_ name: String, line: Int) {
+        finishCornerstone()
+        list = .none
+        switch name.lowercased() {
+        case "introduction", "closing":
+            section = .prose(name.lowercased())
+        default:
+            let id = CharterParser.slug(name)
+            if id.isEmpty {
+                error(line, "a section heading with no words")
+                section = .none
+                return
+            }
+            if cornerstones.contains(where: { $0.id == id }) {
+                error(line, "cornerstone '\(name)' appears twice", hint: "each cornerstone is written once")
+            }
+            cornerstones.append(Cornerstone(id: id, title: name, commitments: [], outcomes: []))
+            cornerstoneLine = line
+            section = .cornerstone
+        }
+    }
+
+    mutating func heading3(_ name: String, line: Int) {
+        guard case .cornerstone = section else {
+            error(line, "list heading '\(name)' outside a cornerstone", hint: "put it under a '## Cornerstone' heading")
+            return
+        }
+        let folded = TextFolder.fold(name).replacingOccurrences(of: " ", with: "")
+        if folded.hasPrefix("wewill") {
+            list = .commitments
+        } else if folded.hasPrefix("youwillfeel") {
+            list = .outcomes
+        } else {
+            error(line, "unknown list heading '\(name)'", hint: "use '### We will' or '### You will feel/see that'")
+            list = .none
+        }
+    }
+
+    mutating func item(_ text: String, line: Int) {
+        guard case .cornerstone = section, var cornerstone = cornerstones.popLast() else {
+            error(line, "a list item outside a cornerstone", hint: "list items belong under '### We will' or '### You will feel/see that'")
+            return
+        }
+        defer { cornerstones.append(cornerstone) }
+        let clean = text.replacingOccurrences(of: "**", with: "").trimmed()
+        guard !clean.isEmpty else {
+            error(line, "an empty list item")
+            return
+        }
+        guard noteText(clean, line: line) else { return }
+        switch list {
+        case .commitments:
+            let id = "\(cornerstone.id).c\(cornerstone.commitments.count + 1)"
+            cornerstone.commitments.append(Statement(id: id, text: clean, kind: .commitment, line: line))
+        case .outcomes:
+            let id = "\(cornerstone.id).o\(cornerstone.outcomes.count + 1)"
+            cornerstone.outcomes.append(Statement(id: id, text: clean, kind: .outcome, line: line))
+        case .none:
+            error(line, "a list item before '### We will' or '### You will feel/see that'")
+        }
+    }
+
+    mutating func prose(_ text: String, line: Int) {
+        guard case .prose = section else {
+            error(line, "text outside the introduction or closing", hint: "cornerstones hold only '### ' lists of '- ' items")
+            return
+        }
+        if let current = paragraph {
+            paragraph = (current.text + " " + text, current.line)
+        } else {
+            paragraph = (text, line)
+        }
+    }
+
+    mutating func endParagraph() {
+        guard let current = paragraph, case .prose(let name) = section else { return }
+        paragraph = nil
+        let clean = current.text.replacingOccurrences(of: "**", with: "").trimmed()
+        guard noteText(clean, line: current.line) else { return }
+        if name == "introduction" {
+            introduction.append(Statement(id: "introduction.p\(introduction.count + 1)", text: clean, kind: .paragraph, line: current.line))
+        } else {
+            closing.append(Statement(id: "closing.p\(closing.count + 1)", text: clean, kind: .paragraph, line: current.line))
+        }
+    }
+
+    /// Records a statement's text; false (with an error) when it was already written.
+    mutating func noteText(_ text: String, line: Int) -> Bool {
+        let key = TextFolder.fold(text)
+        if let first = seenTexts[key] {
+            error(line, "this statement is already written at line \(first)", hint: "every statement appears exactly once")
+            return false
+        }
+        seenTexts[key] = line
+        return true
+    }
+
+    mutating func finishCornerstone() {
+        guard case .cornerstone = section, let last = cornerstones.last else { return }
+        if last.commitments.isEmpty {
+            error(cornerstoneLine, "cornerstone '\(last.title)' has no 'We will' commitments", hint: "add '### We will' and its '- ' items")
+        }
+        if last.outcomes.isEmpty {
+            error(cornerstoneLine, "cornerstone '\(last.title)' has no 'You will feel/see that' outcomes", hint: "add '### You will feel/see that' and its '- ' items")
+        }
+    }
+
+    mutating func finish() throws(ContentErrors) -> Charter {
+        endParagraph()
+        finishCornerstone()
+        if title == nil { error(1, "the charter has no '# ' title") }
+        if cornerstones.isEmpty { error(1, "the charter has no cornerstones", hint: "add a '## ' heading for each cornerstone") }
+        if introduction.isEmpty { error(1, "the charter has no '## Introduction'") }
+        if !diagnostics.isEmpty { throw ContentErrors(diagnostics) }
+        return Charter(title: title ?? "", introduction: introduction, cornerstones: cornerstones, closing: closing)
+    }
+}
+
+extension String {
+    func trimmed() -> String {
+        trimmingLeadingWhitespace().trimmingTrailingWhitespace()
+    }
+
+    func trimmingLeadingWhitespace() -> String {
+        String(drop { $0.isWhitespace })
+    }
+
+    func trimmingTrailingWhitespace() -> String {
+        var copy = Substring(self)
+        while let last = copy.last, last.isWhitespace { copy.removeLast() }
+        return String(copy)
+    }
+}

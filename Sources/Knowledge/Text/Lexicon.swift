@@ -1,0 +1,19 @@
+/// The content's word knowledge: synonym groups, text-speak expansions and weak words.
+///
+/// It is plain data, read from `intents/synonyms.yaml` by the content loader; the analyser
+/// applies it to both the index and every question, so both sides meet in the same words.
+public struct Lexicon: Sendable, Equatable {
+    /// Groups of words or phrases that mean the same here; the first of each names the group.
+    public var synonymGroups: [[String]]
+    /// Text speak and shorthand, word → replacement words ("ppl" → "people").
+    public var textSpeak: [String: String]
+    /// Words that say little in this domain ("charter", "mean", "tell"), given a lower weight.
+    public var weakWords: Set<String>
+
+    /// Makes a lexicon.
+    public init(synonymGroups: [[String]] = [], textSpeak: [String: String] = [:], weakWords: Set<String> = []) {
+        self.synonymGroups = synonymGroups
+        self.textSpeak = textSpeak
+        self.weakWords = weakWords
+    }
+}

@@ -1,0 +1,158 @@
+/// Finds the word a misspelling most likely meant, among a known vocabulary.
+///
+/// A SymSpell-style index: every word of the vocabulary is stored under each string made by
+/// deleting up to `maxDistance` of its letters; a misspelling's own deletions then meet those of
+/// its neighbours, and the true edit distance (optimal string alignment) decides. Phonetic
+/// spellings ("coproducshun") get a second try after a few sound-alike rewrites.
+public struct SpellingCorrector: Sendable {
+    /// The largest edit distance ever accepted.
+    public let maxDistance: Int
+    private let words: [String]
+    private let frequencies: [Int]
+    private let known: Set<String>
+    private let deletes: [String: [Int32]]
+
+    /// Builds the index from words and how often each occurs (higher wins a tie).
+    public init(frequencies wordFrequencies: [String: Int], maxDistance: Int = 2) {
+        self.maxDistance = maxDistance
+        let sorted = wordFrequencies.keys.sorted()
+        self.words = sorted
+        self.frequencies = sorted.map { wordFrequencies[$0] ?? 0 }
+        self.known = Set(sorted)
+        var deletes: [String: [Int32]] = [:]
+        for (index, word) in sorted.enumerated() where word.count >= 3 {
+            for variant in Self.deletions(of: word, upTo: maxDistance) {
+                deletes[variant, default: []].append(Int32(index))
+            }
+        }
+        self.deletes = deletes
+    }
+
+    /// True when the word is in the vocabulary as it is.
+    public func isKnown(_ word: String) -> Bool {
+        known.contains(word)
+    }
+
+    /// The vocabulary word closest to `word`, or nil when none is close enough.
+    ///
+    /// The distance allowed grows with length: none under four letters, one for four, two from five.
+    public func correction(for word: String) -> String? {
+        if known.contains(word) { return word }
+        let length = word.count
+        guard length >= 4, word.allSatisfy({ $0.isLetter }) else { return nil }
+        let allowed = min(maxDistance, length >= 5 ? 2 : 1)
+        if let best = lookup(word, allowed: allowed) { return best }
+        for variant in Self.phoneticVariants(of: word) where variant != word {
+            if known.contains(variant) { return variant }
+            if let best = lookup(variant, allowed: allowed) { return best }
+        }
+        return nil
+    }
+
+    private func lookup(_ word: String, allowed: Int) -> String? {
+        var best: (index: Int, distance: Int, frequency: Int)?
+        var seen = Set<Int32>()
+        let source = Array(word.unicodeScalars)
+        for variant in Self.deletions(of: word, upTo: allowed) {
+            guard let candidates = deletes[variant] else { continue }
+            for candidate in candidates where seen.insert(candidate).inserted {
+                let target = Array(words[Int(candidate)].unicodeScalars)
+                guard abs(target.count - source.count) <= allowed else { continue }
+                let distance = Self.editDistance(source, target, limit: allowed)
+                guard distance <= allowed else { continue }
+                let frequency = frequencies[Int(candidate)]
+                let sameStart = target.first == source.first
+                if let current = best {
+                    let currentSameStart = words[current.index].unicodeScalars.first == source.first
+                    if (distance, sameStart ? 0 : 1, -frequency) >= (current.distance, currentSameStart ? 0 : 1, -current.frequency) {
+                        continue
+                    }
+                }
+                best = (Int(candidate), distance, frequency)
+            }
+        }
+        return best.map { words[$0.index] }
+    }
+
+    /// All strings made by deleting up to `distance` characters (the word itself included).
+    static func deletions(of word: String, upTo distance: Int) -> Set<String> {
+        var result: Set<String> = [word]
+        var frontier: Set<String> = [word]
+        for _ in 0..<distance {
+            var next: Set<String> = []
+            for item in frontier where item.count > 1 {
+                let scalars = Array(item.unicodeScalars)
+                for index in scalars.indices {
+                    var copy = scalars
+                    copy.remove(at: index)
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: copy)
+                    let variant = String(view)
+                    if result.insert(variant).inserted { next.insert(variant) }
+                }
+            }
+            frontier = next
+        }
+        return result
+    }
+
+    /// Optimal string alignment distance (edits, with a swap of neighbours as one), stopping early
+    /// above `limit`; also used for "did you mean" hints in content errors.
+    public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
+        if a == b { return 0 }
+        let n = a.count
+        let m = b.count
+        if n == 0 { return m }
+        if m == 0 { return n }
+        var previousPrevious = [Int](repeating: 0, count: m + 1)
+        var previous = Array(0...m)
+        var current = [Int](repeating: 0, count: m + 1)
+        for i in 1...n {
+            current[0] = i
+            var rowMinimum = current[0]
+            for j in 1...m {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    value = min(value, previousPrevious[j - 2] + 1)
+                }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            if rowMinimum > limit { return limit + 1 }
+            swap(&previousPrevious, &previous)
+            swap(&previous, &current)
+        }
+        return previous[m]
+    }
+
+    /// Sound-alike spellings young writers use, rewritten towards standard English.
+    static func phoneticVariants(of word: String) -> [String] {
+        let rewrites: [(String, String)] = [
+            ("cshun", "ction"), ("shun", "tion"), ("shon", "tion"), ("tshun", "tion"), ("sion", "tion"),
+            ("cum", "come"), ("ph", "f"), ("f", "ph"), ("kw", "qu"), ("z", "s"), ("k", "c"), ("ck", "k"),
+            ("ee", "ea"), ("oo", "ou"), ("u", "o"), ("er", "our"), ("iv", "ive"), ("ay", "ai"),
+        ]
+        var variants: [String] = []
+        for (from, to) in rewrites where word.contains(from) {
+            variants.append(word.replacingAll(from, with: to))
+        }
+        return variants
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of `target` with `replacement` without Foundation.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        result += rest
+        return result
+    }
+}

@@ -1,0 +1,35 @@
+/// Words too common to tell one question from another. They are kept for phrase checks (small talk,
+/// safeguarding, follow-ups) but carry no weight in the keyword index.
+public enum StopWords {
+    /// Returns true when `word` (folded) is a stop word.
+    public static func contains(_ word: String) -> Bool {
+        words.contains(word)
+    }
+
+    static let words: Set<String> = [
+        "a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+        "be", "because", "been", "before", "being", "both", "but", "by",
+        "came", "can", "cant", "come", "comes", "coming", "could", "couldnt",
+        "did", "didnt", "do", "does", "doesnt", "doing", "dont", "done",
+        "each", "else", "even", "ever",
+        "for", "from",
+        "get", "gets", "getting", "go", "goes", "going", "gonna", "got",
+        "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how",
+        "i", "id", "if", "ill", "im", "in", "into", "is", "isnt", "it", "its", "ive",
+        "just",
+        "let", "lets",
+        "me", "might", "mine", "more", "most", "much", "must", "my", "myself",
+        "of", "off", "oh", "on", "one", "ones", "or", "our", "ours", "out", "over",
+        "please", "pls",
+        "put", "quite",
+        "really",
+        "shall", "she", "should", "so", "some", "such",
+        "than", "that", "thats", "the", "their", "theirs", "them", "then", "there", "theres", "these",
+        "they", "theyre", "thing", "things", "this", "those", "to", "too",
+        "um", "uh", "up", "us",
+        "very",
+        "was", "wasnt", "well", "went", "we", "were", "what", "whats", "when", "where", "which", "who", "whos", "why",
+        "will", "with", "wont", "would", "wouldnt",
+        "yeah", "yes", "you", "youd", "youll", "your", "youre", "yours", "yourself",
+    ]
+}

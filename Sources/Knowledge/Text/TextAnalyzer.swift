@@ -1,0 +1,147 @@
+/// A weighted index term: a stem, or a synonym group's name.
+public struct Term: Sendable, Equatable, Hashable {
+    /// The stem or group name.
+    public var text: String
+    /// How much the term counts: 1 for a word as typed, less for a corrected or weak word.
+    public var weight: Double
+
+    /// Makes a term.
+    public init(_ text: String, weight: Double = 1) {
+        self.text = text
+        self.weight = weight
+    }
+}
+
+/// What the analyser made of a piece of text.
+public struct AnalyzedText: Sendable, Equatable {
+    /// Every word after text-speak expansion and spelling correction, stop words included.
+    public var words: [String]
+    /// The content terms (stop words removed, synonyms merged, stemmed), in order.
+    public var terms: [Term]
+    /// Words that were neither known nor correctable.
+    public var unknownWords: [String]
+}
+
+/// Turns text into index terms: fold, tokenise, expand text speak, correct spelling, merge
+/// synonyms, drop stop words, stem. The index and every question go through the same steps.
+public struct TextAnalyzer: Sendable {
+    /// Weight of a word the corrector changed.
+    public static let correctedWeight = 0.85
+    /// Weight of a weak word (see ``Lexicon/weakWords``).
+    public static let weakWeight = 0.35
+
+    private let textSpeak: [String: [String]]
+    /// Synonym phrases by their first word: (words of the phrase, group name), longest first.
+    private let phrases: [String: [([String], String)]]
+    private let weakStems: Set<String>
+    private let groupNames: Set<String>
+
+    /// Makes an analyser for a lexicon.
+    public init(lexicon: Lexicon) {
+        var textSpeak: [String: [String]] = [:]
+        for (short, long) in lexicon.textSpeak {
+            textSpeak[TextFolder.fold(short)] = Tokenizer.tokenize(TextFolder.fold(long)).map(\.text)
+        }
+        self.textSpeak = textSpeak
+        var phrases: [String: [([String], String)]] = [:]
+        var groupNames: Set<String> = []
+        for group in lexicon.synonymGroups {
+            guard let first = group.first else { continue }
+            let name = Self.groupName(first)
+            groupNames.insert(name)
+            for member in group {
+                let words = Self.plainWords(member)
+                guard let head = words.first else { continue }
+                phrases[head, default: []].append((words, name))
+                // Plural and other inflected forms of a one-word member meet through its stem.
+                if words.count == 1 {
+                    let stem = PorterStemmer.stem(head)
+                    if stem != head { phrases[stem, default: []].append(([stem], name)) }
+                }
+            }
+        }
+        for key in phrases.keys { phrases[key]?.sort { $0.0.count > $1.0.count } }
+        self.phrases = phrases
+        self.groupNames = groupNames
+        self.weakStems = Set(lexicon.weakWords.map { PorterStemmer.stem(TextFolder.fold($0)) })
+    }
+
+    /// The name a synonym group's terms carry: its first member, letters only.
+    static func groupName(_ member: String) -> String {
+        "=" + plainWords(member).joined()
+    }
+
+    static func plainWords(_ text: String) -> [String] {
+        Tokenizer.tokenize(TextFolder.fold(text).replacingAll("-", with: " ")).map(\.text)
+    }
+
+    /// The words of `text` after folding and text-speak expansion, before spelling correction.
+    public func words(_ text: String) -> [String] {
+        var words: [String] = []
+        for token in Tokenizer.tokenize(TextFolder.fold(text)) {
+            if !token.isHyphenated, let expansion = textSpeak[token.text] {
+                words.append(contentsOf: expansion)
+            } else {
+                words.append(token.text)
+            }
+        }
+        return words
+    }
+
+    /// Analyses `text`; with a corrector, unknown words are replaced by their nearest known word.
+    public func analyze(_ text: String, corrector: SpellingCorrector? = nil, knownStems: Set<String>? = nil) -> AnalyzedText {
+        var words = self.words(text)
+        var weights = [Double](repeating: 1, count: words.count)
+        var unknown: [String] = []
+        if let corrector {
+            for index in words.indices {
+                let word = words[index]
+                if corrector.isKnown(word) || StopWords.contains(word) || word.first?.isNumber == true { continue }
+                if let knownStems, knownStems.contains(PorterStemmer.stem(word)) { continue }
+                if phrases[word] != nil || phrases[PorterStemmer.stem(word)] != nil { continue }
+                if let fixed = corrector.correction(for: word) {
+                    words[index] = fixed
+                    weights[index] = Self.correctedWeight
+                } else {
+                    unknown.append(word)
+                }
+            }
+        }
+        var terms: [Term] = []
+        var index = 0
+        while index < words.count {
+            if let (length, name) = matchPhrase(words, at: index) {
+                let weight = weights[index..<(index + length)].min() ?? 1
+                terms.append(Term(name, weight: weight))
+                index += length
+                continue
+            }
+            let word = words[index]
+            if !StopWords.contains(word) {
+                let stem = PorterStemmer.stem(word)
+                let weight = weakStems.contains(stem) ? min(weights[index], Self.weakWeight) : weights[index]
+                terms.append(Term(stem, weight: weight))
+            }
+            index += 1
+        }
+        return AnalyzedText(words: words, terms: terms, unknownWords: unknown)
+    }
+
+    private func matchPhrase(_ words: [String], at index: Int) -> (Int, String)? {
+        let word = words[index]
+        let candidates = (phrases[word] ?? []) + (phrases[PorterStemmer.stem(word)] ?? [])
+        for (phrase, name) in candidates {
+            guard index + phrase.count <= words.count else { continue }
+            var matches = true
+            for offset in phrase.indices {
+                let candidate = words[index + offset]
+                if candidate != phrase[offset] && PorterStemmer.stem(candidate) != phrase[offset] {
+                    matches = false
+                    break
+                }
+            }
+            if matches { return (phrase.count, name) }
+        }
+        return nil
+    }
+}

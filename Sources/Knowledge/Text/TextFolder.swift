@@ -1,0 +1,66 @@
+import Foundation
+
+/// Folds text to one comparable form, so that "Co‑Production!!!", "co-production" and "CO-PRODUCTION" meet.
+///
+/// Folding lower-cases, removes accents, turns curly quotes into straight ones, every Unicode dash or
+/// hyphen into `-`, every kind of space into one ASCII space, and squeezes repeated punctuation.
+public enum TextFolder {
+    /// Returns `text` folded for matching (see the type's description).
+    public static func fold(_ text: String) -> String {
+        let lowered = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var output = String.UnicodeScalarView()
+        output.reserveCapacity(lowered.unicodeScalars.count)
+        var lastWasSpace = true
+        var lastPunctuation: Unicode.Scalar?
+        for scalar in lowered.unicodeScalars {
+            let mapped = map(scalar)
+            guard let mapped else { continue }
+            if mapped == " " {
+                if !lastWasSpace { output.append(" ") }
+                lastWasSpace = true
+                lastPunctuation = nil
+                continue
+            }
+            if isRepeatablePunctuation(mapped) {
+                if lastPunctuation == mapped { continue }
+                lastPunctuation = mapped
+            } else {
+                lastPunctuation = nil
+            }
+            output.append(mapped)
+            lastWasSpace = false
+        }
+        if output.last == " " { output.removeLast() }
+        return String(output)
+    }
+
+    /// Maps one scalar to its folded form, or `nil` to drop it (controls, zero-width marks).
+    private static func map(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02BC, 0x0060, 0x00B4: return "'"
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB: return "\""
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D, 0x00AD: return "-"
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: return nil
+        case 0x2026: return "."
+        default: break
+        }
+        let properties = scalar.properties
+        if properties.isWhitespace { return " " }
+        if properties.generalCategory == .control || properties.generalCategory == .format
+            || properties.generalCategory == .surrogate || properties.generalCategory == .unassigned
+        {
+            return " "
+        }
+        if properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark {
+            return nil
+        }
+        return scalar
+    }
+
+    private static func isRepeatablePunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "!", "?", ".", ",", "-", "'", "\"", "*", "~", "_", ";", ":": return true
+        default: return false
+        }
+    }
+}

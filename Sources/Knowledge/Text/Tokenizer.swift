@@ -1,0 +1,66 @@
+/// One word of a message, as typed (folded) and where it stood.
+public struct Token: Sendable, Equatable, Hashable {
+    /// The folded word: letters and digits only, apostrophes removed.
+    public var text: String
+    /// True when the word was joined to the previous one by a hyphen ("co" in "co-production").
+    public var isHyphenated: Bool
+
+    /// Makes a token.
+    public init(_ text: String, isHyphenated: Bool = false) {
+        self.text = text
+        self.isHyphenated = isHyphenated
+    }
+}
+
+/// Splits folded text into words.
+///
+/// A word is a run of letters and digits. Apostrophes inside a word are dropped ("other's" →
+/// "others", "can't" → "cant"). A hyphenated word yields its parts and, after them, the joined
+/// form ("co-production" → "co", "production", "coproduction"), so either spelling matches.
+public enum Tokenizer {
+    /// Splits `folded` (output of ``TextFolder/fold(_:)``) into tokens.
+    public static func tokenize(_ folded: String) -> [Token] {
+        var tokens: [Token] = []
+        var current = ""
+        var parts: [String] = []
+        var pendingApostrophe = false
+        var pendingHyphen = false
+
+        func endPart() {
+            guard !current.isEmpty else { return }
+            parts.append(current)
+            current = ""
+        }
+        func endWord() {
+            endPart()
+            guard !parts.isEmpty else { return }
+            if parts.count == 1 {
+                tokens.append(Token(parts[0]))
+            } else {
+                for part in parts { tokens.append(Token(part, isHyphenated: true)) }
+                tokens.append(Token(parts.joined(), isHyphenated: true))
+            }
+            parts.removeAll(keepingCapacity: true)
+        }
+
+        for character in folded {
+            if character.isLetter || character.isNumber {
+                if pendingHyphen { endPart() }
+                pendingApostrophe = false
+                pendingHyphen = false
+                current.append(character)
+            } else if character == "'" && !current.isEmpty {
+                pendingApostrophe = true
+            } else if character == "-" && !current.isEmpty && !pendingHyphen {
+                pendingHyphen = true
+            } else {
+                pendingApostrophe = false
+                pendingHyphen = false
+                endWord()
+            }
+        }
+        _ = pendingApostrophe
+        endWord()
+        return tokens
+    }
+}
