@@ -10,6 +10,9 @@ struct Ask: AsyncParsableCommand {
     @Flag(name: .long, help: "Write the reply as JSON.")
     var json = false
 
+    @Flag(name: .long, help: "Show how the question was read and the best-ranked answers (for tuning content).")
+    var explain = false
+
     @Argument(help: "The question, in quotes.")
     var question: String
 
@@ -20,7 +23,8 @@ struct Ask: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let runtime = try options.runtime()
+        let runtime = try options.runtime(logToDatabase: !explain)
+        if explain { print(runtime.assistant.explain(question)) }
         let reply = await runtime.assistant.respond(to: question, channel: .cli)
         try ReplyPrinter(json: json, interactive: true).print(reply)
     }

@@ -49,7 +49,10 @@ struct ContentLoader {
                 diagnostics += error.diagnostics
             }
         }
-        let lexicon = read("synonyms.yaml").map { readLexicon($0, file: path("synonyms.yaml")) } ?? Lexicon()
+        var lexicon = read("synonyms.yaml").map { readLexicon($0, file: path("synonyms.yaml")) } ?? Lexicon()
+        if FileManager.default.fileExists(atPath: path("dictionary.txt")), let words = read("dictionary.txt") {
+            lexicon.dictionary = Self.readDictionary(words)
+        }
         let safeguarding = read("safeguarding.yaml").flatMap { readSafeguarding($0, file: path("safeguarding.yaml")) }
 
         var intents: [Intent] = []
@@ -111,6 +114,17 @@ struct ContentLoader {
             lexicon.weakWords = Set(document.texts(weak, what: "'weak'").map(\.0))
         }
         return lexicon
+    }
+
+    /// One word a line; blank lines and lines starting with '#' are skipped.
+    static func readDictionary(_ text: String) -> Set<String> {
+        var words = Set<String>()
+        for line in text.split(separator: "\n") {
+            let word = line.trimmingCharacters(in: .whitespaces)
+            if word.isEmpty || word.hasPrefix("#") { continue }
+            words.insert(TextFolder.fold(word))
+        }
+        return words
     }
 
     private mutating func readSafeguarding(_ text: String, file: String) -> SafeguardingRules? {

@@ -13,7 +13,7 @@ package struct Matcher: Sendable {
     package let index: BM25Index
     package let safeguarding: SafeguardingDetector
     package let settings: MatcherSettings
-    private let knownStems: Set<String>
+    package let knownStems: Set<String>
     private let phraseExamples: [(words: Set<String>, target: Target)]
     private let exampleWeights: [Double]
     private let exampleWordIndex: [String: [Int]]
@@ -50,7 +50,8 @@ package struct Matcher: Sendable {
         for intent in content.intents {
             let target = Target.intent(intent.id)
             for example in intent.examples {
-                add(example, target: target)
+                // Follow-ups ("tell me more") are conversational phrases: compared word for word only.
+                if intent.kind != .followup { add(example, target: target) }
                 phraseExamples.append((Set(analyzer.words(example)), target))
             }
             for keyword in intent.keywords { add(keyword, target: target) }
@@ -177,7 +178,10 @@ package struct Matcher: Sendable {
                 let covered = termWeights.indices.reduce(0.0) { sum, index in
                     index < 64 && union & (1 << UInt64(index)) != 0 ? sum + termWeights[index] : sum
                 }
-                confidence = max(confidence, 0.85 * covered / queryWeight)
+                // The union counts half: a large intent gathers many words, and only some of
+                // them should speak for it.
+                let union = hit.queryCoverage + 0.5 * max(0, covered / queryWeight - hit.queryCoverage)
+                confidence = max(confidence, 0.9 * union)
             }
             // A message made mostly of weak words ("will they be mean to me") proves little.
             if substance < 0.5 { confidence *= 0.5 + substance }
@@ -246,7 +250,7 @@ package struct Matcher: Sendable {
         }
 
         /// Confidence first; word-for-word likeness and BM25 settle near-ties.
-        var ranking: Double { confidence + 0.06 * likeness + 0.02 * bm25 }
+        var ranking: Double { confidence + 0.06 * likeness + 0.02 * bm25 + (likeness > 0.999 ? 0.2 : 0) }
     }
 
     /// The parts of a long message, split at sentence ends and dashes, so a question after some

@@ -31,7 +31,8 @@ public struct IndexHit: Sendable, Equatable {
     public var matchedTerms: UInt64
 }
 
-/// An Okapi BM25 keyword index, built once from its documents and never changed.
+/// An Okapi BM25 keyword index, built once from its documents and never changed. Documents that
+/// share a key (the examples of one intent) count as one for a term's rarity (IDF).
 ///
 /// Besides the BM25 score, each hit says how much of the question the document explains
 /// (`queryCoverage`): a question sharing one common word with a statement scores low there, which
@@ -63,12 +64,16 @@ public struct BM25Index: Sendable {
             for term in document.terms { counts[term, default: 0] += 1 }
             for (term, count) in counts { postings[term, default: []].append((Int32(index), count)) }
         }
-        let total = Double(documents.count)
+        // Rarity is counted per key, not per document: a word that many examples of one intent
+        // repeat is that intent's topic, and should not look common because of it.
+        let documentKeys = documents.map(\.key)
+        let keyCount = Double(Set(documentKeys).count)
         var idfs: [String: Double] = [:]
         for (term, list) in postings {
-            let df = Double(list.count)
-            idfs[term] = Self.idf(documentFrequency: df, total: total)
+            let keysWithTerm = Double(Set(list.map { documentKeys[Int($0.document)] }).count)
+            idfs[term] = Self.idf(documentFrequency: keysWithTerm, total: keyCount)
         }
+        let total = keyCount
         self.postings = postings
         self.idfs = idfs
         self.unseenIDF = Self.idf(documentFrequency: 1, total: total)

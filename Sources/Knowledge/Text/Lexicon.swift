@@ -9,11 +9,17 @@ public struct Lexicon: Sendable, Equatable {
     public var textSpeak: [String: String]
     /// Words that say little in this domain ("charter", "mean", "tell"), given a lower weight.
     public var weakWords: Set<String>
+    /// Real English words: never "corrected" into a charter word, however close they look.
+    public var dictionary: Set<String>
 
     /// Makes a lexicon.
-    public init(synonymGroups: [[String]] = [], textSpeak: [String: String] = [:], weakWords: Set<String> = []) {
+    public init(
+        synonymGroups: [[String]] = [], textSpeak: [String: String] = [:], weakWords: Set<String> = [],
+        dictionary: Set<String> = []
+    ) {
         self.synonymGroups = synonymGroups
         self.textSpeak = textSpeak
         self.weakWords = weakWords
+        self.dictionary = dictionary
     }
 }

@@ -35,12 +35,13 @@ public struct SpellingCorrector: Sendable {
 
     /// The vocabulary word closest to `word`, or nil when none is close enough.
     ///
-    /// The distance allowed grows with length: none under four letters, one for four, two from five.
+    /// The distance allowed grows with length: none up to four letters, one up to seven, two from
+    /// eight; sound-alike rewrites ("shun" → "tion") are tried as well.
     public func correction(for word: String) -> String? {
         if known.contains(word) { return word }
         let length = word.count
-        guard length >= 4, word.allSatisfy({ $0.isLetter }) else { return nil }
-        let allowed = min(maxDistance, length >= 5 ? 2 : 1)
+        guard length >= 5, word.allSatisfy({ $0.isLetter }) else { return nil }
+        let allowed = min(maxDistance, length >= 8 ? 2 : 1)
         if let best = lookup(word, allowed: allowed) { return best }
         for variant in Self.phoneticVariants(of: word) where variant != word {
             if known.contains(variant) { return variant }

@@ -34,6 +34,7 @@ public struct TextAnalyzer: Sendable {
     /// Synonym phrases by their first word: (words of the phrase, group name), longest first.
     private let phrases: [String: [([String], String)]]
     private let weakStems: Set<String>
+    private let dictionary: Set<String>
     private let groupNames: Set<String>
 
     /// Makes an analyser for a lexicon.
@@ -53,17 +54,28 @@ public struct TextAnalyzer: Sendable {
                 let words = Self.plainWords(member)
                 guard let head = words.first else { continue }
                 phrases[head, default: []].append((words, name))
-                // Plural and other inflected forms of a one-word member meet through its stem.
+                // Plural and other regular forms of a one-word member ("break" → "breaks"). Spelt
+                // out rather than stemmed, so that "timely" does not capture "time".
                 if words.count == 1 {
-                    let stem = PorterStemmer.stem(head)
-                    if stem != head { phrases[stem, default: []].append(([stem], name)) }
+                    for form in Self.inflections(of: head) where form != head {
+                        phrases[form, default: []].append(([form], name))
+                    }
                 }
             }
         }
         for key in phrases.keys { phrases[key]?.sort { $0.0.count > $1.0.count } }
         self.phrases = phrases
         self.groupNames = groupNames
+        self.dictionary = lexicon.dictionary
         self.weakStems = Set(lexicon.weakWords.map { PorterStemmer.stem(TextFolder.fold($0)) })
+    }
+
+    /// Regular inflections of a word: plural, past, -ing.
+    static func inflections(of word: String) -> [String] {
+        var forms = [word + "s", word + "es", word + "ed", word + "ing"]
+        if word.hasSuffix("e") { forms += [word + "d", String(word.dropLast()) + "ing"] }
+        if word.hasSuffix("y") { forms += [String(word.dropLast()) + "ies", String(word.dropLast()) + "ied"] }
+        return forms
     }
 
     /// The name a synonym group's terms carry: its first member, letters only.
@@ -98,7 +110,17 @@ public struct TextAnalyzer: Sendable {
                 let word = words[index]
                 if corrector.isKnown(word) || StopWords.contains(word) || word.first?.isNumber == true { continue }
                 if let knownStems, knownStems.contains(PorterStemmer.stem(word)) { continue }
-                if phrases[word] != nil || phrases[PorterStemmer.stem(word)] != nil { continue }
+                if phrases[word] != nil { continue }
+                // Dropped g: "hurtin", "talkin".
+                if word.hasSuffix("in"), corrector.isKnown(word + "g") {
+                    words[index] = word + "g"
+                    continue
+                }
+                // A real word that the content does not use is unknown, not a misspelling.
+                if dictionary.contains(word) {
+                    unknown.append(word)
+                    continue
+                }
                 if let fixed = corrector.correction(for: word) {
                     words[index] = fixed
                     weights[index] = Self.correctedWeight
@@ -129,13 +151,12 @@ public struct TextAnalyzer: Sendable {
 
     private func matchPhrase(_ words: [String], at index: Int) -> (Int, String)? {
         let word = words[index]
-        let candidates = (phrases[word] ?? []) + (phrases[PorterStemmer.stem(word)] ?? [])
+        guard let candidates = phrases[word] else { return nil }
         for (phrase, name) in candidates {
             guard index + phrase.count <= words.count else { continue }
             var matches = true
             for offset in phrase.indices {
-                let candidate = words[index + offset]
-                if candidate != phrase[offset] && PorterStemmer.stem(candidate) != phrase[offset] {
+                if words[index + offset] != phrase[offset] {
                     matches = false
                     break
                 }

@@ -1,0 +1,19 @@
+import Knowledge
+
+extension Assistant {
+    /// How a message was read and ranked, for staff tuning content (`charter-chat ask --explain`).
+    public func explain(_ message: String, limit: Int = 5) -> String {
+        let analysed = matcher.analyzer.analyze(message, corrector: matcher.corrector, knownStems: matcher.knownStems)
+        var lines = [
+            "words: " + analysed.words.joined(separator: " "),
+            "terms: " + analysed.terms.map { $0.weight < 1 ? "\($0.text)(\($0.weight))" : $0.text }.joined(separator: " "),
+        ]
+        if !analysed.unknownWords.isEmpty { lines.append("unknown: " + analysed.unknownWords.joined(separator: " ")) }
+        lines.append("safeguarding: \(matcher.safeguarding.matches(words: analysed.words) ? "yes" : "no")")
+        for candidate in matcher.rank(message).prefix(limit) {
+            lines.append(String(format: "  %.3f  ", candidate.confidence) + candidate.target.key)
+        }
+        lines.append("verdict: \(matcher.match(message))")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Knowledge
+import Testing
+
+@testable import DialogueEngine
+
+@Suite struct ContentLoaderTests {
+    /// A copy of the project's content in a temporary directory, with `changes` applied.
+    private func contentDirectory(_ changes: [String: String?]) throws -> URL {
+        let directory = try TestSupport.temporaryDirectory()
+        for name in try FileManager.default.contentsOfDirectory(atPath: TestSupport.intentsDirectory) {
+            try FileManager.default.copyItem(
+                atPath: TestSupport.intentsDirectory + "/" + name, toPath: directory.appendingPathComponent(name).path)
+        }
+        for (name, text) in changes {
+            let url = directory.appendingPathComponent(name)
+            if let text {
+                try text.write(to: url, atomically: true, encoding: .utf8)
+            } else {
+                try FileManager.default.removeItem(at: url)
+            }
+        }
+        return directory
+    }
+
+    private func errors(_ changes: [String: String?]) throws -> [ContentDiagnostic] {
+        let directory = try contentDirectory(changes)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            _ = try Content.load(from: directory.path)
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    @Test func theProjectsContentLoadsAndPassesTheAudit() throws {
+        let content = TestSupport.content
+        #expect(content.charter.allStatements.count == 49)
+        #expect(content.intentCount > 60)
+        for required in Content.requiredIntents { #expect(content.intent(id: required) != nil) }
+        #expect(ContentAudit(content: content).run().map(\.description) == [])
+    }
+
+    @Test func unknownKeyIsReportedWithLineColumnAndSuggestion() throws {
+        let found = try errors([
+            "extra.yaml": """
+                - id: extra.one
+                  examples: [hello there friend]
+                  replly: hi
+                """
+        ])
+        let problem = try #require(found.first { $0.message.contains("unknown key 'replly'") })
+        #expect(problem.file.hasSuffix("extra.yaml"))
+        #expect(problem.line == 3)
+        #expect(problem.column == 3)
+        #expect(problem.message.contains("did you mean 'reply'?"))
+        #expect(problem.description.contains("extra.yaml:3:3: error: unknown key 'replly'"))
+    }
+
+    @Test func duplicateIdsPointAtTheFirstDefinition() throws {
+        let found = try errors([
+            "extra.yaml": """
+                - id: smalltalk.greeting
+                  examples: [a brand new greeting]
+                  reply: hi
+                """
+        ])
+        let problem = try #require(found.first { $0.message.contains("duplicate intent id 'smalltalk.greeting'") })
+        #expect(problem.file.hasSuffix("smalltalk.yaml") || problem.file.hasSuffix("extra.yaml"))
+        #expect(problem.hint?.contains("first defined at") == true)
+    }
+
+    @Test func referencesToMissingStatementsAreErrors() throws {
+        let found = try errors([
+            "extra.yaml": """
+                - id: extra.bad-quote
+                  examples: [some question nobody asks]
+                  quote: welcom-and-care.c1
+                - id: extra.bad-number
+                  examples: [another question nobody asks]
+                  quote: communicate.c9
+                """
+        ])
+        let first = try #require(found.first { $0.message.contains("'welcom-and-care.c1'") })
+        #expect(first.line == 3)
+        #expect(first.message.contains("did you mean 'welcome-and-care.c1'?"))
+        #expect(found.contains { $0.message.contains("'communicate.c9'") && $0.line == 6 })
+    }
+
+    @Test func emptyRepliesAndMissingExamplesAreErrors() throws {
+        let found = try errors([
+            "extra.yaml": """
+                - id: extra.silent
+                  examples: [a question]
+                  reply: ""
+                - id: extra.no-examples
+                  reply: something
+                """
+        ])
+        #expect(found.contains { $0.message.contains("'reply' is empty") })
+        #expect(found.contains { $0.message.contains("'extra.silent' has an empty reply") })
+        #expect(found.contains { $0.message.contains("'extra.no-examples' has no examples") && $0.line == 4 })
+    }
+
+    @Test func yamlSyntaxErrorsCarryTheirPosition() throws {
+        let found = try errors(["extra.yaml": "- id: x\n  examples: [unclosed\n"])
+        let problem = try #require(found.first)
+        #expect(problem.message.hasPrefix("YAML syntax"))
+        #expect(problem.line >= 2)
+    }
+
+    @Test func aMissingRequiredIntentOrFileIsReported() throws {
+        let withoutSystem = try errors(["system.yaml": nil])
+        #expect(withoutSystem.contains { $0.message == "required intent 'system.fallback' is missing" })
+        let withoutCharter = try errors(["charter.md": nil])
+        #expect(withoutCharter.contains { $0.file.hasSuffix("charter.md") && $0.message == "cannot read the file" })
+    }
+
+    @Test func allProblemsAreReportedTogether() throws {
+        let found = try errors([
+            "extra.yaml": """
+                - id: extra.a
+                  examples: [first odd question]
+                  kind: anser
+                - id: extra.b
+                  examples: [second odd question]
+                  quote: nowhere.c1
+                """
+        ])
+        #expect(found.contains { $0.message.contains("unknown kind 'anser' (did you mean 'answer'?)") })
+        #expect(found.contains { $0.message.contains("'nowhere.c1'") })
+    }
+
+    @Test func aMissingDirectorySaysHowToFixIt() {
+        #expect {
+            _ = try Content.load(from: "/nonexistent/intents")
+        } throws: { error in
+            (error as? ContentErrors)?.description.contains("--intents") == true
+        }
+    }
+}

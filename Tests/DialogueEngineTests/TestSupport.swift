@@ -1,0 +1,42 @@
+import Foundation
+import Synchronization
+
+@testable import DialogueEngine
+
+/// Shared helpers: the project's content (loaded once) and a fresh assistant per test.
+enum TestSupport {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let intentsDirectory = packageRoot.appendingPathComponent("intents").path
+
+    static let content: Content = {
+        do {
+            return try Content.load(from: intentsDirectory)
+        } catch {
+            fatalError("the project's content does not load:\n\(error)")
+        }
+    }()
+
+    /// A fresh assistant over the project's content with an in-memory log.
+    static func assistant(log: InMemoryUnansweredLog = InMemoryUnansweredLog()) -> Assistant {
+        Assistant(content: content, log: ResilientLog(log, report: { _ in }))
+    }
+
+    /// A new temporary directory, removed by the caller.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("charter-chat-tests-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// Collects what a ``ResilientLog`` reports, for checking it reports once.
+final class ReportCollector: Sendable {
+    private let storage = Mutex<[String]>([])
+
+    var messages: [String] { storage.withLock { $0 } }
+
+    var report: @Sendable (String) -> Void {
+        { message in self.storage.withLock { $0.append(message) } }
+    }
+}

@@ -1,0 +1,51 @@
+import Testing
+
+@testable import Knowledge
+
+@Suite struct TextAnalyzerTests {
+    let analyzer = TextAnalyzer(
+        lexicon: Lexicon(
+            synonymGroups: [
+                ["co-production", "coproduction", "co production"],
+                ["children", "kids", "young people"],
+                ["breaks", "break", "time out"],
+            ],
+            textSpeak: ["u": "you", "ppl": "people", "2": "to", "wat": "what"],
+            weakWords: ["charter", "mean"],
+            dictionary: ["price", "rain"]))
+
+    private func terms(_ text: String, corrector: SpellingCorrector? = nil) -> [String] {
+        analyzer.analyze(text, corrector: corrector).terms.map(\.text)
+    }
+
+    @Test func spellingsOfOneIdeaMeet() {
+        let forms = ["co-production", "coproduction", "co production", "Co‑Production"]
+        let results = Set(forms.map { Set(terms($0)) })
+        #expect(results.count == 1)
+    }
+
+    @Test func synonymsShareATerm() {
+        #expect(terms("kids") == terms("young people"))
+        #expect(terms("time out") == terms("breaks"))
+        #expect(terms("a break") == terms("breaks"))
+    }
+
+    @Test func textSpeakIsExpandedAndStopWordsDropped() {
+        let analysed = analyzer.analyze("wat will ppl say 2 u")
+        #expect(analysed.words == ["what", "will", "people", "say", "to", "you"])
+        #expect(analysed.terms.map(\.text) == ["peopl", "sai"])
+    }
+
+    @Test func weakWordsWeighLess() {
+        let analysed = analyzer.analyze("what does the charter mean")
+        #expect(analysed.terms.allSatisfy { $0.weight < 0.5 })
+    }
+
+    @Test func misspellingsAreCorrectedButRealWordsAreNot() {
+        let corrector = SpellingCorrector(frequencies: ["listen": 1, "place": 1, "main": 1])
+        let analysed = analyzer.analyze("lisen price rain", corrector: corrector)
+        #expect(analysed.words == ["listen", "price", "rain"])
+        #expect(analysed.unknownWords == ["price", "rain"])
+        #expect(analysed.terms.first == Term("listen", weight: TextAnalyzer.correctedWeight))
+    }
+}
