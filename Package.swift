@@ -13,16 +13,11 @@ let package = Package(
         .executable(name: "charter-chat", targets: ["ChatCLI"]),
         .library(name: "Knowledge", targets: ["Knowledge"]),
         .library(name: "DialogueEngine", targets: ["DialogueEngine"]),
-        .library(name: "ChatHTTP", targets: ["ChatHTTP"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
-        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .target(
@@ -35,20 +30,7 @@ let package = Package(
                 "Knowledge",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: swiftSettings
-        ),
-        .target(
-            name: "ChatHTTP",
-            dependencies: [
-                "DialogueEngine",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
-            ],
-            resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -56,9 +38,7 @@ let package = Package(
             dependencies: [
                 "Knowledge",
                 "DialogueEngine",
-                "ChatHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -79,14 +59,6 @@ let package = Package(
         .testTarget(
             name: "ChatCLITests",
             dependencies: ["ChatCLI"],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
-            name: "ChatHTTPTests",
-            dependencies: [
-                "ChatHTTP",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ],
             swiftSettings: swiftSettings
         ),
     ],

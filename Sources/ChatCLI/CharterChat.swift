@@ -17,18 +17,29 @@ struct CharterChat: AsyncParsableCommand {
 
 /// Options every command that answers questions shares.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The content directory.", discussion: "Env: CHARTER_CHAT_INTENTS. Default: ./intents"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The content directory.", discussion: "Env: CHARTER_CHAT_INTENTS. Default: ./intents"))
     var intents: String?
 
     @Option(
         name: .long,
-        help: ArgumentHelp("The SQLite file for unanswered questions.", discussion: "Env: CHARTER_CHAT_DATABASE. Default: ./charter-chat.sqlite"))
+        help: ArgumentHelp(
+            "The SQLite file for unanswered questions.",
+            discussion: "Env: CHARTER_CHAT_DATABASE. Default: ./charter-chat.sqlite"))
     var database: String?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds an idle conversation keeps its context.", discussion: "Env: CHARTER_CHAT_SESSION_TTL. Default: 1800"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Seconds an idle conversation keeps its context.",
+            discussion: "Env: CHARTER_CHAT_SESSION_TTL. Default: 1800"))
     var sessionTTL: Int?
 
-    @Option(name: .long, help: ArgumentHelp("The most conversations remembered at once.", discussion: "Env: CHARTER_CHAT_MAX_SESSIONS. Default: 10000"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The most conversations remembered at once.", discussion: "Env: CHARTER_CHAT_MAX_SESSIONS. Default: 10000"))
     var maxSessions: Int?
 
     func validate() throws {
@@ -39,7 +50,8 @@ struct CommonOptions: ParsableArguments {
     /// The configuration these options and the environment give.
     func configuration() throws -> Configuration {
         do {
-            return try Configuration.resolve(intents: intents, database: database, sessionTTL: sessionTTL, maxSessions: maxSessions)
+            return try Configuration.resolve(
+                intents: intents, database: database, sessionTTL: sessionTTL, maxSessions: maxSessions)
         } catch let error as ConfigurationError {
             throw ValidationError(error.message)
         }

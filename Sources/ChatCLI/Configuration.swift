@@ -18,13 +18,18 @@ struct Configuration: Sendable, Equatable {
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Configuration {
         var configuration = Configuration()
-        configuration.intentsDirectory = intents ?? environment["CHARTER_CHAT_INTENTS"] ?? configuration.intentsDirectory
+        configuration.intentsDirectory =
+            intents ?? environment["CHARTER_CHAT_INTENTS"] ?? configuration.intentsDirectory
         configuration.databasePath = database ?? environment["CHARTER_CHAT_DATABASE"] ?? configuration.databasePath
         configuration.sessionTTL =
-            try sessionTTL ?? environment["CHARTER_CHAT_SESSION_TTL"].map { try positive($0, "CHARTER_CHAT_SESSION_TTL") }
+            try sessionTTL ?? environment["CHARTER_CHAT_SESSION_TTL"].map {
+                try positive($0, "CHARTER_CHAT_SESSION_TTL")
+            }
             ?? configuration.sessionTTL
         configuration.maxSessions =
-            try maxSessions ?? environment["CHARTER_CHAT_MAX_SESSIONS"].map { try positive($0, "CHARTER_CHAT_MAX_SESSIONS") }
+            try maxSessions ?? environment["CHARTER_CHAT_MAX_SESSIONS"].map {
+                try positive($0, "CHARTER_CHAT_MAX_SESSIONS")
+            }
             ?? configuration.maxSessions
         return configuration
     }

@@ -24,7 +24,8 @@ enum TestSupport {
 
     /// A new temporary directory, removed by the caller.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("charter-chat-tests-" + UUID().uuidString)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "charter-chat-tests-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -38,5 +39,15 @@ final class ReportCollector: Sendable {
 
     var report: @Sendable (String) -> Void {
         { message in self.storage.withLock { $0.append(message) } }
+    }
+}
+
+extension TestSupport {
+    /// Small content built in code: the project's charter, the required system intents and `intents`.
+    static func content(with intents: [Intent]) -> Content {
+        let system = content.intents.filter { $0.id.hasPrefix("system.") }
+        return Content(
+            charter: content.charter, intents: system + intents, lexicon: content.lexicon,
+            safeguarding: content.safeguarding)
     }
 }

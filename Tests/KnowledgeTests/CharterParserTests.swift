@@ -15,19 +15,28 @@ import Testing
 
     @Test func readsTheProjectsTranscription() throws {
         let charter = try projectCharter()
-        #expect(charter.cornerstones.map(\.title) == ["Welcome and Care", "Value and Include", "Communicate", "Work in Partnership"])
-        #expect(charter.cornerstones.map(\.id) == ["welcome-and-care", "value-and-include", "communicate", "work-in-partnership"])
+        #expect(
+            charter.cornerstones.map(\.title) == [
+                "Welcome and Care", "Value and Include", "Communicate", "Work in Partnership",
+            ])
+        #expect(
+            charter.cornerstones.map(\.id) == [
+                "welcome-and-care", "value-and-include", "communicate", "work-in-partnership",
+            ])
         #expect(charter.cornerstones.allSatisfy { $0.commitments.count == 3 })
         #expect(charter.cornerstones.map(\.outcomes.count) == [9, 8, 9, 8])
         #expect(charter.introduction.count == 2)
-        #expect(charter.statement(id: "communicate.o3")?.text == "We will give space and breaks when communicating with others if they need it")
+        #expect(
+            charter.statement(id: "communicate.o3")?.text
+                == "We will give space and breaks when communicating with others if they need it")
         #expect(charter.cornerstone(containing: "value-and-include.c2")?.title == "Value and Include")
     }
 
     /// Every bullet of the full (authoritative) sections of the supplied charter appears exactly once,
     /// word for word; the summary's repeats and misplaced headings do not leak in.
     @Test func matchesTheSuppliedCharterWordForWord() throws {
-        let supplied = Self.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/charter/charter-as-supplied.md")
+        let supplied = Self.packageRoot.deletingLastPathComponent().appendingPathComponent(
+            "shared/charter/charter-as-supplied.md")
         guard let text = try? String(contentsOf: supplied, encoding: .utf8) else {
             Issue.record("The supplied charter is not at \(supplied.path); it is needed to check the transcription.")
             return

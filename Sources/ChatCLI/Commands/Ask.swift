@@ -18,7 +18,8 @@ struct Ask: AsyncParsableCommand {
 
     func validate() throws {
         if question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw ValidationError("The question is empty. Write it in quotes: charter-chat ask \"what is co-production\"")
+            throw ValidationError(
+                "The question is empty. Write it in quotes: charter-chat ask \"what is co-production\"")
         }
     }
 

@@ -23,6 +23,8 @@ struct Check: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let statements = content.charter.allStatements.count
-        print("ok: \(configuration.intentsDirectory): \(content.charter.cornerstones.count) cornerstones, \(statements) statements, \(content.intentCount) intents")
+        print(
+            "ok: \(configuration.intentsDirectory): \(content.charter.cornerstones.count) cornerstones, \(statements) statements, \(content.intentCount) intents"
+        )
     }
 }

@@ -5,14 +5,16 @@ import Foundation
 /// Scores the assistant on a question file.
 struct Evaluate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "eval", abstract: "Run an evaluation file (JSON Lines) and print accuracy per kind and each failure.")
+        commandName: "eval",
+        abstract: "Run an evaluation file (JSON Lines) and print accuracy per kind and each failure.")
 
     @OptionGroup var options: CommonOptions
 
     @Argument(help: "The evaluation file, e.g. ../shared/eval/dev.jsonl.")
     var file: String
 
-    @Option(name: .long, help: "Exit with status 1 when overall accuracy is below this (0…1, or a percentage such as 90).")
+    @Option(
+        name: .long, help: "Exit with status 1 when overall accuracy is below this (0…1, or a percentage such as 90).")
     var minAccuracy: Double?
 
     @Flag(name: .long, help: "Print only the summary, not each failure.")
@@ -41,12 +43,16 @@ struct Evaluate: AsyncParsableCommand {
                 let message = failure.item.messages.joined(separator: " → ")
                 let reply = failure.reply.reply.replacingOccurrences(of: "\n", with: " ")
                 print("FAIL \(failure.item.id) [\(failure.item.kind.rawValue)] \(message)")
-                print("     got (\(failure.reply.intent), answered: \(failure.reply.answered), \(String(format: "%.2f", failure.reply.confidence))): \(reply.prefix(160))")
+                print(
+                    "     got (\(failure.reply.intent), answered: \(failure.reply.answered), \(String(format: "%.2f", failure.reply.confidence))): \(reply.prefix(160))"
+                )
             }
             if !report.failures.isEmpty { print("") }
         }
         for (kind, passed, total) in report.byKind {
-            print("\(kind.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \(passed)/\(total)  \(Self.percent(Double(passed) / Double(total)))")
+            print(
+                "\(kind.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \(passed)/\(total)  \(Self.percent(Double(passed) / Double(total)))"
+            )
         }
         let passed = report.outcomes.filter(\.passed).count
         print("overall       \(passed)/\(report.outcomes.count)  \(Self.percent(report.accuracy))")

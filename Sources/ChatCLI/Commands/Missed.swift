@@ -22,7 +22,9 @@ struct Missed: AsyncParsableCommand {
     func run() async throws {
         let configuration = try options.configuration()
         guard FileManager.default.fileExists(atPath: configuration.databasePath) else {
-            throw ValidationError("There is no database at '\(configuration.databasePath)' yet. Pass --database PATH, or ask some questions first.")
+            throw ValidationError(
+                "There is no database at '\(configuration.databasePath)' yet. Pass --database PATH, or ask some questions first."
+            )
         }
         let log = try SQLiteUnansweredLog(path: configuration.databasePath)
         let groups = try await log.missed(limit: limit)

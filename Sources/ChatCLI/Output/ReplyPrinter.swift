@@ -14,7 +14,8 @@ struct ReplyPrinter {
     }
 
     func printHelp() {
-        write("""
+        write(
+            """
             Ask a question about the Stoke-on-Trent SEND Co-production Charter in your own words.
             For example: "what does co-production mean", "can I have a break", "tell me more".
             Type 'quit' or press Ctrl-D to leave.

@@ -28,23 +28,27 @@ public struct ContentAudit: Sendable {
                 switch matcher.match(suggestion) {
                 case .answer(let candidate):
                     if case .intent(let id) = candidate.target, content.intent(id: id)?.kind == .outOfScope {
-                        report(intent, "suggestion '\(suggestion)' of '\(intent.id)' leads to an out-of-scope reply",
-                               hint: "offer a question the charter answers")
+                        report(
+                            intent, "suggestion '\(suggestion)' of '\(intent.id)' leads to an out-of-scope reply",
+                            hint: "offer a question the charter answers")
                     }
                 case .clarify, .fallback:
-                    report(intent, "suggestion '\(suggestion)' of '\(intent.id)' is not answered",
-                           hint: "add it (or words like it) as an example of the intent it should lead to")
+                    report(
+                        intent, "suggestion '\(suggestion)' of '\(intent.id)' is not answered",
+                        hint: "add it (or words like it) as an example of the intent it should lead to")
                 }
             }
             for example in intent.examples {
                 guard case .answer(let candidate) = matcher.match(example) else {
-                    report(intent, "example '\(example)' of '\(intent.id)' is not answered",
-                           hint: "it is too close to another intent's examples; reword it or add more examples")
+                    report(
+                        intent, "example '\(example)' of '\(intent.id)' is not answered",
+                        hint: "it is too close to another intent's examples; reword it or add more examples")
                     continue
                 }
                 if case .intent(let id) = candidate.target, id != intent.id {
-                    report(intent, "example '\(example)' of '\(intent.id)' leads to '\(id)' instead",
-                           hint: "reword one of the two intents' examples so each question has one home")
+                    report(
+                        intent, "example '\(example)' of '\(intent.id)' leads to '\(id)' instead",
+                        hint: "reword one of the two intents' examples so each question has one home")
                 }
             }
         }

@@ -8,7 +8,9 @@ struct ContentLoader {
     let directory: String
     private var diagnostics: [ContentDiagnostic] = []
 
-    static let intentKeys = ["id", "kind", "examples", "keywords", "reply", "quote", "after", "more", "list", "suggestions"]
+    static let intentKeys = [
+        "id", "kind", "examples", "keywords", "reply", "quote", "after", "more", "list", "suggestions",
+    ]
     static let responseKeys = ["reply", "quote", "after"]
 
     init(directory: String) {
@@ -22,11 +24,13 @@ struct ContentLoader {
     private mutating func read(_ name: String) -> String? {
         let file = path(name)
         guard let data = FileManager.default.contents(atPath: file) else {
-            diagnostics.append(ContentDiagnostic(file: file, message: "cannot read the file", hint: "it must exist and be readable"))
+            diagnostics.append(
+                ContentDiagnostic(file: file, message: "cannot read the file", hint: "it must exist and be readable"))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.append(ContentDiagnostic(file: file, message: "the file is not UTF-8 text", hint: "save it as UTF-8"))
+            diagnostics.append(
+                ContentDiagnostic(file: file, message: "the file is not UTF-8 text", hint: "save it as UTF-8"))
             return nil
         }
         return text
@@ -90,19 +94,22 @@ struct ContentLoader {
                 for group in sequence {
                     let members = document.texts(group, what: "a synonym group").map(\.0)
                     if members.count < 2 {
-                        document.error(group, "a synonym group needs at least two words", hint: "write '- [word, other word]'")
+                        document.error(
+                            group, "a synonym group needs at least two words", hint: "write '- [word, other word]'")
                     } else {
                         lexicon.synonymGroups.append(members)
                     }
                 }
             } else {
-                document.error(groups, "'groups' must be a list of lists", hint: "write '- [kids, children, young people]'")
+                document.error(
+                    groups, "'groups' must be a list of lists", hint: "write '- [kids, children, young people]'")
             }
         }
         if let speak = entries["textspeak"]?.value {
             if let mapping = speak.mapping {
                 for (key, value) in mapping {
-                    guard let short = key.string, let long = document.text(value, what: "the meaning of '\(key.string ?? "")'")
+                    guard let short = key.string,
+                        let long = document.text(value, what: "the meaning of '\(key.string ?? "")'")
                     else { continue }
                     lexicon.textSpeak[short] = long
                 }
@@ -131,7 +138,8 @@ struct ContentLoader {
         var document = YAMLDocument(text: text, file: file)
         defer { diagnostics += document.diagnostics }
         guard let root = document.root else { return nil }
-        let entries = document.entries(of: root, allowed: ["reply", "suggestions", "patterns"], what: "safeguarding.yaml")
+        let entries = document.entries(
+            of: root, allowed: ["reply", "suggestions", "patterns"], what: "safeguarding.yaml")
         guard let replyNode = entries["reply"]?.value, let reply = document.text(replyNode, what: "'reply'") else {
             if entries["reply"] == nil { document.error(root, "safeguarding.yaml has no 'reply'") }
             return nil
@@ -148,7 +156,9 @@ struct ContentLoader {
         var document = YAMLDocument(text: text, file: file)
         defer { diagnostics += document.diagnostics }
         guard let root = document.root else {
-            if document.diagnostics.isEmpty { document.error(nil, "the file is empty", hint: "write a list of intents, each starting '- id:'") }
+            if document.diagnostics.isEmpty {
+                document.error(nil, "the file is empty", hint: "write a list of intents, each starting '- id:'")
+            }
             return []
         }
         guard let sequence = root.sequence else {
@@ -179,19 +189,22 @@ struct ContentLoader {
             } else {
                 let names = Intent.Kind.allCases.map(\.rawValue)
                 let suggestion = YAMLDocument.closest(name, in: names).map { " (did you mean '\($0)'?)" } ?? ""
-                document.error(kindNode, "unknown kind '\(name)'\(suggestion)", hint: "kinds: \(names.joined(separator: ", "))")
+                document.error(
+                    kindNode, "unknown kind '\(name)'\(suggestion)", hint: "kinds: \(names.joined(separator: ", "))")
             }
         }
         let examples = entries["examples"].map { document.texts($0.value, what: "'examples'").map(\.0) } ?? []
         if examples.isEmpty && !id.hasPrefix("system.") {
-            document.error(idNode, "intent '\(id)' has no examples", hint: "add 'examples:' with questions in users' own words")
+            document.error(
+                idNode, "intent '\(id)' has no examples", hint: "add 'examples:' with questions in users' own words")
         }
         let keywords = entries["keywords"].map { document.texts($0.value, what: "'keywords'").map(\.0) } ?? []
         let response = readResponse(entries, at: node, owner: "intent '\(id)'", document: &document, charter: charter)
         var more: Response?
         if let moreNode = entries["more"]?.value {
             let moreEntries = document.entries(of: moreNode, allowed: Self.responseKeys, what: "'more'")
-            more = readResponse(moreEntries, at: moreNode, owner: "'more' of '\(id)'", document: &document, charter: charter)
+            more = readResponse(
+                moreEntries, at: moreNode, owner: "'more' of '\(id)'", document: &document, charter: charter)
         }
         let list = entries["list"].map { document.texts($0.value, what: "'list'").map(\.0) } ?? []
         let suggestions = entries["suggestions"].map { document.texts($0.value, what: "'suggestions'").map(\.0) } ?? []
@@ -213,11 +226,14 @@ struct ContentLoader {
         if let quoteNode = entries["quote"]?.value {
             for (reference, itemNode) in document.texts(quoteNode, what: "'quote'") {
                 if let charter, QuoteReference(reference, in: charter) == nil {
-                    let suggestion = YAMLDocument.closest(reference, in: QuoteReference.allNames(in: charter))
+                    let suggestion =
+                        YAMLDocument.closest(reference, in: QuoteReference.allNames(in: charter))
                         .map { " (did you mean '\($0)'?)" } ?? ""
                     document.error(
                         itemNode, "'\(reference)' is not a statement or cornerstone of the charter\(suggestion)",
-                        hint: "statement ids look like 'communicate.c1' (commitment) or 'communicate.o2' (outcome); see README")
+                        hint:
+                            "statement ids look like 'communicate.c1' (commitment) or 'communicate.o2' (outcome); see README"
+                    )
                 } else {
                     quotes.append(reference)
                 }
@@ -225,7 +241,8 @@ struct ContentLoader {
         }
         let after = entries["after"].flatMap { document.text($0.value, what: "'after'") } ?? ""
         if text.isEmpty && quotes.isEmpty {
-            document.error(node, "\(owner) has an empty reply", hint: "add 'reply:' text, a 'quote:' of the charter, or both")
+            document.error(
+                node, "\(owner) has an empty reply", hint: "add 'reply:' text, a 'quote:' of the charter, or both")
             return nil
         }
         return Response(text: text, quotes: quotes, after: after)
@@ -241,7 +258,8 @@ struct ContentLoader {
                 diagnostics.append(
                     ContentDiagnostic(
                         file: intent.location.file, line: intent.location.line, column: intent.location.column,
-                        message: "duplicate intent id '\(intent.id)'", hint: "it is first defined at \(first.location)"))
+                        message: "duplicate intent id '\(intent.id)'", hint: "it is first defined at \(first.location)")
+                )
                 continue
             }
             firstByID[intent.id] = intent

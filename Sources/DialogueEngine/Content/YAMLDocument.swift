@@ -42,7 +42,8 @@ struct YAMLDocument {
     mutating func error(_ node: Node?, _ message: String, hint: String? = nil) {
         let mark = node?.mark
         diagnostics.append(
-            ContentDiagnostic(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message, hint: hint))
+            ContentDiagnostic(
+                file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message, hint: hint))
     }
 
     func location(_ node: Node) -> SourceLocation {
@@ -52,7 +53,9 @@ struct YAMLDocument {
     /// The mapping's entries as (key, key node, value node); reports keys not in `allowed`.
     mutating func entries(of node: Node, allowed: [String], what: String) -> [String: (key: Node, value: Node)] {
         guard let mapping = node.mapping else {
-            error(node, "\(what) must be a mapping of 'key: value' lines", hint: "allowed keys: \(allowed.joined(separator: ", "))")
+            error(
+                node, "\(what) must be a mapping of 'key: value' lines",
+                hint: "allowed keys: \(allowed.joined(separator: ", "))")
             return [:]
         }
         var result: [String: (key: Node, value: Node)] = [:]
@@ -63,7 +66,9 @@ struct YAMLDocument {
             }
             if !allowed.contains(name) {
                 let suggestion = Self.closest(name, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
-                error(key, "unknown key '\(name)' in \(what)\(suggestion)", hint: "allowed keys: \(allowed.joined(separator: ", "))")
+                error(
+                    key, "unknown key '\(name)' in \(what)\(suggestion)",
+                    hint: "allowed keys: \(allowed.joined(separator: ", "))")
                 continue
             }
             result[name] = (key, value)

@@ -6,7 +6,8 @@ extension Assistant {
         let analysed = matcher.analyzer.analyze(message, corrector: matcher.corrector, knownStems: matcher.knownStems)
         var lines = [
             "words: " + analysed.words.joined(separator: " "),
-            "terms: " + analysed.terms.map { $0.weight < 1 ? "\($0.text)(\($0.weight))" : $0.text }.joined(separator: " "),
+            "terms: "
+                + analysed.terms.map { $0.weight < 1 ? "\($0.text)(\($0.weight))" : $0.text }.joined(separator: " "),
         ]
         if !analysed.unknownWords.isEmpty { lines.append("unknown: " + analysed.unknownWords.joined(separator: " ")) }
         lines.append("safeguarding: \(matcher.safeguarding.matches(words: analysed.words) ? "yes" : "no")")

@@ -82,8 +82,11 @@ public struct Assistant: Sendable {
                 reply: rules.reply, answered: true, intent: "safeguarding", confidence: 1, sessionId: sessionID,
                 suggestions: rules.suggestions, sources: [], kind: .safeguarding)
         }
-        if let index = OrdinalReference.index(in: words, count: context.list.count) {
-            return answer(Candidate(target: context.list[index], confidence: 1), context: &context, sessionID: sessionID)
+        // Positions are read from the words as typed: text speak would turn "2" into "to".
+        let typed = Tokenizer.tokenize(TextFolder.fold(message)).map(\.text)
+        if let index = OrdinalReference.index(in: typed, count: context.list.count) {
+            return answer(
+                Candidate(target: context.list[index], confidence: 1), context: &context, sessionID: sessionID)
         }
         switch matcher.match(message, topic: context.cornerstone) {
         case .answer(let candidate):
@@ -148,23 +151,30 @@ public struct Assistant: Sendable {
     }
 
     /// "Tell me more", "what will I see?": continues the conversation's topic.
-    private func followUp(_ intent: Intent, confidence: Double, context: inout DialogueContext, sessionID: String) -> Reply {
+    private func followUp(_ intent: Intent, confidence: Double, context: inout DialogueContext, sessionID: String)
+        -> Reply
+    {
         var composed: ReplyComposer.Composed?
         let wantsOutcomes = intent.id.hasSuffix("outcomes")
         if !context.pending.isEmpty && !wantsOutcomes {
             composed = composer.continuation(context.pending, suggestions: followUpSuggestions(context))
         } else if wantsOutcomes, let cornerstone = context.cornerstone {
             composed = composer.compose(
-                Response(text: "Here is what the charter says you will feel and see:", quotes: [cornerstone + ".outcomes"]),
+                Response(
+                    text: "Here is what the charter says you will feel and see:", quotes: [cornerstone + ".outcomes"]),
                 suggestions: followUpSuggestions(context))
         } else if case .intent(let id)? = context.topic, let topic = content.intent(id: id), let more = topic.more {
             composed = composer.compose(more, suggestions: topic.suggestions)
         } else if let cornerstone = context.cornerstone.flatMap({ content.charter.cornerstone(id: $0) }) {
             let topicIntent = content.intent(id: "cornerstone." + cornerstone.id)
-            if case .intent(let id)? = context.topic, id == "cornerstone." + cornerstone.id, let more = topicIntent?.more {
+            if case .intent(let id)? = context.topic, id == "cornerstone." + cornerstone.id,
+                let more = topicIntent?.more
+            {
                 composed = composer.compose(more, suggestions: topicIntent?.suggestions ?? [])
             } else if let topicIntent {
-                return answer(Candidate(target: .intent(topicIntent.id), confidence: confidence), context: &context, sessionID: sessionID)
+                return answer(
+                    Candidate(target: .intent(topicIntent.id), confidence: confidence), context: &context,
+                    sessionID: sessionID)
             }
         }
         guard let composed else {
@@ -201,7 +211,9 @@ public struct Assistant: Sendable {
         }
     }
 
-    private func logUnanswered(_ message: String, outcome: UnansweredQuestion.Outcome, best: Candidate?, channel: Channel) async {
+    private func logUnanswered(
+        _ message: String, outcome: UnansweredQuestion.Outcome, best: Candidate?, channel: Channel
+    ) async {
         let redacted = redactor.redact(String(message.prefix(1000)))
         let normalized = matcher.words(of: redacted).joined(separator: " ")
         let bestIntent: String? = best.map { candidate in

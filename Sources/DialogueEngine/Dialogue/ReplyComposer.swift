@@ -38,7 +38,8 @@ package struct ReplyComposer: Sendable {
                 statements += quote.statements(in: content.charter)
             }
         }
-        return assemble(lead: response.text, lines: lines, statements: statements, after: response.after, suggestions: suggestions)
+        return assemble(
+            lead: response.text, lines: lines, statements: statements, after: response.after, suggestions: suggestions)
     }
 
     /// The reply for one charter statement on its own.
@@ -62,10 +63,13 @@ package struct ReplyComposer: Sendable {
     /// The next part of a long reply.
     package func continuation(_ pending: [String], suggestions: [String]) -> Composed {
         let statements = pending.compactMap { content.charter.statement(id: $0) }
-        return assemble(lead: "And the charter also says:", lines: [], statements: statements, after: "", suggestions: suggestions)
+        return assemble(
+            lead: "And the charter also says:", lines: [], statements: statements, after: "", suggestions: suggestions)
     }
 
-    private func assemble(lead: String, lines: [String], statements: [Statement], after: String, suggestions: [String]) -> Composed {
+    private func assemble(lead: String, lines: [String], statements: [Statement], after: String, suggestions: [String])
+        -> Composed
+    {
         var parts: [String] = []
         if !lead.isEmpty { parts.append(lead) }
         parts += lines

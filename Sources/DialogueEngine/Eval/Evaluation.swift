@@ -58,7 +58,8 @@ public struct Evaluation: Sendable {
             do {
                 let item = try decoder.decode(EvaluationItem.self, from: Data(trimmed.utf8))
                 if item.messages.isEmpty {
-                    throw LineError(file: file, line: index + 1, message: "item '\(item.id)' has neither 'q' nor 'turns'")
+                    throw LineError(
+                        file: file, line: index + 1, message: "item '\(item.id)' has neither 'q' nor 'turns'")
                 }
                 items.append(item)
             } catch let error as LineError {
@@ -66,7 +67,9 @@ public struct Evaluation: Sendable {
             } catch {
                 throw LineError(
                     file: file, line: index + 1,
-                    message: "not a valid item (\(Self.describe(error))); expected {\"id\", \"kind\", \"q\" or \"turns\", \"any\", \"all\"}")
+                    message:
+                        "not a valid item (\(Self.describe(error))); expected {\"id\", \"kind\", \"q\" or \"turns\", \"any\", \"all\"}"
+                )
             }
         }
         return items

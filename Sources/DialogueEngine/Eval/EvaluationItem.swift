@@ -27,7 +27,9 @@ public struct EvaluationItem: Codable, Sendable, Equatable {
     public var all: [String]
 
     /// Makes an item.
-    public init(id: String, kind: Kind, q: String? = nil, turns: [String]? = nil, any: [String] = [], all: [String] = []) {
+    public init(
+        id: String, kind: Kind, q: String? = nil, turns: [String]? = nil, any: [String] = [], all: [String] = []
+    ) {
         self.id = id
         self.kind = kind
         self.q = q

@@ -19,7 +19,10 @@ public struct Redactor: Sendable {
             // Dates such as 03/04/2012, 3-4-12, 3.4.2012.
             (#"\b\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4}|\d{2})\b"#, "[date]"),
             // Dates such as 3rd April 2012, 3 april.
-            (#"\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\s+\d{2,4})?\b"#, "[date]"),
+            (
+                #"\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\s+\d{2,4})?\b"#,
+                "[date]"
+            ),
             // UK phone numbers: +44 / 0 followed by 9–10 digits with spaces, dashes or brackets.
             (#"(\+\s?44\s?\(?0?\)?|\(?\b0)[\d\s\-\)\(]{8,16}\d"#, "[phone]"),
             // UK postcodes: ST4 1HH, st41hh, M1 1AE, EC1A 1BB.
@@ -27,9 +30,15 @@ public struct Redactor: Sendable {
             // NHS-number-like and other long digit sequences (with optional spaces).
             (#"\b\d(?:[\s\-]?\d){5,}\b"#, "[number]"),
             // House number and street.
-            (#"\b\d{1,4}[a-zA-Z]?,?\s+([A-Za-z]+\s+){0,3}(road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|crescent|grove|place|court|terrace|gardens|walk|row|hill|view)\b"#, "[address]"),
+            (
+                #"\b\d{1,4}[a-zA-Z]?,?\s+([A-Za-z]+\s+){0,3}(road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|crescent|grove|place|court|terrace|gardens|walk|row|hill|view)\b"#,
+                "[address]"
+            ),
             // Names after "my name is", "I'm called", "call me", "this is".
-            (#"(?-i)\b((?i:my name is|my names|my name's|i am called|i'm called|im called|call me|i am|i'm|im|this is|it's|its))\s+([A-Z][a-z'\-]+)(\s+[A-Z][a-z'\-]+)?"#, "$1 [name]"),
+            (
+                #"(?-i)\b((?i:my name is|my names|my name's|i am called|i'm called|im called|call me|i am|i'm|im|this is|it's|its))\s+([A-Z][a-z'\-]+)(\s+[A-Z][a-z'\-]+)?"#,
+                "$1 [name]"
+            ),
             (#"\b(my name is|my names|my name's|i am called|i'm called|im called|call me)\s+([a-z'\-]+)"#, "$1 [name]"),
         ]
         rules = patterns.map { pattern, replacement in

@@ -56,7 +56,9 @@ public actor ResilientLog {
             state = .degraded
             if !reported {
                 reported = true
-                report("warning: could not write to the unanswered-question log (\(error)); answers go on, but unanswered questions are not being saved")
+                report(
+                    "warning: could not write to the unanswered-question log (\(error)); answers go on, but unanswered questions are not being saved"
+                )
             }
         }
     }

@@ -34,6 +34,15 @@ package struct Candidate: Sendable, Equatable {
     package var target: Target
     /// 0…1: how much of the message this answer explains.
     package var confidence: Double
+    /// The order among candidates: confidence, with word-for-word likeness settling near-ties.
+    package var ranking: Double
+
+    /// Makes a candidate; its ranking is its confidence unless said otherwise.
+    package init(target: Target, confidence: Double, ranking: Double? = nil) {
+        self.target = target
+        self.confidence = confidence
+        self.ranking = ranking ?? confidence
+    }
 }
 
 /// The matcher's verdict on one message.

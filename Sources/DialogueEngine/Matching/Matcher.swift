@@ -36,7 +36,9 @@ package struct Matcher: Sendable {
         func add(_ text: String, target: Target) {
             let analysed = analyzer.analyze(text)
             for word in analysed.words { frequencies[word, default: 0] += 1 }
-            if !analysed.terms.isEmpty { documents.append(IndexDocument(key: target.key, terms: analysed.terms.map(\.text))) }
+            if !analysed.terms.isEmpty {
+                documents.append(IndexDocument(key: target.key, terms: analysed.terms.map(\.text)))
+            }
         }
         for statement in content.charter.allStatements {
             add(statement.text, target: .statement(statement.id))
@@ -55,7 +57,8 @@ package struct Matcher: Sendable {
                 phraseExamples.append((Set(analyzer.words(example)), target))
             }
             for keyword in intent.keywords { add(keyword, target: target) }
-            let cornerstones = Set(intent.response.quotes.compactMap { Self.cornerstoneID(of: $0, in: content.charter) })
+            let cornerstones = Set(
+                intent.response.quotes.compactMap { Self.cornerstoneID(of: $0, in: content.charter) })
             if cornerstones.count == 1 { cornerstoneOfTarget[target] = cornerstones.first }
         }
         for group in content.lexicon.synonymGroups {
@@ -108,7 +111,7 @@ package struct Matcher: Sendable {
             for clause in clauses {
                 for candidate in rankWhole(clause, topic: topic) {
                     if let index = best.firstIndex(where: { $0.target == candidate.target }) {
-                        best[index].confidence = max(best[index].confidence, candidate.confidence)
+                        if candidate.ranking > best[index].ranking { best[index] = candidate }
                     } else {
                         best.append(candidate)
                     }
@@ -126,9 +129,8 @@ package struct Matcher: Sendable {
         let identity = answerIdentity(top.target)
         let rivals = ranked.dropFirst().filter { answerIdentity($0.target) != identity }
         if top.confidence >= settings.answerThreshold {
-            if top.confidence < settings.sureConfidence, let second = rivals.first,
-                second.confidence >= top.confidence - settings.closeMargin,
-                cornerstone(of: top.target) != cornerstone(of: second.target)
+            if let second = rivals.first, second.ranking >= top.ranking - settings.closeMargin,
+                second.confidence >= settings.answerThreshold, !related(top.target, second.target)
             {
                 return .clarify([top, second])
             }
@@ -142,6 +144,25 @@ package struct Matcher: Sendable {
         return .fallback(best: top)
     }
 
+    /// Two answers about the same cornerstone, or quoting the same statement, are not worth a
+    /// "Did you mean …?": either helps.
+    private func related(_ a: Target, _ b: Target) -> Bool {
+        if let first = cornerstone(of: a), first == cornerstone(of: b) { return true }
+        return !quotedStatements(a).isDisjoint(with: quotedStatements(b))
+    }
+
+    private func quotedStatements(_ target: Target) -> Set<String> {
+        switch target {
+        case .statement(let id): return [id]
+        case .intent(let id):
+            guard let intent = content.intent(id: id) else { return [] }
+            return Set(
+                intent.response.quotes.flatMap { reference in
+                    QuoteReference(reference, in: content.charter)?.statements(in: content.charter).map(\.id) ?? []
+                })
+        }
+    }
+
     /// Two targets that would quote the same single statement are one answer, not a choice.
     private func answerIdentity(_ target: Target) -> String {
         if case .intent(let id) = target, let intent = content.intent(id: id), intent.response.quotes.count == 1,
@@ -153,7 +174,7 @@ package struct Matcher: Sendable {
     }
 
     private static func order(_ a: Candidate, _ b: Candidate) -> Bool {
-        if a.confidence != b.confidence { return a.confidence > b.confidence }
+        if a.ranking != b.ranking { return a.ranking > b.ranking }
         return a.target.key < b.target.key
     }
 
@@ -205,13 +226,11 @@ package struct Matcher: Sendable {
             if similarity >= settings.phraseSimilarity { score.confidence = max(score.confidence, similarity) }
             if score.confidence > 0 { scores[entry.target] = score }
         }
-        return scores.map { Candidate(target: $0.key, confidence: min(1, ($0.value.confidence * 1000).rounded() / 1000)) }
-            .sorted { a, b in
-                let scoreA = scores[a.target]!.ranking
-                let scoreB = scores[b.target]!.ranking
-                if scoreA != scoreB { return scoreA > scoreB }
-                return a.target.key < b.target.key
-            }
+        return scores.map { target, score in
+            Candidate(
+                target: target, confidence: min(1, (score.confidence * 1000).rounded() / 1000), ranking: score.ranking)
+        }
+        .sorted(by: Self.order)
     }
 
     /// How much a word counts in word-for-word likeness: a missing "place" matters more than a missing "the".

@@ -4,10 +4,8 @@ package struct MatcherSettings: Sendable, Equatable {
     package var answerThreshold = 0.45
     /// From this confidence up to the answer threshold, the assistant asks "Did you mean …?".
     package var clarifyThreshold = 0.36
-    /// When the second answer is this close to the first (and the first is not sure), it asks.
-    package var closeMargin = 0.01
-    /// Above this confidence the best answer is taken however close the second is.
-    package var sureConfidence = 0.6
+    /// When the second answer ranks this close to the first, and is unrelated, it asks.
+    package var closeMargin = 0.005
     /// Word-set similarity at which a message counts as one of an intent's examples.
     package var phraseSimilarity = 0.7
     /// How much an answer in the cornerstone being talked about is favoured.

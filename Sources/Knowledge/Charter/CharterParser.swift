@@ -94,7 +94,9 @@ private struct ParseState {
             }
             title = String(trimmed.dropFirst(2)).trimmed()
         } else if trimmed.hasPrefix("#") {
-            error(line, "unsupported heading '\(trimmed.prefix(40))'", hint: "use '## ' for sections and '### ' for lists")
+            error(
+                line, "unsupported heading '\(trimmed.prefix(40))'", hint: "use '## ' for sections and '### ' for lists"
+            )
         } else if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") {
             endParagraph()
             item(String(trimmed.dropFirst(2)).trimmed(), line: line)
@@ -143,7 +145,9 @@ private struct ParseState {
 
     mutating func item(_ text: String, line: Int) {
         guard case .cornerstone = section, var cornerstone = cornerstones.popLast() else {
-            error(line, "a list item outside a cornerstone", hint: "list items belong under '### We will' or '### You will feel/see that'")
+            error(
+                line, "a list item outside a cornerstone",
+                hint: "list items belong under '### We will' or '### You will feel/see that'")
             return
         }
         defer { cornerstones.append(cornerstone) }
@@ -167,7 +171,9 @@ private struct ParseState {
 
     mutating func prose(_ text: String, line: Int) {
         guard case .prose = section else {
-            error(line, "text outside the introduction or closing", hint: "cornerstones hold only '### ' lists of '- ' items")
+            error(
+                line, "text outside the introduction or closing",
+                hint: "cornerstones hold only '### ' lists of '- ' items")
             return
         }
         if let current = paragraph {
@@ -183,9 +189,12 @@ private struct ParseState {
         let clean = current.text.replacingOccurrences(of: "**", with: "").trimmed()
         guard noteText(clean, line: current.line) else { return }
         if name == "introduction" {
-            introduction.append(Statement(id: "introduction.p\(introduction.count + 1)", text: clean, kind: .paragraph, line: current.line))
+            introduction.append(
+                Statement(
+                    id: "introduction.p\(introduction.count + 1)", text: clean, kind: .paragraph, line: current.line))
         } else {
-            closing.append(Statement(id: "closing.p\(closing.count + 1)", text: clean, kind: .paragraph, line: current.line))
+            closing.append(
+                Statement(id: "closing.p\(closing.count + 1)", text: clean, kind: .paragraph, line: current.line))
         }
     }
 
@@ -193,7 +202,9 @@ private struct ParseState {
     mutating func noteText(_ text: String, line: Int) -> Bool {
         let key = TextFolder.fold(text)
         if let first = seenTexts[key] {
-            error(line, "this statement is already written at line \(first)", hint: "every statement appears exactly once")
+            error(
+                line, "this statement is already written at line \(first)", hint: "every statement appears exactly once"
+            )
             return false
         }
         seenTexts[key] = line
@@ -203,10 +214,14 @@ private struct ParseState {
     mutating func finishCornerstone() {
         guard case .cornerstone = section, let last = cornerstones.last else { return }
         if last.commitments.isEmpty {
-            error(cornerstoneLine, "cornerstone '\(last.title)' has no 'We will' commitments", hint: "add '### We will' and its '- ' items")
+            error(
+                cornerstoneLine, "cornerstone '\(last.title)' has no 'We will' commitments",
+                hint: "add '### We will' and its '- ' items")
         }
         if last.outcomes.isEmpty {
-            error(cornerstoneLine, "cornerstone '\(last.title)' has no 'You will feel/see that' outcomes", hint: "add '### You will feel/see that' and its '- ' items")
+            error(
+                cornerstoneLine, "cornerstone '\(last.title)' has no 'You will feel/see that' outcomes",
+                hint: "add '### You will feel/see that' and its '- ' items")
         }
     }
 
@@ -214,7 +229,9 @@ private struct ParseState {
         endParagraph()
         finishCornerstone()
         if title == nil { error(1, "the charter has no '# ' title") }
-        if cornerstones.isEmpty { error(1, "the charter has no cornerstones", hint: "add a '## ' heading for each cornerstone") }
+        if cornerstones.isEmpty {
+            error(1, "the charter has no cornerstones", hint: "add a '## ' heading for each cornerstone")
+        }
         if introduction.isEmpty { error(1, "the charter has no '## Introduction'") }
         if !diagnostics.isEmpty { throw ContentErrors(diagnostics) }
         return Charter(title: title ?? "", introduction: introduction, cornerstones: cornerstones, closing: closing)

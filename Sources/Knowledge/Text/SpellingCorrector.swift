@@ -65,7 +65,9 @@ public struct SpellingCorrector: Sendable {
                 let sameStart = target.first == source.first
                 if let current = best {
                     let currentSameStart = words[current.index].unicodeScalars.first == source.first
-                    if (distance, sameStart ? 0 : 1, -frequency) >= (current.distance, currentSameStart ? 0 : 1, -current.frequency) {
+                    if (distance, sameStart ? 0 : 1, -frequency) >= (
+                        current.distance, currentSameStart ? 0 : 1, -current.frequency
+                    ) {
                         continue
                     }
                 }

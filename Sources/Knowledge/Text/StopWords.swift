@@ -7,7 +7,8 @@ public enum StopWords {
     }
 
     static let words: Set<String> = [
-        "a", "about", "actually", "after", "again", "all", "also", "always", "am", "an", "and", "another", "any", "anyway",
+        "a", "about", "actually", "after", "again", "all", "also", "always", "am", "an", "and", "another", "any",
+        "anyway",
         "are", "as", "at",
         "be", "because", "been", "before", "being", "both", "but", "by",
         "came", "can", "cant", "come", "comes", "coming", "could", "couldnt",

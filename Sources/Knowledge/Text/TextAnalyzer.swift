@@ -101,7 +101,9 @@ public struct TextAnalyzer: Sendable {
     }
 
     /// Analyses `text`; with a corrector, unknown words are replaced by their nearest known word.
-    public func analyze(_ text: String, corrector: SpellingCorrector? = nil, knownStems: Set<String>? = nil) -> AnalyzedText {
+    public func analyze(_ text: String, corrector: SpellingCorrector? = nil, knownStems: Set<String>? = nil)
+        -> AnalyzedText
+    {
         var words = self.words(text)
         var weights = [Double](repeating: 1, count: words.count)
         var unknown: [String] = []

@@ -45,10 +45,10 @@ import Testing
     @Test func unknownKeyIsReportedWithLineColumnAndSuggestion() throws {
         let found = try errors([
             "extra.yaml": """
-                - id: extra.one
-                  examples: [hello there friend]
-                  replly: hi
-                """
+            - id: extra.one
+              examples: [hello there friend]
+              replly: hi
+            """
         ])
         let problem = try #require(found.first { $0.message.contains("unknown key 'replly'") })
         #expect(problem.file.hasSuffix("extra.yaml"))
@@ -61,10 +61,10 @@ import Testing
     @Test func duplicateIdsPointAtTheFirstDefinition() throws {
         let found = try errors([
             "extra.yaml": """
-                - id: smalltalk.greeting
-                  examples: [a brand new greeting]
-                  reply: hi
-                """
+            - id: smalltalk.greeting
+              examples: [a brand new greeting]
+              reply: hi
+            """
         ])
         let problem = try #require(found.first { $0.message.contains("duplicate intent id 'smalltalk.greeting'") })
         #expect(problem.file.hasSuffix("smalltalk.yaml") || problem.file.hasSuffix("extra.yaml"))
@@ -74,13 +74,13 @@ import Testing
     @Test func referencesToMissingStatementsAreErrors() throws {
         let found = try errors([
             "extra.yaml": """
-                - id: extra.bad-quote
-                  examples: [some question nobody asks]
-                  quote: welcom-and-care.c1
-                - id: extra.bad-number
-                  examples: [another question nobody asks]
-                  quote: communicate.c9
-                """
+            - id: extra.bad-quote
+              examples: [some question nobody asks]
+              quote: welcom-and-care.c1
+            - id: extra.bad-number
+              examples: [another question nobody asks]
+              quote: communicate.c9
+            """
         ])
         let first = try #require(found.first { $0.message.contains("'welcom-and-care.c1'") })
         #expect(first.line == 3)
@@ -91,12 +91,12 @@ import Testing
     @Test func emptyRepliesAndMissingExamplesAreErrors() throws {
         let found = try errors([
             "extra.yaml": """
-                - id: extra.silent
-                  examples: [a question]
-                  reply: ""
-                - id: extra.no-examples
-                  reply: something
-                """
+            - id: extra.silent
+              examples: [a question]
+              reply: ""
+            - id: extra.no-examples
+              reply: something
+            """
         ])
         #expect(found.contains { $0.message.contains("'reply' is empty") })
         #expect(found.contains { $0.message.contains("'extra.silent' has an empty reply") })
@@ -120,13 +120,13 @@ import Testing
     @Test func allProblemsAreReportedTogether() throws {
         let found = try errors([
             "extra.yaml": """
-                - id: extra.a
-                  examples: [first odd question]
-                  kind: anser
-                - id: extra.b
-                  examples: [second odd question]
-                  quote: nowhere.c1
-                """
+            - id: extra.a
+              examples: [first odd question]
+              kind: anser
+            - id: extra.b
+              examples: [second odd question]
+              quote: nowhere.c1
+            """
         ])
         #expect(found.contains { $0.message.contains("unknown kind 'anser' (did you mean 'answer'?)") })
         #expect(found.contains { $0.message.contains("'nowhere.c1'") })

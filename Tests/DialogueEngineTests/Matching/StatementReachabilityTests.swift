@@ -67,7 +67,8 @@ import Testing
         let statement = try #require(TestSupport.content.charter.statement(id: statementID))
         let reply = await TestSupport.assistant().respond(to: question, channel: .cli)
         #expect(reply.answered, "'\(question)' was not answered: \(reply.reply)")
-        #expect(reply.sources.contains { $0.text == statement.text }, "'\(question)' → \(reply.intent), not \(statementID)")
+        #expect(
+            reply.sources.contains { $0.text == statement.text }, "'\(question)' → \(reply.intent), not \(statementID)")
         #expect(reply.reply.contains(statement.text))
     }
 }

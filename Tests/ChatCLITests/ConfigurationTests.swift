@@ -1,0 +1,47 @@
+import Testing
+
+@testable import ChatCLI
+
+@Suite struct ConfigurationTests {
+    @Test func defaultsApplyWhenNothingIsGiven() throws {
+        let configuration = try Configuration.resolve(intents: nil, database: nil, environment: [:])
+        #expect(configuration == Configuration())
+        #expect(configuration.intentsDirectory == "intents")
+        #expect(configuration.databasePath == "charter-chat.sqlite")
+    }
+
+    @Test func environmentOverridesDefaults() throws {
+        let configuration = try Configuration.resolve(
+            intents: nil, database: nil,
+            environment: [
+                "CHARTER_CHAT_INTENTS": "/content", "CHARTER_CHAT_DATABASE": "/data/log.sqlite",
+                "CHARTER_CHAT_SESSION_TTL": "60", "CHARTER_CHAT_MAX_SESSIONS": "5",
+            ])
+        #expect(configuration.intentsDirectory == "/content")
+        #expect(configuration.databasePath == "/data/log.sqlite")
+        #expect(configuration.sessionTTL == 60)
+        #expect(configuration.maxSessions == 5)
+    }
+
+    @Test func flagsOverrideTheEnvironment() throws {
+        let configuration = try Configuration.resolve(
+            intents: "./mine", database: "x.sqlite", sessionTTL: 10, maxSessions: 2,
+            environment: [
+                "CHARTER_CHAT_INTENTS": "/content", "CHARTER_CHAT_DATABASE": "/data/log.sqlite",
+                "CHARTER_CHAT_SESSION_TTL": "60",
+            ])
+        #expect(configuration.intentsDirectory == "./mine")
+        #expect(configuration.databasePath == "x.sqlite")
+        #expect(configuration.sessionTTL == 10)
+        #expect(configuration.maxSessions == 2)
+    }
+
+    @Test(arguments: ["abc", "0", "-5", ""])
+    func badEnvironmentValuesSayWhatIsWrong(value: String) {
+        #expect {
+            _ = try Configuration.resolve(intents: nil, database: nil, environment: ["CHARTER_CHAT_SESSION_TTL": value])
+        } throws: { error in
+            (error as? ConfigurationError)?.message.contains("CHARTER_CHAT_SESSION_TTL must be a whole number") == true
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+/// The built `charter-chat` binary, driven as a user or a script would.
+@Suite struct EndToEndTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The binary next to the test bundle (SwiftPM builds both into the same folder).
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "charter-chat")
+    }
+
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    /// Runs the binary with `arguments`, feeding `input` on standard input.
+    static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        var merged = ProcessInfo.processInfo.environment
+        for (key, value) in environment { merged[key] = value }
+        process.environment = merged
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+            errors: String(decoding: errors, as: UTF8.self))
+    }
+
+    private func temporaryDatabase() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString).sqlite").path
+    }
+
+    @Test func theBinaryIsBuilt() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "missing \(Self.binary.path)")
+    }
+
+    @Test func pipedJSONConversationKeepsContextAndFollowsTheContract() throws {
+        let database = temporaryDatabase()
+        defer { try? FileManager.default.removeItem(atPath: database) }
+        let input =
+            "hiya\nwat r the cornerstones\nthe 3rd one\ntell me more\nhow do i bake bread\ni want to kill myself\n"
+        let run = try Self.run(["--json", "--database", database], input: input)
+        #expect(run.status == 0, "\(run.errors)")
+        let lines = run.output.split(separator: "\n")
+        #expect(lines.count == 6)
+        let replies = try lines.map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        for reply in replies {
+            for key in ["reply", "answered", "intent", "confidence", "sessionId", "suggestions", "sources"] {
+                #expect(reply[key] != nil, "missing \(key)")
+            }
+        }
+        #expect(Set(replies.compactMap { $0["sessionId"] as? String }).count == 1)
+        #expect(replies[0]["intent"] as? String == "smalltalk.greeting")
+        #expect((replies[1]["reply"] as? String)?.contains("Work in Partnership") == true)
+        #expect(replies[2]["intent"] as? String == "cornerstone.communicate")
+        let sources = try #require(replies[2]["sources"] as? [[String: Any]])
+        #expect(sources.first?["cornerstone"] as? String == "Communicate")
+        #expect(sources.first?["text"] as? String == "We will listen to understand one another")
+        #expect(replies[3]["answered"] as? Bool == true)
+        #expect(replies[4]["answered"] as? Bool == false)
+        #expect((replies[5]["reply"] as? String)?.contains("0800 1111") == true)
+
+        let missed = try Self.run(["missed", "--database", database])
+        #expect(missed.status == 0)
+        #expect(missed.output.contains("how do i bake bread"))
+        #expect(!missed.output.contains("kill"))
+    }
+
+    @Test func pipedPlainTextIsOneReplyPerLine() throws {
+        let database = temporaryDatabase()
+        defer { try? FileManager.default.removeItem(atPath: database) }
+        let run = try Self.run(["--database", database], input: "what is co-production\ncan i have a break\n")
+        #expect(run.status == 0)
+        let lines = run.output.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].contains("working together"))
+        #expect(lines[1].contains("space and breaks"))
+    }
+
+    @Test func askAnswersOnce() throws {
+        let run = try Self.run(["ask", "--json", "--database", temporaryDatabase(), "wot is sarcasam"])
+        #expect(run.status == 0)
+        #expect(run.output.contains("We do not use sarcasm"))
+    }
+
+    @Test func badInputGetsAClearErrorNotACrash() throws {
+        let empty = try Self.run(["ask", ""])
+        #expect(empty.status != 0)
+        #expect(empty.errors.contains("The question is empty"))
+        let missingContent = try Self.run(["ask", "--intents", "/nowhere", "hi"])
+        #expect(missingContent.status == 1)
+        #expect(missingContent.errors.contains("/nowhere: error: the content directory does not exist"))
+        let badLimit = try Self.run(["missed", "--limit", "0"])
+        #expect(badLimit.status != 0)
+        #expect(badLimit.errors.contains("--limit must be above 0"))
+        let badEnvironment = try Self.run(["ask", "hi"], environment: ["CHARTER_CHAT_MAX_SESSIONS": "lots"])
+        #expect(badEnvironment.status != 0)
+        #expect(badEnvironment.errors.contains("CHARTER_CHAT_MAX_SESSIONS must be a whole number"))
+    }
+
+    @Test func anUnwritableDatabaseIsReportedOnceAndTheChatGoesOn() throws {
+        let run = try Self.run(
+            ["--database", "/nonexistent/dir/x.sqlite"],
+            input: "how do i bake bread\nwhat is co-production\nhow do i fly a kite\n")
+        #expect(run.status == 0)
+        #expect(run.output.split(separator: "\n").count == 3)
+        #expect(run.errors.components(separatedBy: "warning:").count == 2)
+    }
+
+    @Test func checkPassesOnTheProjectsContentAndFailsOnBrokenContent() throws {
+        let ok = try Self.run(["check"])
+        #expect(ok.status == 0, "\(ok.output)")
+        #expect(ok.output.hasPrefix("ok:"))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("intents"), to: directory)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "- id: broken\n  examples: [x y z]\n  quote: nowhere.c1\n  colour: red\n".write(
+            to: directory.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        let broken = try Self.run(["check", "--intents", directory.path])
+        #expect(broken.status == 1)
+        #expect(broken.output.contains("broken.yaml:4:3: error: unknown key 'colour'"))
+        #expect(broken.output.contains("broken.yaml:3:10: error: 'nowhere.c1' is not a statement"))
+    }
+
+    @Test func evalReportsAccuracyAndHonoursTheMinimum() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("eval-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try """
+        {"id":"1","kind":"in","q":"wat is coproduction","any":["working together"],"all":[]}
+        {"id":"2","kind":"out","q":"how do i bake bread","any":[],"all":[]}
+        {"id":"3","kind":"smalltalk","q":"hello","any":["definitely not in the reply"],"all":[]}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let run = try Self.run(["eval", file.path])
+        #expect(run.status == 0)
+        #expect(run.output.contains("overall       2/3  66.7%"))
+        #expect(run.output.contains("FAIL 3 [smalltalk] hello"))
+        let strict = try Self.run(["eval", file.path, "--min-accuracy", "0.9"])
+        #expect(strict.status == 1)
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import DialogueEngine
+
+/// Follow-ups that only make sense in context.
+@Suite struct ConversationTests {
+    private func conversation(_ messages: [String], assistant: Assistant = TestSupport.assistant()) async -> [Reply] {
+        let session = Assistant.newSessionID()
+        var replies: [Reply] = []
+        for message in messages {
+            replies.append(await assistant.respond(to: message, sessionId: session, channel: .cli))
+        }
+        return replies
+    }
+
+    private func statementTexts(_ ids: [String]) -> [String] {
+        ids.compactMap { TestSupport.content.charter.statement(id: $0)?.text }
+    }
+
+    @Test(arguments: [
+        ("the first one", "welcome-and-care"), ("2nd", "value-and-include"), ("number three", "communicate"),
+        ("tell me about the fourth", "work-in-partnership"), ("the last one", "work-in-partnership"),
+        ("3", "communicate"), ("number 2", "value-and-include"),
+    ])
+    func ordinalsPickFromTheCornerstoneList(followUp: String, cornerstone: String) async throws {
+        let replies = await conversation(["what r the cornerstones", followUp])
+        let last = try #require(replies.last)
+        #expect(last.intent == "cornerstone." + cornerstone)
+        let commitments = try #require(TestSupport.content.charter.cornerstone(id: cornerstone)?.commitments)
+        #expect(last.sources.map(\.text) == commitments.map(\.text))
+    }
+
+    @Test func ordinalsAfterACornerstonePickItsCommitments() async throws {
+        let replies = await conversation(["tell me about communicate", "the second one"])
+        #expect(replies.last?.sources.map(\.text) == statementTexts(["communicate.c2"]))
+    }
+
+    @Test(arguments: ["tell me more", "more please", "go on", "what else", "more"])
+    func moreAfterACornerstoneGivesItsOutcomes(followUp: String) async throws {
+        let replies = await conversation(["tell me about value and include", followUp])
+        let last = try #require(replies.last)
+        #expect(last.answered)
+        let outcomes = statementTexts(["value-and-include.o1", "value-and-include.o2", "value-and-include.o3"])
+        #expect(Array(last.sources.map(\.text).prefix(3)) == outcomes)
+    }
+
+    @Test func longListsArePagedAndMoreShowsTheRest() async throws {
+        let replies = await conversation(["communication", "tell me more", "more"])
+        let outcomes = try #require(TestSupport.content.charter.cornerstone(id: "communicate")?.outcomes.map(\.text))
+        let firstPage = replies[1].sources.map(\.text)
+        let secondPage = replies[2].sources.map(\.text)
+        #expect(!firstPage.isEmpty && !secondPage.isEmpty)
+        #expect(firstPage + secondPage == outcomes)
+        #expect(replies[1].reply.contains("There is more"))
+        #expect(ReplyComposer.wordCount(replies[1].reply) <= ReplyComposer.wordBudget + 20)
+    }
+
+    @Test func whatWillISeeGivesTheOutcomesOfTheCornerstoneInFocus() async throws {
+        let replies = await conversation(["work in partnership", "what will i see?"])
+        let outcome = statementTexts(["work-in-partnership.o1"])
+        #expect(replies.last?.sources.first.map { [$0.text] } == outcome)
+    }
+
+    @Test func aTopicCarriesToTheNextQuestion() async throws {
+        let replies = await conversation(["tell me about communicate", "what about breaks?"])
+        #expect(replies.last?.sources.map(\.text).contains(statementTexts(["communicate.o3"])[0]) == true)
+        let switched = await conversation(["value and include", "and work in partnership?"])
+        #expect(switched.last?.intent == "cornerstone.work-in-partnership")
+    }
+
+    @Test func moreWithoutAnyContextAsksWhatAbout() async throws {
+        let replies = await conversation(["tell me more"])
+        #expect(replies[0].intent == "system.no-context")
+        #expect(!replies[0].suggestions.isEmpty)
+    }
+
+    @Test func sessionsAreSeparate() async throws {
+        let assistant = TestSupport.assistant()
+        _ = await assistant.respond(to: "tell me about communicate", sessionId: "a", channel: .cli)
+        let other = await assistant.respond(to: "the second one", sessionId: "b", channel: .cli)
+        #expect(other.intent != "statement.communicate.c2")
+        let same = await assistant.respond(to: "the second one", sessionId: "a", channel: .cli)
+        #expect(same.intent == "statement.communicate.c2")
+    }
+
+    @Test func contextExpiresAfterTheIdleTime() async throws {
+        let elapsed = Mutex<Duration>(.zero)
+        let start = ContinuousClock.now
+        let sessions = SessionStore(ttl: .seconds(60), capacity: 10, now: { start + elapsed.withLock { $0 } })
+        let assistant = Assistant(
+            content: TestSupport.content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }),
+            sessions: sessions,
+            settings: MatcherSettings())
+        _ = await assistant.respond(to: "tell me about communicate", sessionId: "s", channel: .cli)
+        elapsed.withLock { $0 = .seconds(59) }
+        #expect(
+            await assistant.respond(to: "the second one", sessionId: "s", channel: .cli).intent
+                == "statement.communicate.c2")
+        elapsed.withLock { $0 = .seconds(59 + 61) }
+        #expect(
+            await assistant.respond(to: "the second one", sessionId: "s", channel: .cli).intent
+                != "statement.communicate.c2")
+    }
+
+    @Test func theNumberOfSessionsIsBounded() async throws {
+        let sessions = SessionStore(ttl: .seconds(600), capacity: 3)
+        var context = DialogueContext()
+        context.cornerstone = "communicate"
+        for id in ["a", "b", "c", "d", "e"] { await sessions.save(context, for: id) }
+        #expect(await sessions.count == 3)
+        #expect(await sessions.context(for: "a") == DialogueContext())
+        #expect(await sessions.context(for: "e") == context)
+    }
+
+    @Test func smallTalkDoesNotLoseTheTopic() async throws {
+        let replies = await conversation(["tell me about welcome and care", "thanks", "tell me more"])
+        #expect(replies[1].kind == .smalltalk)
+        #expect(replies[2].sources.first?.text == statementTexts(["welcome-and-care.o1"]).first)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import DialogueEngine
+
+@Suite struct EvaluationTests {
+    /// The project's own question set (written for this project, not copied from any test set):
+    /// misspellings, text speak, fragments, parents' long messages, follow-ups, out-of-scope and
+    /// disclosures. It guards answer quality as the content changes.
+    @Test func ownQuestionSetScoresWell() async throws {
+        let path = TestSupport.packageRoot.appendingPathComponent("Tests/DialogueEngineTests/Fixtures/questions.jsonl")
+            .path
+        let items = try Evaluation.load(try String(contentsOfFile: path, encoding: .utf8), file: path)
+        #expect(items.count >= 150)
+        let report = await Evaluation.run(items, assistant: TestSupport.assistant())
+        let failures = report.failures.map {
+            "\($0.item.id): \($0.item.messages.joined(separator: " → ")) → \($0.reply.intent)"
+        }
+        #expect(report.accuracy >= 0.93, "\(failures.joined(separator: "\n"))")
+        for (kind, passed, total) in report.byKind where kind == .safeguarding || kind == .out {
+            #expect(passed == total, "\(kind): \(failures.joined(separator: "\n"))")
+        }
+    }
+
+    @Test func passRulesFollowTheFormat() {
+        func reply(_ text: String, answered: Bool) -> Reply {
+            Reply(
+                reply: text, answered: answered, intent: "x", confidence: 1, sessionId: "s", suggestions: [],
+                sources: [], kind: .answer)
+        }
+        let item = EvaluationItem(id: "a", kind: .in, q: "q", any: ["each other’s time"], all: ["Work–Together"])
+        #expect(Evaluation.passes(item, reply("We  WORK-together, knowing each other's time.", answered: true)))
+        #expect(!Evaluation.passes(item, reply("We work-together, knowing each other's time.", answered: false)))
+        #expect(!Evaluation.passes(item, reply("each other's time", answered: true)))
+        let out = EvaluationItem(id: "b", kind: .out, q: "q")
+        #expect(Evaluation.passes(out, reply("anything", answered: false)))
+        #expect(!Evaluation.passes(out, reply("anything", answered: true)))
+    }
+
+    @Test func badLinesAreReportedWithTheirNumber() {
+        let text = "{\"id\":\"a\",\"kind\":\"in\",\"q\":\"x\"}\n\n{\"id\":\"b\",\"kind\":\"sideways\",\"q\":\"y\"}\n"
+        #expect {
+            _ = try Evaluation.load(text, file: "set.jsonl")
+        } throws: { error in
+            (error as? Evaluation.LineError)?.description.hasPrefix("set.jsonl:3: error:") == true
+        }
+        #expect(throws: Evaluation.LineError.self) {
+            _ = try Evaluation.load("{\"id\":\"c\",\"kind\":\"in\"}", file: "f")
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+
+@testable import DialogueEngine
+
+@Suite struct RedactorTests {
+    let redactor = Redactor()
+
+    @Test(arguments: [
+        // Email addresses
+        ("email me at jo.bloggs@example.com please", "email me at [email] please"),
+        ("my email is JO_B+1@mail.co.uk", "my email is [email]"),
+        ("sam (at) school.org", "[email]"),
+        // UK phone numbers
+        ("call 07700 900123", "call [phone]"),
+        ("ring me on 07700900123", "ring me on [phone]"),
+        ("my number is +44 7700 900123", "my number is [phone]"),
+        ("landline 01782 123456", "landline [phone]"),
+        ("(01782) 123 456 anytime", "[phone] anytime"),
+        ("0300-123-4567", "[phone]"),
+        // Postcodes
+        ("i live at ST4 1HH", "i live at [postcode]"),
+        ("postcode st41hh", "postcode [postcode]"),
+        ("near M1 1AE", "near [postcode]"),
+        ("EC1A 1BB is london", "[postcode] is london"),
+        // Dates of birth
+        ("born 03/04/2012", "born [date]"),
+        ("dob 3-4-12", "dob [date]"),
+        ("my birthday is 3rd April 2011", "my birthday is [date]"),
+        // Long digit runs (NHS numbers and the like)
+        ("nhs number 485 777 3456", "nhs number [number]"),
+        ("ref 12345678", "ref [number]"),
+        // Names
+        ("my name is Sam Smith and i need help", "my name is [name] and i need help"),
+        ("my name is sam", "my name is [name]"),
+        ("I'm called Priya", "I'm called [name]"),
+        ("call me jay", "call me [name]"),
+        ("Hi I'm Leo", "Hi I'm [name]"),
+        // Addresses
+        ("i live at 12 Hanley Road", "i live at [address]"),
+        ("send it to 4a Church Street please", "send it to [address] please"),
+        // Nothing personal
+        ("what is co-production", "what is co-production"),
+        ("will people listen to me", "will people listen to me"),
+        ("i am worried about the meeting", "i am worried about the meeting"),
+        ("the 4 cornerstones", "the 4 cornerstones"),
+        ("can i have a break", "can i have a break"),
+        ("i'm autistic", "i'm autistic"),
+        ("year 9", "year 9"),
+        ("is it ok", "is it ok"),
+        ("page 12", "page 12"),
+        // Mixed
+        ("I'm Ana, ana@x.org, 07700 900456", "I'm [name], [email], [phone]"),
+        ("my name is Tom my postcode is ST1 5AB", "my name is [name] my postcode is [postcode]"),
+        ("text 07123456789 or email a@b.com", "text [phone] or email [email]"),
+        ("born on 12.05.2010 at 2 Main Road", "born on [date] at [address]"),
+        ("my son Jack's nhs no is 9434765919", "my son Jack's nhs no is [number]"),
+        ("contact me on 07700 900 123 after 5", "contact me on [phone] after 5"),
+    ])
+    func redacts(input: String, stored: String) {
+        #expect(redactor.redact(input) == stored)
+    }
+}

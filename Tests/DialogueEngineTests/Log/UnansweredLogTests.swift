@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import DialogueEngine
+
+@Suite struct UnansweredLogTests {
+    @Test func unansweredQuestionsArePersistedRedactedAndGrouped() async throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("log.sqlite").path
+        do {
+            let log = try SQLiteUnansweredLog(path: path)
+            let assistant = Assistant(content: TestSupport.content, log: ResilientLog(log, report: { _ in }))
+            for message in [
+                "what time is the swimming gala", "What time is the swimming gala?", "WHAT TIME IS THE SWIMMING GALA",
+                "my name is Sam, what's the weather", "will people listen to me",
+            ] {
+                _ = await assistant.respond(to: message, channel: .cli)
+            }
+            _ = await assistant.respond(to: "i want to kill myself", channel: .http)
+        }
+        // Reopen the file: everything is still there.
+        let reopened = try SQLiteUnansweredLog(path: path)
+        let groups = try await reopened.missed(limit: 10)
+        #expect(groups.count == 2)
+        #expect(groups.first?.count == 3)
+        #expect(groups.first?.normalized == "what time is the swimming gala")
+        let all = try await reopened.allQuestions()
+        #expect(all.count == 4)
+        #expect(all.allSatisfy { !$0.question.contains("Sam") })
+        #expect(all.contains { $0.question.contains("[name]") })
+        #expect(all.allSatisfy { $0.channel == .cli && $0.outcome == .fallback })
+        #expect(all.allSatisfy { !$0.question.contains("kill") })
+        #expect(try await reopened.safeguardingCount() == 1)
+    }
+
+    @Test func theDatabaseUsesWALAndHasEveryMigration() async throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("log.sqlite").path
+        _ = try SQLiteUnansweredLog(path: path)
+        let queue = try DatabaseQueue(path: path)
+        let mode = try await queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let applied = try await queue.read { db in try SQLiteUnansweredLog.migrator.appliedIdentifiers(db) }
+        #expect(applied == Set(SQLiteUnansweredLog.migrator.migrations))
+    }
+
+    @Test func anUnopenableDatabaseDoesNotStopTheConversation() async throws {
+        let collector = ReportCollector()
+        var problem: String?
+        do {
+            _ = try SQLiteUnansweredLog(path: "/nonexistent-directory/sub/log.sqlite")
+        } catch {
+            problem = "cannot open: \(error)"
+        }
+        #expect(problem != nil)
+        let log = ResilientLog(nil, problem: problem, report: collector.report)
+        let assistant = Assistant(content: TestSupport.content, log: log)
+        let answered = await assistant.respond(to: "what is co-production", channel: .cli)
+        #expect(answered.answered)
+        let unanswered = await assistant.respond(to: "how tall is a giraffe", channel: .cli)
+        #expect(!unanswered.answered)
+        _ = await assistant.respond(to: "how heavy is an elephant", channel: .cli)
+        #expect(collector.messages.count == 1)
+        #expect(await log.state == .degraded)
+        #expect(await log.dropped == 2)
+    }
+
+    @Test func aFailingWriteIsReportedOnceAndRecovers() async throws {
+        let flaky = FlakyLog()
+        let collector = ReportCollector()
+        let log = ResilientLog(flaky, report: collector.report)
+        let assistant = Assistant(content: TestSupport.content, log: log)
+        await flaky.setFailing(true)
+        let first = await assistant.respond(to: "how tall is a giraffe", channel: .cli)
+        let second = await assistant.respond(to: "how heavy is a whale", channel: .cli)
+        #expect(!first.answered && !second.answered)
+        #expect(collector.messages.count == 1)
+        #expect(collector.messages.first?.contains("not being saved") == true)
+        #expect(await log.state == .degraded)
+        #expect(await log.dropped == 2)
+        await flaky.setFailing(false)
+        _ = await assistant.respond(to: "how fast is a cheetah", channel: .cli)
+        #expect(await log.state == .ok)
+        #expect(await flaky.stored.count == 1)
+    }
+}
+
+/// A log whose writes fail while `failing` is set, like a full or read-only disk.
+private actor FlakyLog: UnansweredLog {
+    struct DiskFull: Error {}
+    private(set) var stored: [UnansweredQuestion] = []
+    private var failing = false
+
+    func setFailing(_ value: Bool) { failing = value }
+
+    func record(_ question: UnansweredQuestion) async throws {
+        if failing { throw DiskFull() }
+        stored.append(question)
+    }
+
+    func recordSafeguarding(at date: Date, channel: Channel) async throws {
+        if failing { throw DiskFull() }
+    }
+
+    func missed(limit: Int) async throws -> [MissedGroup] { [] }
+
+    func safeguardingCount() async throws -> Int { 0 }
+}

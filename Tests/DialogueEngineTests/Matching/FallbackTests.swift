@@ -1,0 +1,80 @@
+import Testing
+
+@testable import DialogueEngine
+
+/// Questions outside the charter fall back honestly instead of matching a random statement,
+/// including those that share a word with the charter.
+@Suite struct FallbackTests {
+    @Test(arguments: [
+        "what will the weather be on saturday",
+        "who scored for stoke on tuesday",
+        "help me with my science homework",
+        "when does the 21 bus go to longton",
+        "how do you make a cheese sandwich",
+        "zzzzzz",
+        "0123 456",
+        "how much is council tax in stoke",
+        "can you communicate with my broadband provider",
+        "how do i share a photo on instagram",
+        "welcome mat for my front door",
+        "what is the value of my house",
+        "partnership deals for football clubs",
+        "can you listen to my song",
+        "where can i buy a care home bed",
+        "breaking news today",
+        "what is a shared drive",
+    ])
+    func outOfScopeFallsBack(question: String) async {
+        let log = InMemoryUnansweredLog()
+        let reply = await TestSupport.assistant(log: log).respond(to: question, channel: .cli)
+        #expect(!reply.answered, "'\(question)' was answered with \(reply.intent)")
+        #expect(reply.sources.isEmpty)
+        #expect(reply.kind == .fallback || reply.kind == .clarify)
+        #expect(await log.questions.count == 1)
+    }
+
+    @Test func fallbackIsKindAndOffersWaysOn() async {
+        let reply = await TestSupport.assistant().respond(to: "what's the best pizza topping", channel: .cli)
+        #expect(reply.reply.contains("co-production charter"))
+        #expect(reply.suggestions.count >= 2)
+        #expect(reply.intent == "system.fallback")
+    }
+
+    @Test(arguments: ["how do i get an ehc plan", "can my son get free school transport", "how do i claim pip"])
+    func nearbySendTopicsFallBackWithAPointer(question: String) async {
+        let log = InMemoryUnansweredLog()
+        let reply = await TestSupport.assistant(log: log).respond(to: question, channel: .http)
+        #expect(!reply.answered)
+        #expect(reply.reply.contains("Local Offer"))
+        #expect(reply.intent.hasPrefix("outofscope."))
+        let logged = await log.questions
+        #expect(logged.map(\.channel) == [.http])
+    }
+
+    @Test(arguments: ["", "   ", "\n\t"])
+    func anEmptyMessageAsksForAQuestionAndIsNotLogged(message: String) async {
+        let log = InMemoryUnansweredLog()
+        let reply = await TestSupport.assistant(log: log).respond(to: message, channel: .cli)
+        #expect(reply.answered)
+        #expect(reply.intent == "system.empty")
+        #expect(await log.questions.isEmpty)
+    }
+
+    @Test func twoEquallyGoodAnswersLeadToAClarification() async throws {
+        let content = TestSupport.content(with: [
+            Intent(id: "test.bikes", examples: ["bike shed rules"], response: Response(text: "Bikes go in the shed.")),
+            Intent(id: "test.cars", examples: ["car park rules"], response: Response(text: "Cars go in the car park.")),
+        ])
+        let log = InMemoryUnansweredLog()
+        let assistant = Assistant(content: content, log: ResilientLog(log, report: { _ in }))
+        let reply = await assistant.respond(to: "rules", channel: .cli)
+        #expect(reply.kind == .clarify)
+        #expect(!reply.answered)
+        #expect(Set(reply.suggestions.prefix(2)) == ["Bike shed rules?", "Car park rules?"])
+        let logged = try #require(await log.questions.first)
+        #expect(logged.outcome == .clarify)
+        // Each offered suggestion leads to its answer.
+        let followed = await assistant.respond(to: "Bike shed rules?", channel: .cli)
+        #expect(followed.reply == "Bikes go in the shed.")
+    }
+}
