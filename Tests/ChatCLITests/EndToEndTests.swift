@@ -48,13 +48,17 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString).sqlite").path
     }
 
+    private func remove(database path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
     @Test func theBinaryIsBuilt() {
         #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "missing \(Self.binary.path)")
     }
 
     @Test func pipedJSONConversationKeepsContextAndFollowsTheContract() throws {
         let database = temporaryDatabase()
-        defer { try? FileManager.default.removeItem(atPath: database) }
+        defer { remove(database: database) }
         let input =
             "hiya\nwat r the cornerstones\nthe 3rd one\ntell me more\nhow do i bake bread\ni want to kill myself\n"
         let run = try Self.run(["--json", "--database", database], input: input)
@@ -88,7 +92,7 @@ import Testing
 
     @Test func pipedPlainTextIsOneReplyPerLine() throws {
         let database = temporaryDatabase()
-        defer { try? FileManager.default.removeItem(atPath: database) }
+        defer { remove(database: database) }
         let run = try Self.run(["--database", database], input: "what is co-production\ncan i have a break\n")
         #expect(run.status == 0)
         let lines = run.output.split(separator: "\n")
@@ -98,7 +102,9 @@ import Testing
     }
 
     @Test func askAnswersOnce() throws {
-        let run = try Self.run(["ask", "--json", "--database", temporaryDatabase(), "wot is sarcasam"])
+        let database = temporaryDatabase()
+        defer { remove(database: database) }
+        let run = try Self.run(["ask", "--json", "--database", database, "wot is sarcasam"])
         #expect(run.status == 0)
         #expect(run.output.contains("We do not use sarcasm"))
     }

@@ -1,28 +1,52 @@
 public import Foundation
 
-/// Puts a log in front of the conversation so that storage trouble never breaks it: failures are
-/// reported once (through `report`) and counted, and the conversation goes on.
+/// Puts a log in front of the conversation so that storage trouble never breaks it.
+///
+/// Writes go into a bounded queue. In direct mode (the command line) each write is flushed at
+/// once; in queued mode (the server) ``run(every:)`` flushes the queue in batches, one transaction
+/// each, so a request never waits on the disk. A failed flush keeps its rows and is retried; when
+/// the queue is full the oldest rows are dropped and counted. Failures are reported once
+/// (through `report`) until writes work again.
 public actor ResilientLog {
-    /// Whether the last write worked.
-    public enum State: String, Sendable, Equatable {
-        /// Writes are working.
+    /// Whether writes are working.
+    public enum State: String, Sendable, Equatable, Codable {
+        /// The last flush worked.
         case ok
-        /// The log could not be opened or the last write failed.
+        /// The log could not be opened, or the last flush failed.
         case degraded
+    }
+
+    private enum Pending {
+        case question(UnansweredQuestion)
+        case safeguarding(Date, Channel)
     }
 
     private let log: (any UnansweredLog)?
     private let report: @Sendable (String) -> Void
+    private let queued: Bool
+    private let capacity: Int
+    private var pending: [Pending] = []
     private var reported = false
     /// The current state.
     public private(set) var state: State
-    /// Rows that could not be written.
+    /// Rows that could not be written and were given up.
     public private(set) var dropped = 0
+    /// Rows written so far.
+    public private(set) var written = 0
 
     /// Wraps `log`; nil means it could not be opened (`problem` says why, reported once).
-    public init(_ log: (any UnansweredLog)?, problem: String? = nil, report: @escaping @Sendable (String) -> Void) {
+    ///
+    /// - Parameters:
+    ///   - queued: false writes each row at once; true leaves writing to ``run(every:)`` and ``flush()``.
+    ///   - capacity: the most rows waiting; beyond it the oldest are dropped.
+    public init(
+        _ log: (any UnansweredLog)?, problem: String? = nil, queued: Bool = false, capacity: Int = 10_000,
+        report: @escaping @Sendable (String) -> Void
+    ) {
         self.log = log
         self.report = report
+        self.queued = queued
+        self.capacity = max(1, capacity)
         self.state = log == nil ? .degraded : .ok
         if let problem {
             report(problem)
@@ -33,33 +57,76 @@ public actor ResilientLog {
     /// The wrapped log, for reading (review commands).
     public var underlying: (any UnansweredLog)? { log }
 
-    /// Stores the question, or counts it as dropped.
+    /// Rows waiting to be written.
+    public var pendingCount: Int { pending.count }
+
+    /// Stores the question (now, or with the next flush).
     public func record(_ question: UnansweredQuestion) async {
-        await attempt { try await $0.record(question) }
+        await enqueue(.question(question))
     }
 
-    /// Counts a safeguarding reply, or counts it as dropped.
+    /// Counts a safeguarding reply (now, or with the next flush).
     public func recordSafeguarding(at date: Date, channel: Channel) async {
-        await attempt { try await $0.recordSafeguarding(at: date, channel: channel) }
+        await enqueue(.safeguarding(date, channel))
     }
 
-    private func attempt(_ write: (any UnansweredLog) async throws -> Void) async {
-        guard let log else {
+    private func enqueue(_ item: Pending) async {
+        guard log != nil else {
             dropped += 1
             return
         }
+        pending.append(item)
+        if pending.count > capacity {
+            let excess = pending.count - capacity
+            pending.removeFirst(excess)
+            dropped += excess
+        }
+        if !queued { await flush() }
+    }
+
+    /// Writes every waiting row in one batch; on failure they wait for the next try.
+    public func flush() async {
+        guard let log, !pending.isEmpty else { return }
+        let batch = pending
+        pending.removeAll(keepingCapacity: true)
+        var questions: [UnansweredQuestion] = []
+        var safeguarding: [(Date, Channel)] = []
+        for item in batch {
+            switch item {
+            case .question(let question): questions.append(question)
+            case .safeguarding(let date, let channel): safeguarding.append((date, channel))
+            }
+        }
         do {
-            try await write(log)
+            try await log.recordBatch(questions, safeguarding: safeguarding)
+            written += batch.count
             state = .ok
+            reported = false
         } catch {
-            dropped += 1
+            // Keep the rows, oldest first, for the next try; the bound still holds.
+            let waiting = batch + pending
+            if waiting.count > capacity { dropped += waiting.count - capacity }
+            pending = Array(waiting.suffix(capacity))
             state = .degraded
             if !reported {
                 reported = true
                 report(
-                    "warning: could not write to the unanswered-question log (\(error)); answers go on, but unanswered questions are not being saved"
+                    "warning: could not write to the unanswered-question log (\(error)); answers go on, but unanswered questions are not being saved until it works again"
                 )
             }
         }
+    }
+
+    /// Flushes every `interval` until cancelled, then flushes what is left.
+    public func run(every interval: Duration = .milliseconds(100)) async {
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: interval)
+            } catch {
+                break
+            }
+            await flush()
+        }
+        await flush()
     }
 }

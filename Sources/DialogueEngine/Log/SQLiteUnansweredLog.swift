@@ -62,6 +62,17 @@ public struct SQLiteUnansweredLog: UnansweredLog {
         }
     }
 
+    public func recordBatch(_ questions: [UnansweredQuestion], safeguarding: [(Date, Channel)]) async throws {
+        try await writer.write { db in
+            for var question in questions { try question.insert(db) }
+            for (date, channel) in safeguarding {
+                try db.execute(
+                    sql: "INSERT INTO safeguardingEvent (occurredAt, channel) VALUES (?, ?)",
+                    arguments: [date, channel.rawValue])
+            }
+        }
+    }
+
     public func missed(limit: Int) async throws -> [MissedGroup] {
         try await writer.read { db in
             let rows = try Row.fetchAll(

@@ -13,6 +13,16 @@ public protocol UnansweredLog: Sendable {
     func missed(limit: Int) async throws -> [MissedGroup]
     /// The number of safeguarding replies counted.
     func safeguardingCount() async throws -> Int
+    /// Stores several rows at once (in one transaction where the store has them).
+    func recordBatch(_ questions: [UnansweredQuestion], safeguarding: [(Date, Channel)]) async throws
+}
+
+extension UnansweredLog {
+    /// Stores the rows one by one.
+    public func recordBatch(_ questions: [UnansweredQuestion], safeguarding: [(Date, Channel)]) async throws {
+        for question in questions { try await record(question) }
+        for (date, channel) in safeguarding { try await recordSafeguarding(at: date, channel: channel) }
+    }
 }
 
 /// Keeps the log in memory; for tests and `eval`.

@@ -68,6 +68,34 @@ import Testing
         #expect(await log.dropped == 2)
     }
 
+    @Test func aFullQueueDropsTheOldestAndCountsThem() async throws {
+        let flaky = FlakyLog()
+        await flaky.setFailing(true)
+        let log = ResilientLog(flaky, queued: true, capacity: 3, report: { _ in })
+        for index in 1...5 {
+            await log.record(
+                UnansweredQuestion(
+                    askedAt: Date(), question: "q\(index)", normalized: "q", channel: .http, outcome: .fallback,
+                    bestIntent: nil, score: 0))
+        }
+        #expect(await log.pendingCount == 3)
+        #expect(await log.dropped == 2)
+        await flaky.setFailing(false)
+        await log.flush()
+        #expect(await flaky.stored.map(\.question) == ["q3", "q4", "q5"])
+        #expect(await log.pendingCount == 0)
+    }
+
+    @Test func queuedWritesWaitForAFlush() async throws {
+        let memory = InMemoryUnansweredLog()
+        let log = ResilientLog(memory, queued: true, report: { _ in })
+        await log.recordSafeguarding(at: Date(), channel: .http)
+        #expect(try await memory.safeguardingCount() == 0)
+        await log.flush()
+        #expect(try await memory.safeguardingCount() == 1)
+        #expect(await log.written == 1)
+    }
+
     @Test func aFailingWriteIsReportedOnceAndRecovers() async throws {
         let flaky = FlakyLog()
         let collector = ReportCollector()
@@ -80,11 +108,16 @@ import Testing
         #expect(collector.messages.count == 1)
         #expect(collector.messages.first?.contains("not being saved") == true)
         #expect(await log.state == .degraded)
-        #expect(await log.dropped == 2)
+        #expect(await log.pendingCount == 2)
+        #expect(await log.dropped == 0)
         await flaky.setFailing(false)
         _ = await assistant.respond(to: "how fast is a cheetah", channel: .cli)
         #expect(await log.state == .ok)
-        #expect(await flaky.stored.count == 1)
+        // Nothing was lost: the rows that waited are written with the next one.
+        #expect(
+            await flaky.stored.map(\.question) == [
+                "how tall is a giraffe", "how heavy is a whale", "how fast is a cheetah",
+            ])
     }
 }
 
