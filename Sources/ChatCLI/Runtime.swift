@@ -11,24 +11,28 @@ struct Runtime {
     /// Loads the content (printing every problem and exiting 1 when it is broken) and opens the log.
     static func start(_ configuration: Configuration, logToDatabase: Bool = true) throws -> Runtime {
         let content = try loadContent(configuration)
-        let log: ResilientLog
-        if logToDatabase {
-            do {
-                log = ResilientLog(try SQLiteUnansweredLog(path: configuration.databasePath), report: Self.warn)
-            } catch {
-                log = ResilientLog(
-                    nil,
-                    problem:
-                        "warning: cannot open the database '\(configuration.databasePath)' (\(error)); answers go on, but unanswered questions are not being saved. Fix the path with --database or CHARTER_CHAT_DATABASE.",
-                    report: Self.warn)
-            }
-        } else {
-            log = ResilientLog(InMemoryUnansweredLog(), report: Self.warn)
-        }
+        let log =
+            logToDatabase
+            ? openLog(configuration, queued: false) : ResilientLog(InMemoryUnansweredLog(), report: Self.warn)
         let assistant = Assistant(
             content: content, log: log, sessionTTL: .seconds(configuration.sessionTTL),
             maxSessions: configuration.maxSessions)
         return Runtime(configuration: configuration, content: content, log: log, assistant: assistant)
+    }
+
+    /// Opens the SQLite log; when it cannot be opened, the problem is reported once and the
+    /// conversation goes on without it.
+    static func openLog(_ configuration: Configuration, queued: Bool) -> ResilientLog {
+        do {
+            return ResilientLog(
+                try SQLiteUnansweredLog(path: configuration.databasePath), queued: queued, report: Self.warn)
+        } catch {
+            return ResilientLog(
+                nil,
+                problem:
+                    "warning: cannot open the database '\(configuration.databasePath)' (\(error)); answers go on, but unanswered questions are not being saved. Fix the path with --database or CHARTER_CHAT_DATABASE.",
+                queued: queued, report: Self.warn)
+        }
     }
 
     /// Loads the content or prints its errors and exits with status 1.

@@ -127,6 +127,7 @@ public actor ResilientLog {
             }
             await flush()
         }
-        await flush()
+        // The last flush runs outside the cancelled task: a cancelled task's database writes fail.
+        await Task { await self.flush() }.value
     }
 }

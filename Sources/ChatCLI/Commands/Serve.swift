@@ -1,0 +1,100 @@
+import ArgumentParser
+import ChatHTTP
+import DialogueEngine
+import Foundation
+import Logging
+
+/// Runs the HTTP API, the widget and its demo page.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the HTTP API, the embeddable widget (/widget.js) and a demo page (/).")
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The address to listen on.", discussion: "Env: CHARTER_CHAT_HOST. Default: 127.0.0.1"))
+    var host: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The port to listen on (0: any free port).", discussion: "Env: CHARTER_CHAT_PORT. Default: 8080"))
+    var port: Int?
+
+    @Option(
+        name: .customLong("allow-origin"),
+        help: ArgumentHelp(
+            "An origin whose pages may call the API, e.g. https://www.example.org (repeatable).",
+            discussion: "Env: CHARTER_CHAT_ALLOW_ORIGINS, a comma-separated list."))
+    var allowOrigins: [String] = []
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The longest message accepted, in characters.",
+            discussion: "Env: CHARTER_CHAT_MAX_MESSAGE_LENGTH. Default: 500"))
+    var maxMessageLength: Int?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Requests per minute allowed per client.", discussion: "Env: CHARTER_CHAT_RATE_LIMIT. Default: 60"))
+    var rateLimit: Int?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Requests a client may make at once before the limit applies.",
+            discussion: "Env: CHARTER_CHAT_RATE_BURST. Default: 20"))
+    var rateBurst: Int?
+
+    @Flag(
+        name: .long,
+        help:
+            "Take the client address from X-Forwarded-For (only behind a trusted reverse proxy). Env: CHARTER_CHAT_TRUST_PROXY=1"
+    )
+    var trustProxy = false
+
+    func validate() throws {
+        if let port, !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535.") }
+        for (name, value) in [
+            ("--max-message-length", maxMessageLength), ("--rate-limit", rateLimit), ("--rate-burst", rateBurst),
+        ] {
+            if let value, value <= 0 { throw ValidationError("\(name) must be above 0.") }
+        }
+        for origin in allowOrigins { try ServerConfiguration.checkOrigin(origin) }
+    }
+
+    func run() async throws {
+        let configuration = try options.configuration()
+        let settings: ServerSettings
+        do {
+            settings = try ServerConfiguration.resolve(
+                host: host, port: port, allowOrigins: allowOrigins, maxMessageLength: maxMessageLength,
+                rateLimit: rateLimit, rateBurst: rateBurst, trustProxy: trustProxy)
+        } catch let error as ConfigurationError {
+            throw ValidationError(error.message)
+        }
+        let content: Content
+        do {
+            content = try Runtime.loadContent(configuration)
+        } catch {
+            throw ExitCode(1)
+        }
+        var logger = Logger(label: "charter-chat")
+        logger.logLevel =
+            ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
+        let log = Runtime.openLog(configuration, queued: true)
+        let assistant = Assistant(
+            content: content, log: log, sessionTTL: .seconds(configuration.sessionTTL),
+            maxSessions: configuration.maxSessions)
+        let app = try buildApplication(ChatService(assistant: assistant, log: log, settings: settings), logger: logger)
+        logger.info(
+            "charter-chat serving",
+            metadata: [
+                "http.host": "\(settings.host)", "http.port": "\(settings.port)", "intents": "\(content.intentCount)",
+            ])
+        try await app.runService()
+    }
+}

@@ -1,0 +1,281 @@
+/*
+ * charter-chat widget: answers questions about the Stoke-on-Trent SEND Co-production Charter.
+ * Embed with one tag: <script src="https://HOST/widget.js" defer></script>
+ * The API base is taken from this script's own URL (or data-api="https://HOST" on the tag).
+ * Self-contained: no framework, no CDN; styles live in a Shadow DOM; replies are inserted as text.
+ */
+(function () {
+  "use strict";
+  if (window.__charterChatWidget) return;
+  window.__charterChatWidget = true;
+
+  var script = document.currentScript;
+  var apiBase = (script && (script.getAttribute("data-api") || new URL(script.src, location.href).origin)) || "";
+  var storageKey = "charter-chat-session";
+
+  var CSS = [
+    ":host { all: initial; }",
+    "*, *::before, *::after { box-sizing: border-box; }",
+    ".root { --size: 1rem; font-family: Arial, Helvetica, sans-serif; font-size: var(--size); line-height: 1.5;",
+    "  color: #0b0c0c; position: fixed; right: 1rem; bottom: 1rem; z-index: 2147483000; }",
+    ".launcher { font: inherit; font-weight: bold; color: #fff; background: #1d3c6e; border: 2px solid #1d3c6e;",
+    "  border-radius: 2rem; padding: 0.75rem 1.25rem; cursor: pointer; min-height: 2.75rem;",
+    "  box-shadow: 0 2px 6px rgba(0,0,0,0.3); }",
+    ".launcher:hover { background: #14294b; }",
+    "button:focus-visible, input:focus-visible { outline: 3px solid #ffbf47; outline-offset: 0;",
+    "  box-shadow: 0 0 0 6px #0b0c0c; }",
+    ".panel { display: flex; flex-direction: column; width: min(24rem, calc(100vw - 2rem));",
+    "  height: min(36rem, calc(100vh - 2rem)); background: #fff; border: 2px solid #1d3c6e; border-radius: 0.5rem;",
+    "  box-shadow: 0 4px 16px rgba(0,0,0,0.35); overflow: hidden; }",
+    ".panel[hidden], .launcher[hidden] { display: none; }",
+    ".head { display: flex; align-items: center; gap: 0.25rem; background: #1d3c6e; color: #fff; padding: 0.5rem; }",
+    ".head h2 { font-size: 1.05em; margin: 0 auto 0 0.25rem; line-height: 1.3; }",
+    ".head button { font: inherit; color: #fff; background: transparent; border: 2px solid #fff;",
+    "  border-radius: 0.25rem; min-width: 2.75rem; min-height: 2.75rem; cursor: pointer; padding: 0 0.4rem; }",
+    ".head button:hover { background: #14294b; }",
+    ".log { flex: 1; overflow-y: auto; padding: 0.75rem; background: #f3f2f1; }",
+    ".msg { margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; border-radius: 0.5rem; border: 1px solid #b1b4b6;",
+    "  max-width: 92%; overflow-wrap: anywhere; }",
+    ".msg.user { background: #fff; margin-left: auto; border-color: #1d3c6e; }",
+    ".msg.bot { background: #fff; }",
+    ".who { display: block; font-weight: bold; font-size: 0.85em; color: #1d3c6e; margin-bottom: 0.15rem; }",
+    ".text { white-space: pre-line; margin: 0; }",
+    ".tools { margin-top: 0.4rem; }",
+    ".tools button, .suggestions button { font: inherit; font-size: 0.95em; color: #1d3c6e; background: #fff;",
+    "  border: 2px solid #1d3c6e; border-radius: 1rem; padding: 0.3rem 0.75rem; margin: 0.2rem 0.3rem 0 0;",
+    "  cursor: pointer; min-height: 2.75rem; text-align: left; }",
+    ".tools button:hover, .suggestions button:hover { background: #e8eef7; }",
+    ".suggestions { padding: 0.25rem 0.75rem 0.5rem; background: #f3f2f1; }",
+    ".suggestions:empty { display: none; }",
+    ".form { display: flex; flex-wrap: wrap; gap: 0.4rem; padding: 0.6rem; border-top: 1px solid #b1b4b6; }",
+    ".form label { flex-basis: 100%; font-weight: bold; font-size: 0.9em; }",
+    ".form input { flex: 1; min-width: 0; font: inherit; padding: 0.5rem; border: 2px solid #0b0c0c;",
+    "  border-radius: 0.25rem; min-height: 2.75rem; }",
+    ".form button { font: inherit; font-weight: bold; color: #fff; background: #00703c; border: 2px solid #00703c;",
+    "  border-radius: 0.25rem; padding: 0 1rem; min-height: 2.75rem; cursor: pointer; }",
+    ".form button:hover { background: #005a30; }",
+    ".thinking { font-style: italic; color: #505a5f; }",
+    ".sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;",
+    "  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }",
+    "@media (max-width: 30rem) { .root { right: 0.5rem; bottom: 0.5rem; left: 0.5rem; }",
+    "  .panel { width: 100%; height: calc(100vh - 1rem); } .launcher { float: right; } }",
+    "@media (prefers-reduced-motion: no-preference) { .panel { animation: rise 0.15s ease-out; } }",
+    "@keyframes rise { from { transform: translateY(0.5rem); opacity: 0; } to { transform: none; opacity: 1; } }",
+    "@media (forced-colors: active) { .launcher, .panel, .msg, button { border: 2px solid CanvasText; } }",
+  ].join("\n");
+
+  function el(tag, attributes, text) {
+    var node = document.createElement(tag);
+    for (var name in attributes || {}) node.setAttribute(name, attributes[name]);
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function Widget(container) {
+    this.sessionId = null;
+    try { this.sessionId = sessionStorage.getItem(storageKey); } catch (e) { /* storage may be blocked */ }
+    this.sizes = ["1rem", "1.15rem", "1.3rem", "1.5rem"];
+    this.size = 0;
+    this.started = false;
+    this.busy = false;
+    this.build(container);
+  }
+
+  Widget.prototype.build = function (container) {
+    var shadow = container.attachShadow({ mode: "open" });
+    if ("adoptedStyleSheets" in shadow && typeof CSSStyleSheet === "function" && CSSStyleSheet.prototype.replaceSync) {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      shadow.adoptedStyleSheets = [sheet];
+    } else {
+      shadow.appendChild(el("style", {}, CSS));
+    }
+    var root = el("div", { class: "root" });
+    this.root = root;
+
+    this.launcher = el("button", { type: "button", class: "launcher", "aria-expanded": "false",
+      "aria-controls": "cc-panel" }, "Ask about co-production");
+
+    var panel = el("section", { id: "cc-panel", class: "panel", role: "dialog", "aria-modal": "false",
+      "aria-labelledby": "cc-title", hidden: "" });
+    this.panel = panel;
+
+    var head = el("div", { class: "head" });
+    head.appendChild(el("h2", { id: "cc-title" }, "Co-production charter helper"));
+    this.smaller = el("button", { type: "button", "aria-label": "Make text smaller" }, "A\u2212");
+    this.larger = el("button", { type: "button", "aria-label": "Make text larger" }, "A+");
+    this.close = el("button", { type: "button", "aria-label": "Close chat" }, "\u00d7");
+    head.appendChild(this.smaller);
+    head.appendChild(this.larger);
+    head.appendChild(this.close);
+
+    this.log = el("div", { class: "log", role: "log", "aria-live": "polite", "aria-relevant": "additions",
+      "aria-label": "Conversation", tabindex: "0" });
+    this.suggestions = el("div", { class: "suggestions", role: "group", "aria-label": "Suggested questions" });
+
+    var form = el("form", { class: "form", novalidate: "" });
+    form.appendChild(el("label", { for: "cc-input" }, "Type your question"));
+    this.input = el("input", { id: "cc-input", type: "text", maxlength: "500", autocomplete: "off",
+      enterkeyhint: "send" });
+    form.appendChild(this.input);
+    form.appendChild(el("button", { type: "submit" }, "Send"));
+    this.form = form;
+
+    panel.appendChild(head);
+    panel.appendChild(this.log);
+    panel.appendChild(this.suggestions);
+    panel.appendChild(form);
+    root.appendChild(this.launcher);
+    root.appendChild(panel);
+    shadow.appendChild(root);
+
+    var self = this;
+    this.launcher.addEventListener("click", function () { self.open(); });
+    this.close.addEventListener("click", function () { self.hide(); });
+    this.smaller.addEventListener("click", function () { self.resize(-1); });
+    this.larger.addEventListener("click", function () { self.resize(1); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      self.send(self.input.value);
+    });
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        self.hide();
+      }
+    });
+  };
+
+  Widget.prototype.open = function () {
+    this.panel.hidden = false;
+    this.launcher.hidden = true;
+    this.launcher.setAttribute("aria-expanded", "true");
+    this.input.focus();
+    if (!this.started) {
+      this.started = true;
+      this.welcome();
+    }
+  };
+
+  Widget.prototype.hide = function () {
+    if ("speechSynthesis" in window) window.speechSynthesis.cancel();
+    this.panel.hidden = true;
+    this.launcher.hidden = false;
+    this.launcher.setAttribute("aria-expanded", "false");
+    this.launcher.focus();
+  };
+
+  Widget.prototype.resize = function (step) {
+    this.size = Math.max(0, Math.min(this.sizes.length - 1, this.size + step));
+    this.root.style.setProperty("--size", this.sizes[this.size]);
+    this.smaller.disabled = this.size === 0;
+    this.larger.disabled = this.size === this.sizes.length - 1;
+  };
+
+  Widget.prototype.welcome = function () {
+    var self = this;
+    var url = apiBase + "/api/welcome" + (this.sessionId ? "?sessionId=" + encodeURIComponent(this.sessionId) : "");
+    fetch(url, { headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+      .then(function (reply) { self.showReply(reply); })
+      .catch(function () {
+        self.addMessage("bot", "Hello. I can answer questions about the Stoke-on-Trent SEND Co-production Charter.");
+      });
+  };
+
+  Widget.prototype.addMessage = function (who, text) {
+    var item = el("div", { class: "msg " + who });
+    item.appendChild(el("span", { class: "who" }, who === "user" ? "You said:" : "Helper said:"));
+    item.appendChild(el("p", { class: "text" }, text));
+    this.log.appendChild(item);
+    this.log.scrollTop = this.log.scrollHeight;
+    return item;
+  };
+
+  Widget.prototype.showReply = function (reply) {
+    if (reply.sessionId) {
+      this.sessionId = reply.sessionId;
+      try { sessionStorage.setItem(storageKey, reply.sessionId); } catch (e) { /* ignore */ }
+    }
+    var item = this.addMessage("bot", reply.reply || "");
+    if ("speechSynthesis" in window && typeof SpeechSynthesisUtterance === "function") {
+      var tools = el("div", { class: "tools" });
+      var read = el("button", { type: "button" }, "Read aloud");
+      read.setAttribute("aria-label", "Read this reply aloud");
+      read.addEventListener("click", function () {
+        window.speechSynthesis.cancel();
+        var utterance = new SpeechSynthesisUtterance((reply.reply || "").replace(/\u2022/g, ""));
+        utterance.lang = "en-GB";
+        window.speechSynthesis.speak(utterance);
+      });
+      tools.appendChild(read);
+      item.appendChild(tools);
+    }
+    this.setSuggestions(reply.suggestions || []);
+  };
+
+  Widget.prototype.setSuggestions = function (suggestions) {
+    var self = this;
+    while (this.suggestions.firstChild) this.suggestions.removeChild(this.suggestions.firstChild);
+    suggestions.slice(0, 4).forEach(function (text) {
+      var button = el("button", { type: "button" }, text);
+      button.addEventListener("click", function () {
+        self.input.focus();
+        self.send(text);
+      });
+      self.suggestions.appendChild(button);
+    });
+  };
+
+  Widget.prototype.send = function (text) {
+    var message = (text || "").trim();
+    if (!message || this.busy) return;
+    this.busy = true;
+    this.input.value = "";
+    this.addMessage("user", message);
+    var thinking = el("p", { class: "thinking", "aria-hidden": "true" }, "Thinking\u2026");
+    this.log.appendChild(thinking);
+    var self = this;
+    var body = { message: message };
+    if (this.sessionId) body.sessionId = this.sessionId;
+    fetch(apiBase + "/api/chat", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(body),
+    })
+      .then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (json) {
+          return { ok: response.ok, status: response.status, json: json };
+        });
+      })
+      .then(function (result) {
+        if (result.ok) {
+          self.showReply(result.json);
+        } else if (result.status === 429) {
+          self.addMessage("bot", "Sorry, there have been a lot of questions. Please wait a moment and try again.");
+        } else {
+          var error = result.json && result.json.error;
+          self.addMessage("bot", (error && error.message) || "Sorry, something went wrong. Please try again.");
+        }
+      })
+      .catch(function () {
+        self.addMessage("bot", "Sorry, I can't connect right now. Please check your connection and try again.");
+      })
+      .then(function () {
+        if (thinking.parentNode) thinking.parentNode.removeChild(thinking);
+        self.busy = false;
+      });
+  };
+
+  function start() {
+    var container = el("div", { id: "charter-chat-widget" });
+    document.body.appendChild(container);
+    window.charterChat = new Widget(container);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

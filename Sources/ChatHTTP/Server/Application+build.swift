@@ -1,0 +1,66 @@
+public import DialogueEngine
+public import Hummingbird
+public import Logging
+
+/// The service's parts, so that tests can reach the log and metrics behind a built application.
+public struct ChatService: Sendable {
+    /// The assistant answering messages.
+    public let assistant: Assistant
+    /// The queued unanswered-question log.
+    public let log: ResilientLog
+    /// The metrics.
+    public let metrics: ChatMetrics
+    /// The settings.
+    public let settings: ServerSettings
+
+    /// Collects the parts.
+    public init(assistant: Assistant, log: ResilientLog, metrics: ChatMetrics = ChatMetrics(), settings: ServerSettings)
+    {
+        self.assistant = assistant
+        self.log = log
+        self.metrics = metrics
+        self.settings = settings
+    }
+
+    /// Every route the service answers (also checked against the OpenAPI document by the tests).
+    public static let routes: [RouteDescription] =
+        [
+            RouteDescription(method: .post, path: "/api/chat"), RouteDescription(method: .get, path: "/api/welcome"),
+            RouteDescription(method: .get, path: "/api/health"),
+            RouteDescription(method: .get, path: "/metrics"),
+        ]
+        + StaticFiles.all.map { RouteDescription(method: .get, path: $0.path) }
+}
+
+/// Builds the HTTP application: router, middleware and the background log writer.
+public func buildApplication(_ service: ChatService, logger: Logger) throws -> some ApplicationProtocol {
+    let router = try buildRouter(service)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(service.settings.host, port: service.settings.port), serverName: nil),
+        services: [LogFlushService(log: service.log, interval: service.settings.flushInterval)],
+        logger: logger)
+}
+
+/// Builds the router: metrics, security headers, CORS, errors and rate limit around the routes.
+public func buildRouter(_ service: ChatService) throws -> Router<ChatRequestContext> {
+    let settings = service.settings
+    let router = Router(context: ChatRequestContext.self)
+    router.add(middleware: RequestMetricsMiddleware(metrics: service.metrics))
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: CORSPolicyMiddleware(allowedOrigins: Set(settings.allowedOrigins)))
+    router.add(middleware: ErrorMiddleware(routes: ChatService.routes))
+    router.add(
+        middleware: RateLimitMiddleware(
+            limiter: RateLimiter(perMinute: settings.rateLimitPerMinute, burst: settings.rateLimitBurst),
+            trustForwardedFor: settings.trustForwardedFor))
+    router.addRoutes(
+        ChatController(
+            assistant: service.assistant, metrics: service.metrics, maxMessageLength: settings.maxMessageLength,
+            maxBodySize: settings.maxBodySize
+        ).endpoints)
+    router.addRoutes(HealthController(log: service.log).endpoints)
+    router.addRoutes(MetricsController(metrics: service.metrics, log: service.log).endpoints)
+    router.addRoutes(try StaticController().endpoints)
+    return router
+}
