@@ -1,0 +1,214 @@
+"""Drives the widget in headless Chromium, by keyboard alone, and checks it with axe-core.
+
+Run by scripts/browser-test, which starts the server and sets CHARTER_CHAT_URL, AXE_JS and
+SCREENSHOT_DIR.
+"""
+import json
+import os
+import time
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+BASE = os.environ["CHARTER_CHAT_URL"]
+AXE_JS = open(os.environ["AXE_JS"], encoding="utf-8").read()
+SCREENSHOTS = os.environ.get("SCREENSHOT_DIR", ".")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
+
+
+def make_driver(width=1280, height=900):
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     f"--window-size={width},{height}", "--lang=en-GB"]:
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    driver.set_window_size(width, height)
+    return driver
+
+
+@pytest.fixture
+def driver():
+    driver = make_driver()
+    yield driver
+    driver.quit()
+
+
+def wait_for(condition, timeout=10.0, message="condition"):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {message}")
+
+
+def shadow_js(driver, body, *args):
+    """Runs JavaScript with `root` bound to the widget's shadow root."""
+    script = "const root = document.getElementById('charter-chat-widget').shadowRoot;\n" + body
+    return driver.execute_script(script, *args)
+
+
+def active_id(driver):
+    return shadow_js(driver, """
+        const active = root.activeElement;
+        if (!active) return null;
+        return active.id || active.className || active.textContent;""")
+
+
+def press(driver, *keys):
+    ActionChains(driver).send_keys(*keys).perform()
+
+
+def run_axe(driver):
+    driver.execute_script(AXE_JS)
+    result = driver.execute_async_script(
+        """const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})
+           .then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact,
+               nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)})))))
+           .catch(e => done(JSON.stringify([{id: 'axe-error', nodes: [String(e)]}])));""",
+        AXE_TAGS)
+    return json.loads(result)
+
+
+def bot_messages(driver):
+    return shadow_js(driver, "return [...root.querySelectorAll('.msg.bot .text')].map(n => n.textContent);")
+
+
+def open_page(driver):
+    driver.set_script_timeout(30)
+    driver.get(BASE + "/")
+    wait_for(lambda: driver.execute_script(
+        "const h = document.getElementById('charter-chat-widget'); return h && h.shadowRoot;"), message="widget")
+
+
+def tab_to_launcher(driver):
+    driver.execute_script("document.activeElement && document.activeElement.blur(); window.focus();")
+    for _ in range(30):
+        press(driver, Keys.TAB)
+        if active_id(driver) == "launcher":
+            return
+    raise AssertionError("Tab never reached the launcher")
+
+
+def test_closed_widget_has_no_axe_violations(driver):
+    open_page(driver)
+    violations = run_axe(driver)
+    assert violations == [], json.dumps(violations, indent=2)
+
+
+def test_keyboard_only_conversation(driver):
+    open_page(driver)
+    tab_to_launcher(driver)
+    label = shadow_js(driver, "return root.querySelector('.launcher').textContent;")
+    assert label == "Ask about co-production"
+
+    # Enter opens the panel and puts focus in the labelled input.
+    press(driver, Keys.ENTER)
+    wait_for(lambda: shadow_js(driver, "return !root.querySelector('.panel').hidden;"), message="panel to open")
+    assert active_id(driver) == "cc-input"
+    assert shadow_js(driver, "return root.querySelector('label[for=cc-input]').textContent;") == "Type your question"
+    wait_for(lambda: bot_messages(driver), message="welcome message")
+
+    # The conversation is a polite live region; the reply arrives there without stealing focus.
+    live = shadow_js(driver, "const l = root.querySelector('.log'); return [l.getAttribute('role'), l.getAttribute('aria-live')];")
+    assert live == ["log", "polite"]
+    before = len(bot_messages(driver))
+    press(driver, "wat is coproducshun", Keys.ENTER)
+    wait_for(lambda: len(bot_messages(driver)) > before, message="reply")
+    reply = bot_messages(driver)[-1]
+    assert "working together" in reply
+    assert active_id(driver) == "cc-input"
+    assert shadow_js(driver, "return root.querySelector('.log').contains(root.querySelectorAll('.msg.bot')[root.querySelectorAll('.msg.bot').length - 1]);")
+
+    # Suggestions are buttons reached by keyboard; Enter on one asks it and focus returns to the input.
+    suggestions = shadow_js(driver, "return [...root.querySelectorAll('.suggestions button')].map(b => b.textContent);")
+    assert suggestions, "no suggestion buttons"
+    ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+    focused = shadow_js(driver, "return root.activeElement && root.activeElement.textContent;")
+    assert focused in suggestions
+    before = len(bot_messages(driver))
+    press(driver, Keys.ENTER)
+    wait_for(lambda: len(bot_messages(driver)) > before, message="reply to suggestion")
+    assert active_id(driver) == "cc-input"
+    user_messages = shadow_js(driver, "return [...root.querySelectorAll('.msg.user .text')].map(n => n.textContent);")
+    assert user_messages[-1] == focused
+
+    # Replies are text, never HTML from the server.
+    press(driver, "<img src=x onerror=alert(1)>", Keys.ENTER)
+    wait_for(lambda: shadow_js(driver, "return root.querySelectorAll('.msg.user').length;") >= 3, message="message")
+    assert shadow_js(driver, "return root.querySelectorAll('img').length;") == 0
+
+    # The open widget passes axe too.
+    time.sleep(0.5)
+    violations = run_axe(driver)
+    assert violations == [], json.dumps(violations, indent=2)
+    driver.save_screenshot(os.path.join(SCREENSHOTS, "widget-desktop.png"))
+
+    # Escape closes it and returns focus to the launcher.
+    press(driver, Keys.ESCAPE)
+    wait_for(lambda: shadow_js(driver, "return root.querySelector('.panel').hidden;"), message="panel to close")
+    assert active_id(driver) == "launcher"
+    assert shadow_js(driver, "return root.querySelector('.launcher').getAttribute('aria-expanded');") == "false"
+
+
+def test_usable_at_320_pixels_and_with_large_text():
+    driver = make_driver(320, 640)
+    try:
+        open_page(driver)
+        shadow_js(driver, "root.querySelector('.launcher').click();")
+        wait_for(lambda: bot_messages(driver), message="welcome message")
+        fits = shadow_js(driver, """
+            const r = root.querySelector('.panel').getBoundingClientRect();
+            return r.left >= 0 && r.right <= window.innerWidth + 0.5 && r.top >= 0;""")
+        assert fits, "the open panel does not fit 320 px"
+        assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1;")
+        time.sleep(0.5)  # let the opening animation finish
+        driver.save_screenshot(os.path.join(SCREENSHOTS, "widget-320.png"))
+        # 200% text: every control can still be scrolled into view, inside the viewport.
+        shadow_js(driver, "root.querySelector('.root').style.setProperty('--size', '2rem');")
+        outside = shadow_js(driver, """
+            const w = window.innerWidth, h = window.innerHeight;
+            return ['#cc-input', '.form button', '.head button', '.suggestions button'].filter(s => {
+                const e = root.querySelector(s);
+                e.scrollIntoView({block: 'nearest'});
+                const r = e.getBoundingClientRect();
+                return !(r.left >= -0.5 && r.right <= w + 0.5 && r.top >= -0.5 && r.bottom <= h + 0.5 && r.width > 0); });""")
+        assert outside == [], f"out of reach at 200% text: {outside}"
+        time.sleep(0.3)
+        driver.save_screenshot(os.path.join(SCREENSHOTS, "widget-320-200pc.png"))
+    finally:
+        driver.quit()
+
+
+def test_honours_reduced_motion(driver):
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                           {"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]})
+    open_page(driver)
+    shadow_js(driver, "root.querySelector('.launcher').click();")
+    animation = shadow_js(driver, "return getComputedStyle(root.querySelector('.panel')).animationName;")
+    assert animation == "none"
+
+
+def test_text_size_control_and_contrast(driver):
+    open_page(driver)
+    shadow_js(driver, "root.querySelector('.launcher').click();")
+    size = lambda: shadow_js(driver, "return parseFloat(getComputedStyle(root.querySelector('#cc-input')).fontSize);")
+    start = size()
+    shadow_js(driver, "root.querySelectorAll('.head button')[1].click();")
+    assert size() > start
+    labels = shadow_js(driver, "return [...root.querySelectorAll('.head button')].map(b => b.getAttribute('aria-label'));")
+    assert labels == ["Make text smaller", "Make text larger", "Close chat"]
+
+
+def test_no_console_errors(driver):
+    open_page(driver)
+    shadow_js(driver, "root.querySelector('.launcher').click();")
+    wait_for(lambda: bot_messages(driver), message="welcome message")
+    errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    assert errors == [], errors
