@@ -10,6 +10,7 @@ public struct Content: Sendable {
     package let lexicon: Lexicon
     /// Safeguarding patterns and reply, from `safeguarding.yaml`.
     package let safeguarding: SafeguardingRules
+    private let intentsByID: [String: Intent]
 
     /// Ids of intents the engine itself relies on; content must define them.
     package static let requiredIntents = ["system.fallback", "system.clarify", "system.welcome", "system.no-context"]
@@ -20,6 +21,7 @@ public struct Content: Sendable {
         self.intents = intents
         self.lexicon = lexicon
         self.safeguarding = safeguarding
+        self.intentsByID = Dictionary(intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The number of intents, for summaries.
@@ -27,7 +29,7 @@ public struct Content: Sendable {
 
     /// The intent with this id.
     package func intent(id: String) -> Intent? {
-        intents.first { $0.id == id }
+        intentsByID[id]
     }
 
     /// Loads and validates the content directory; throws ``ContentErrors`` listing every problem.

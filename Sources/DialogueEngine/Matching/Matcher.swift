@@ -127,9 +127,9 @@ package struct Matcher: Sendable {
         let ranked = rank(message, topic: topic)
         guard let top = ranked.first else { return .fallback(best: nil) }
         let identity = answerIdentity(top.target)
-        let rivals = ranked.dropFirst().filter { answerIdentity($0.target) != identity }
+        let rival = ranked.dropFirst().first { answerIdentity($0.target) != identity }
         if top.confidence >= settings.answerThreshold {
-            if let second = rivals.first, second.ranking >= top.ranking - settings.closeMargin,
+            if let second = rival, second.ranking >= top.ranking - settings.closeMargin,
                 second.confidence >= settings.answerThreshold, !related(top.target, second.target)
             {
                 return .clarify([top, second])
@@ -138,7 +138,7 @@ package struct Matcher: Sendable {
         }
         if top.confidence >= settings.clarifyThreshold {
             var options = [top]
-            if let second = rivals.first, second.confidence >= settings.clarifyThreshold { options.append(second) }
+            if let second = rival, second.confidence >= settings.clarifyThreshold { options.append(second) }
             return .clarify(options)
         }
         return .fallback(best: top)

@@ -1,13 +1,17 @@
 /// The co-production charter: its introduction, four cornerstones and closing words.
 public struct Charter: Sendable, Equatable {
     /// The charter's title.
-    public var title: String
+    public let title: String
     /// The opening paragraphs, each a statement.
-    public var introduction: [Statement]
+    public let introduction: [Statement]
     /// The cornerstones, in the charter's order.
-    public var cornerstones: [Cornerstone]
+    public let cornerstones: [Cornerstone]
     /// The closing paragraphs, each a statement.
-    public var closing: [Statement]
+    public let closing: [Statement]
+    /// Every statement: introduction, each cornerstone's commitments and outcomes, closing.
+    public let allStatements: [Statement]
+    private let statementsByID: [String: Statement]
+    private let cornerstoneIndexByStatement: [String: Int]
 
     /// Makes a charter.
     public init(title: String, introduction: [Statement], cornerstones: [Cornerstone], closing: [Statement]) {
@@ -15,11 +19,14 @@ public struct Charter: Sendable, Equatable {
         self.introduction = introduction
         self.cornerstones = cornerstones
         self.closing = closing
-    }
-
-    /// Every statement: introduction, each cornerstone's commitments and outcomes, closing.
-    public var allStatements: [Statement] {
-        introduction + cornerstones.flatMap { $0.commitments + $0.outcomes } + closing
+        let all = introduction + cornerstones.flatMap { $0.commitments + $0.outcomes } + closing
+        self.allStatements = all
+        self.statementsByID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var owners: [String: Int] = [:]
+        for (index, cornerstone) in cornerstones.enumerated() {
+            for statement in cornerstone.commitments + cornerstone.outcomes { owners[statement.id] = index }
+        }
+        self.cornerstoneIndexByStatement = owners
     }
 
     /// The cornerstone with this id, if any.
@@ -29,15 +36,12 @@ public struct Charter: Sendable, Equatable {
 
     /// The statement with this id, if any.
     public func statement(id: String) -> Statement? {
-        allStatements.first { $0.id == id }
+        statementsByID[id]
     }
 
     /// The cornerstone a statement belongs to (nil for introduction and closing).
     public func cornerstone(containing statementID: String) -> Cornerstone? {
-        cornerstones.first { cornerstone in
-            cornerstone.commitments.contains { $0.id == statementID }
-                || cornerstone.outcomes.contains { $0.id == statementID }
-        }
+        cornerstoneIndexByStatement[statementID].map { cornerstones[$0] }
     }
 }
 
