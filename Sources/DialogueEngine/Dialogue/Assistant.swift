@@ -69,7 +69,7 @@ public struct Assistant: Sendable {
         to message: String, context: inout DialogueContext, sessionID: String, channel: Channel
     ) async -> Reply {
         let words = matcher.words(of: message)
-        if words.isEmpty {
+        if words.isEmpty && message.allSatisfy({ $0.isWhitespace }) {
             var reply = welcome(sessionId: sessionID)
             reply.intent = "system.empty"
             reply.reply = "Please type a question about the co-production charter. Here are some ideas."

@@ -108,8 +108,16 @@ package struct Matcher: Sendable {
         var best = rankWhole(message, topic: topic)
         let clauses = Self.clauses(of: message)
         if clauses.count > 1 {
+            let total = max(1, Double(Self.contentWeight(message, analyzer: analyzer)))
             for clause in clauses {
-                for candidate in rankWhole(clause, topic: topic) {
+                // A clause speaks for the message in proportion to its share of it; a question
+                // counts more than the context before it ("My son is autistic. Can he have breaks?").
+                let share = Double(Self.contentWeight(clause, analyzer: analyzer)) / total
+                let isQuestion = Self.isQuestion(clause)
+                let factor = min(1, 0.5 + 0.4 * share + (isQuestion ? 0.2 : 0))
+                for var candidate in rankWhole(clause, topic: topic) {
+                    candidate.confidence = (candidate.confidence * factor * 1000).rounded() / 1000
+                    candidate.ranking *= factor
                     if let index = best.firstIndex(where: { $0.target == candidate.target }) {
                         if candidate.ranking > best[index].ranking { best[index] = candidate }
                     } else {
@@ -272,6 +280,22 @@ package struct Matcher: Sendable {
         var ranking: Double { confidence + 0.06 * likeness + 0.02 * bm25 + (likeness > 0.999 ? 0.2 : 0) }
     }
 
+    private static func contentWeight(_ text: String, analyzer: TextAnalyzer) -> Int {
+        analyzer.analyze(text).terms.count
+    }
+
+    private static let questionWords: Set<String> = [
+        "what", "whats", "how", "will", "can", "could", "do", "does", "is", "are", "who", "why", "when", "where",
+        "should", "would", "which", "am",
+    ]
+
+    /// True for "… ?" and for clauses that start like a question.
+    private static func isQuestion(_ clause: String) -> Bool {
+        if clause.contains("?") { return true }
+        guard let first = Tokenizer.tokenize(TextFolder.fold(clause)).first?.text else { return false }
+        return questionWords.contains(first)
+    }
+
     /// The parts of a long message, split at sentence ends and dashes, so a question after some
     /// context ("My son is autistic — what does the charter say about breaks?") is judged alone.
     static func clauses(of message: String) -> [String] {
@@ -283,6 +307,7 @@ package struct Matcher: Sendable {
         for character in folded {
             let isBreak = ".?!;:".contains(character) || (character == "-" && previous == " ")
             if isBreak {
+                if character == "?" { current.append("?") }
                 if current.split(separator: " ").count >= 2 { clauses.append(current) }
                 current = ""
             } else {

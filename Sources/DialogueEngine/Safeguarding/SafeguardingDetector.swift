@@ -3,9 +3,20 @@ package import Knowledge
 /// Spots messages that suggest harm, abuse, bullying, feeling unsafe, self-harm or suicidal thoughts.
 ///
 /// Patterns are compared stem by stem on the message's words after text-speak expansion and
-/// spelling correction, so "bulied", "hurtin me" and "want 2 die" are caught as well.
+/// spelling correction, so "bulied", "hurtin me" and "want 2 die" are caught as well. A word in
+/// double quotes must match exactly as written: `"touched" me` does not catch "get in touch with me".
 package struct SafeguardingDetector: Sendable {
-    private let patterns: [[String]]
+    /// One word of a pattern: its stem, or the exact word.
+    private struct Part: Sendable, Equatable {
+        var text: String
+        var exact: Bool
+
+        func matches(word: String, stem: String) -> Bool {
+            exact ? word == text : stem == text
+        }
+    }
+
+    private let patterns: [[Part]]
     /// The patterns' words as written, for the spelling corrector's vocabulary.
     package let vocabulary: [String]
     /// The patterns' stems: a word with one of these stems is never "corrected" into another word.
@@ -15,26 +26,39 @@ package struct SafeguardingDetector: Sendable {
 
     /// Makes a detector for the content's patterns.
     package init(patterns: [String], analyzer: TextAnalyzer) {
-        let words = patterns.map { analyzer.words($0) }.filter { !$0.isEmpty }
-        self.patterns = words.map { $0.map(PorterStemmer.stem) }
-        self.vocabulary = words.flatMap { $0 }
-        self.stems = Set(self.patterns.flatMap { $0 })
+        var parsed: [[Part]] = []
+        var vocabulary: [String] = []
+        for pattern in patterns {
+            var parts: [Part] = []
+            for piece in pattern.split(separator: " ") {
+                let exact = piece.count > 2 && piece.hasPrefix("\"") && piece.hasSuffix("\"")
+                for word in analyzer.words(String(piece)) {
+                    vocabulary.append(word)
+                    parts.append(Part(text: exact ? word : PorterStemmer.stem(word), exact: exact))
+                }
+            }
+            if !parts.isEmpty { parsed.append(parts) }
+        }
+        self.patterns = parsed
+        self.vocabulary = vocabulary
+        self.stems = Set(parsed.flatMap { $0.filter { !$0.exact }.map(\.text) })
     }
 
     /// True when the words (already expanded and corrected) contain a pattern.
     package func matches(words: [String]) -> Bool {
         let stems = words.map(PorterStemmer.stem)
-        return patterns.contains { Self.contains(stems, pattern: $0) }
+        return patterns.contains { Self.contains(words, stems, pattern: $0) }
     }
 
-    private static func contains(_ stems: [String], pattern: [String]) -> Bool {
+    private static func contains(_ words: [String], _ stems: [String], pattern: [Part]) -> Bool {
         guard let first = pattern.first else { return false }
-        for start in stems.indices where stems[start] == first {
+        for start in stems.indices where first.matches(word: words[start], stem: stems[start]) {
             var position = start
             var matched = true
-            for word in pattern.dropFirst() {
+            for part in pattern.dropFirst() {
                 let limit = min(stems.count, position + 2 + maxGap)
-                guard let next = (position + 1..<limit).first(where: { stems[$0] == word }) else {
+                guard let next = (position + 1..<limit).first(where: { part.matches(word: words[$0], stem: stems[$0]) })
+                else {
                     matched = false
                     break
                 }

@@ -70,6 +70,27 @@ public struct TextAnalyzer: Sendable {
         self.weakStems = Set(lexicon.weakWords.map { PorterStemmer.stem(TextFolder.fold($0)) })
     }
 
+    /// A word with a letter repeated three or more times, squeezed to the known word it stretches:
+    /// "heyyy" → "hey", "pleaseee" → "please". Nil when there is no such run or no known word.
+    static func squeezed(_ word: String, known corrector: SpellingCorrector) -> String? {
+        var single = ""
+        var double = ""
+        var previous: Character?
+        var run = 0
+        var stretched = false
+        for character in word {
+            run = character == previous ? run + 1 : 1
+            previous = character
+            if run >= 3 { stretched = true }
+            if run == 1 { single.append(character) }
+            if run <= 2 { double.append(character) }
+        }
+        guard stretched else { return nil }
+        if corrector.isKnown(single) { return single }
+        if corrector.isKnown(double) { return double }
+        return StopWords.contains(single) ? single : nil
+    }
+
     /// Regular inflections of a word: plural, past, -ing.
     static func inflections(of word: String) -> [String] {
         var forms = [word + "s", word + "es", word + "ed", word + "ing"]
@@ -113,6 +134,11 @@ public struct TextAnalyzer: Sendable {
                 if corrector.isKnown(word) || StopWords.contains(word) || word.first?.isNumber == true { continue }
                 if let knownStems, knownStems.contains(PorterStemmer.stem(word)) { continue }
                 if phrases[word] != nil { continue }
+                // Stretched words: "heyyy", "pleaseee", "sooo".
+                if let squeezed = Self.squeezed(word, known: corrector) {
+                    words[index] = squeezed
+                    continue
+                }
                 // Dropped g: "hurtin", "talkin".
                 if word.hasSuffix("in"), corrector.isKnown(word + "g") {
                     words[index] = word + "g"
@@ -141,7 +167,8 @@ public struct TextAnalyzer: Sendable {
                 continue
             }
             let word = words[index]
-            if !StopWords.contains(word) {
+            // Numbers say nothing by themselves ("4" means "four" only through a synonym group).
+            if !StopWords.contains(word) && !word.allSatisfy(\.isNumber) {
                 let stem = PorterStemmer.stem(word)
                 let weight = weakStems.contains(stem) ? min(weights[index], Self.weakWeight) : weights[index]
                 terms.append(Term(stem, weight: weight))

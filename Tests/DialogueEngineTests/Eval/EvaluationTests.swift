@@ -11,14 +11,18 @@ import Testing
         let path = TestSupport.packageRoot.appendingPathComponent("Tests/DialogueEngineTests/Fixtures/questions.jsonl")
             .path
         let items = try Evaluation.load(try String(contentsOfFile: path, encoding: .utf8), file: path)
-        #expect(items.count >= 150)
+        #expect(items.count >= 300)
         let report = await Evaluation.run(items, assistant: TestSupport.assistant())
         let failures = report.failures.map {
             "\($0.item.id): \($0.item.messages.joined(separator: " → ")) → \($0.reply.intent)"
         }
         #expect(report.accuracy >= 0.93, "\(failures.joined(separator: "\n"))")
-        for (kind, passed, total) in report.byKind where kind == .safeguarding || kind == .out {
-            #expect(passed == total, "\(kind): \(failures.joined(separator: "\n"))")
+        for (kind, passed, total) in report.byKind {
+            switch kind {
+            case .safeguarding: #expect(passed == total, "every disclosure must be signposted: \(failures)")
+            case .out: #expect(Double(passed) / Double(total) >= 0.9, "out of scope: \(failures)")
+            case .in, .smalltalk: #expect(Double(passed) / Double(total) >= 0.9, "\(kind): \(failures)")
+            }
         }
     }
 
