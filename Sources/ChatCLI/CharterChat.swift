@@ -10,7 +10,7 @@ struct CharterChat: AsyncParsableCommand {
             With no subcommand: a conversation. In a terminal it is interactive; with input from a pipe it reads
             one message a line and writes one reply a line.
             """,
-        subcommands: [Chat.self, Ask.self, Evaluate.self, Missed.self, Check.self, Serve.self],
+        subcommands: [Chat.self, Ask.self, Evaluate.self, Missed.self, Stats.self, Check.self, Serve.self],
         defaultSubcommand: Chat.self
     )
 }
@@ -42,7 +42,14 @@ struct CommonOptions: ParsableArguments {
             "The most conversations remembered at once.", discussion: "Env: CHARTER_CHAT_MAX_SESSIONS. Default: 10000"))
     var maxSessions: Int?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Days stored questions are kept.", discussion: "Env: CHARTER_CHAT_RETENTION_DAYS. Default: 180"))
+    var retentionDays: Int?
+
     func validate() throws {
+        if let retentionDays, retentionDays <= 0 { throw ValidationError("--retention-days must be above 0.") }
         if let sessionTTL, sessionTTL <= 0 { throw ValidationError("--session-ttl must be above 0 seconds.") }
         if let maxSessions, maxSessions <= 0 { throw ValidationError("--max-sessions must be above 0.") }
     }

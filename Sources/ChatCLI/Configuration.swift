@@ -11,10 +11,12 @@ struct Configuration: Sendable, Equatable {
     var sessionTTL: Int = 1800
     /// The most conversations remembered at once (`--max-sessions`, `CHARTER_CHAT_MAX_SESSIONS`).
     var maxSessions: Int = 10_000
+    /// Days stored questions are kept (`--retention-days`, `CHARTER_CHAT_RETENTION_DAYS`).
+    var retentionDays: Int = 180
 
     /// Builds the configuration from flags (nil when not given) and the environment.
     static func resolve(
-        intents: String?, database: String?, sessionTTL: Int? = nil, maxSessions: Int? = nil,
+        intents: String?, database: String?, sessionTTL: Int? = nil, maxSessions: Int? = nil, retentionDays: Int? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Configuration {
         var configuration = Configuration()
@@ -31,6 +33,10 @@ struct Configuration: Sendable, Equatable {
                 try positive($0, "CHARTER_CHAT_MAX_SESSIONS")
             }
             ?? configuration.maxSessions
+        configuration.retentionDays =
+            try retentionDays
+            ?? environment["CHARTER_CHAT_RETENTION_DAYS"].map { try positive($0, "CHARTER_CHAT_RETENTION_DAYS") }
+            ?? configuration.retentionDays
         return configuration
     }
 

@@ -23,15 +23,34 @@ struct Runtime {
     /// Opens the SQLite log; when it cannot be opened, the problem is reported once and the
     /// conversation goes on without it.
     static func openLog(_ configuration: Configuration, queued: Bool) -> ResilientLog {
+        openLogAndStore(configuration, queued: queued).log
+    }
+
+    /// The log and, when it opened, the SQLite store behind it (for daily retention).
+    static func openLogAndStore(
+        _ configuration: Configuration, queued: Bool
+    ) -> (log: ResilientLog, store: SQLiteUnansweredLog?) {
         do {
-            return ResilientLog(
-                try SQLiteUnansweredLog(path: configuration.databasePath), queued: queued, report: Self.warn)
+            let store = try SQLiteUnansweredLog(path: configuration.databasePath)
+            applyRetention(store, days: configuration.retentionDays)
+            return (ResilientLog(store, queued: queued, report: Self.warn), store)
         } catch {
-            return ResilientLog(
+            let log = ResilientLog(
                 nil,
                 problem:
                     "warning: cannot open the database '\(configuration.databasePath)' (\(error)); answers go on, but unanswered questions are not being saved. Fix the path with --database or CHARTER_CHAT_DATABASE.",
                 queued: queued, report: Self.warn)
+            return (log, nil)
+        }
+    }
+
+    /// Deletes stored questions older than the retention period (run at start-up, and daily by the server).
+    static func applyRetention(_ log: SQLiteUnansweredLog, days: Int) {
+        let cutoff = Date().addingTimeInterval(-Double(days) * 86_400)
+        do {
+            _ = try log.deleteOlder(than: cutoff)
+        } catch {
+            warn("warning: could not delete questions older than \(days) days: \(error)")
         }
     }
 

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import ChatCLI
+
 /// The built `charter-chat` binary, driven as a user or a script would.
 @Suite struct EndToEndTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -167,5 +169,76 @@ import Testing
         #expect(run.output.contains("FAIL 3 [smalltalk] hello"))
         let strict = try Self.run(["eval", file.path, "--min-accuracy", "0.9"])
         #expect(strict.status == 1)
+    }
+}
+
+/// The review commands against a real SQLite file, as staff would use them.
+@Suite struct ReviewCommandTests {
+    @Test func everyReviewCommandWorksOnARealFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("review-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let intents = directory.appendingPathComponent("intents").path
+        try FileManager.default.copyItem(
+            atPath: EndToEndTests.packageRoot.appendingPathComponent("intents").path, toPath: intents)
+        let database = directory.appendingPathComponent("log.sqlite").path
+        let common = ["--database", database, "--intents", intents]
+        let asked = try EndToEndTests.run(
+            ["--json"] + common,
+            input: "can i bring my hamster along\ncan i bring my hamstr along\nwhat is the wifi password\nhello\n")
+        #expect(asked.status == 0)
+        let session = try #require(
+            (try JSONSerialization.jsonObject(with: Data(asked.output.split(separator: "\n")[0].utf8)) as? [String: Any])?[
+                "sessionId"] as? String)
+
+        let list = try EndToEndTests.run(["missed", "list", "--json"] + common)
+        #expect(list.status == 0)
+        let groups = try #require(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])
+        #expect(groups.map { $0["count"] as? Int } == [2, 1])
+        let hamster = try #require(groups.first?["id"] as? Int)
+        let wifi = try #require(groups.last?["id"] as? Int)
+
+        let show = try EndToEndTests.run(["missed", "show", String(hamster)] + common)
+        #expect(show.output.contains("can i bring my hamstr along"))
+        #expect(show.output.contains("can i bring my hamster along"))
+
+        let badIntent = try EndToEndTests.run(["missed", "assign", String(hamster), "topic.bring-somone"] + common)
+        #expect(badIntent.status != 0)
+        #expect(badIntent.errors.contains("Did you mean 'topic.bring-someone'?"))
+        let assign = try EndToEndTests.run(["missed", "assign", String(hamster), "topic.bring-someone"] + common)
+        #expect(assign.status == 0, "\(assign.errors)")
+        let answered = try EndToEndTests.run(["ask", "--json", "can i bring my hamster along"] + common)
+        #expect(answered.output.contains("\"intent\":\"topic.bring-someone\""))
+
+        let ignore = try EndToEndTests.run(["missed", "ignore", String(wifi)] + common)
+        #expect(ignore.status == 0)
+        let remaining = try EndToEndTests.run(["missed"] + common)
+        #expect(remaining.output.contains("No unanswered questions to show."))
+        let all = try EndToEndTests.run(["missed", "list", "--status", "all"] + common)
+        #expect(all.output.contains("assigned") && all.output.contains("ignored"))
+
+        let csv = try EndToEndTests.run(["missed", "export", "--format", "csv"] + common)
+        #expect(csv.output.hasPrefix("id,status,count,first_seen,last_seen,best_guess,assigned_intent,question\n"))
+        #expect(csv.output.split(separator: "\n").count == 3)
+        let json = try EndToEndTests.run(["missed", "export", "--format", "json"] + common)
+        #expect((try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [Any])?.count == 2)
+        let badFormat = try EndToEndTests.run(["missed", "export", "--format", "xls"] + common)
+        #expect(badFormat.status != 0)
+
+        let stats = try EndToEndTests.run(["stats", "--json"] + common)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(stats.output.utf8)) as? [[String: Any]])
+        #expect(rows.first?["questions"] as? Int == 5)
+        let weekly = try EndToEndTests.run(["stats", "--by", "week"] + common)
+        #expect(weekly.output.contains("answer rate"))
+
+        let forget = try EndToEndTests.run(["missed", "forget", "--session", session] + common)
+        #expect(forget.output.contains("Deleted 3 stored questions"))
+    }
+
+    @Test func csvCellsAreQuotedAndFormulaSafe() {
+        #expect(Missed.Export.csvCell("plain") == "plain")
+        #expect(Missed.Export.csvCell("a, b") == "\"a, b\"")
+        #expect(Missed.Export.csvCell("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(Missed.Export.csvCell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
     }
 }

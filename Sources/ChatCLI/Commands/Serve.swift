@@ -85,11 +85,18 @@ struct Serve: AsyncParsableCommand {
         var logger = Logger(label: "charter-chat")
         logger.logLevel =
             ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
-        let log = Runtime.openLog(configuration, queued: true)
+        let (log, store) = Runtime.openLogAndStore(configuration, queued: true)
+        let retentionDays = configuration.retentionDays
         let assistant = Assistant(
             content: content, log: log, sessionTTL: .seconds(configuration.sessionTTL),
             maxSessions: configuration.maxSessions)
-        let app = try buildApplication(ChatService(assistant: assistant, log: log, settings: settings), logger: logger)
+        var maintenance: (@Sendable () async -> Void)?
+        if let store {
+            maintenance = { @Sendable in Runtime.applyRetention(store, days: retentionDays) }
+        }
+        let app = try buildApplication(
+            ChatService(assistant: assistant, log: log, settings: settings, dailyMaintenance: maintenance),
+            logger: logger)
         logger.info(
             "charter-chat serving",
             metadata: [

@@ -12,14 +12,19 @@ public struct ChatService: Sendable {
     public let metrics: ChatMetrics
     /// The settings.
     public let settings: ServerSettings
+    /// Work to run once a day (deleting questions past their retention).
+    public let dailyMaintenance: (@Sendable () async -> Void)?
 
     /// Collects the parts.
-    public init(assistant: Assistant, log: ResilientLog, metrics: ChatMetrics = ChatMetrics(), settings: ServerSettings)
-    {
+    public init(
+        assistant: Assistant, log: ResilientLog, metrics: ChatMetrics = ChatMetrics(), settings: ServerSettings,
+        dailyMaintenance: (@Sendable () async -> Void)? = nil
+    ) {
         self.assistant = assistant
         self.log = log
         self.metrics = metrics
         self.settings = settings
+        self.dailyMaintenance = dailyMaintenance
     }
 
     /// Every route the service answers (also checked against the OpenAPI document by the tests).
@@ -38,7 +43,8 @@ public func buildApplication(_ service: ChatService, logger: Logger) throws -> s
     return Application(
         router: router,
         configuration: .init(address: .hostname(service.settings.host, port: service.settings.port), serverName: nil),
-        services: [LogFlushService(log: service.log, interval: service.settings.flushInterval)],
+        services: [LogFlushService(log: service.log, interval: service.settings.flushInterval)]
+            + (service.dailyMaintenance.map { [DailyMaintenanceService(task: $0, interval: .seconds(86_400))] } ?? []),
         logger: logger)
 }
 

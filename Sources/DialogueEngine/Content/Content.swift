@@ -27,6 +27,14 @@ public struct Content: Sendable {
     /// The number of intents, for summaries.
     public var intentCount: Int { intents.count }
 
+    /// Every intent's id.
+    public var intentIDs: Set<String> { Set(intents.map(\.id)) }
+
+    /// The intent id nearest to `id` (for "did you mean" hints).
+    public func closestIntentID(to id: String) -> String? {
+        YAMLDocument.closest(id, in: intents.map(\.id))
+    }
+
     /// The intent with this id.
     package func intent(id: String) -> Intent? {
         intentsByID[id]

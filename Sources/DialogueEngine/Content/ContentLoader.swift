@@ -60,7 +60,7 @@ struct ContentLoader {
         let safeguarding = read("safeguarding.yaml").flatMap { readSafeguarding($0, file: path("safeguarding.yaml")) }
 
         var intents: [Intent] = []
-        let reserved: Set<String> = ["synonyms.yaml", "safeguarding.yaml"]
+        let reserved: Set<String> = ["synonyms.yaml", "safeguarding.yaml", LearnedExamples.fileName]
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !reserved.contains($0) }
             .sorted()
@@ -70,6 +70,11 @@ struct ContentLoader {
         for name in names {
             guard let text = read(name) else { continue }
             intents += readIntents(text, file: path(name), charter: charter)
+        }
+        if FileManager.default.fileExists(atPath: path(LearnedExamples.fileName)),
+            let text = read(LearnedExamples.fileName)
+        {
+            intents = mergeLearned(text, file: path(LearnedExamples.fileName), into: intents)
         }
         if let charter { validate(intents, charter: charter) }
         if !diagnostics.isEmpty || charter == nil || safeguarding == nil {
@@ -246,6 +251,35 @@ struct ContentLoader {
             return nil
         }
         return Response(text: text, quotes: quotes, after: after)
+    }
+
+    /// Adds the examples of `learned.yaml` (written by `missed assign`) to their intents.
+    private mutating func mergeLearned(_ text: String, file: String, into intents: [Intent]) -> [Intent] {
+        var document = YAMLDocument(text: text, file: file)
+        defer { diagnostics += document.diagnostics }
+        guard let root = document.root else { return intents }
+        guard let mapping = root.mapping else {
+            document.error(
+                root, "learned.yaml must map intent ids to lists of examples",
+                hint: "write 'topic.breaks: [an example]'")
+            return intents
+        }
+        var merged = intents
+        let positions = Dictionary(
+            intents.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        for (key, value) in mapping {
+            guard let id = key.string else { continue }
+            guard let position = positions[id] else {
+                let suggestion =
+                    YAMLDocument.closest(id, in: Array(positions.keys)).map { " (did you mean '\($0)'?)" } ?? ""
+                document.error(
+                    key, "learned examples for unknown intent '\(id)'\(suggestion)",
+                    hint: "use the id of an intent in intents/")
+                continue
+            }
+            merged[position].examples += document.texts(value, what: "the examples of '\(id)'").map(\.0)
+        }
+        return merged
     }
 
     // MARK: Cross-checks

@@ -62,6 +62,7 @@ public struct Assistant: Sendable {
         var context = await sessions.context(for: sessionID)
         let reply = await respond(to: message, context: &context, sessionID: sessionID, channel: channel)
         await sessions.save(context, for: sessionID)
+        if reply.intent != "system.empty" { await log.tally(reply.kind, at: clock(), channel: channel) }
         return reply
     }
 
@@ -96,7 +97,8 @@ public struct Assistant: Sendable {
                 }
                 if intent.kind == .outOfScope {
                     let composed = composer.compose(intent.response, suggestions: intent.suggestions)
-                    await logUnanswered(message, outcome: .fallback, best: candidate, channel: channel)
+                    await logUnanswered(
+                        message, outcome: .fallback, best: candidate, channel: channel, sessionID: sessionID)
                     return Reply(
                         reply: composed.text, answered: false, intent: intent.id, confidence: candidate.confidence,
                         sessionId: sessionID, suggestions: composed.suggestions, sources: [], kind: .fallback)
@@ -104,7 +106,8 @@ public struct Assistant: Sendable {
             }
             return answer(candidate, context: &context, sessionID: sessionID)
         case .clarify(let candidates):
-            await logUnanswered(message, outcome: .clarify, best: candidates.first, channel: channel)
+            await logUnanswered(
+                message, outcome: .clarify, best: candidates.first, channel: channel, sessionID: sessionID)
             let intent = content.intent(id: "system.clarify")!
             let options = candidates.map(label(for:))
             let composed = composer.compose(intent.response, suggestions: [])
@@ -113,7 +116,7 @@ public struct Assistant: Sendable {
                 sessionId: sessionID, suggestions: options + ["None of these"].prefix(max(0, 3 - options.count)),
                 sources: [], kind: .clarify)
         case .fallback(let best):
-            await logUnanswered(message, outcome: .fallback, best: best, channel: channel)
+            await logUnanswered(message, outcome: .fallback, best: best, channel: channel, sessionID: sessionID)
             let intent = content.intent(id: "system.fallback")!
             let composed = composer.compose(intent.response, suggestions: intent.suggestions)
             return Reply(
@@ -212,7 +215,7 @@ public struct Assistant: Sendable {
     }
 
     private func logUnanswered(
-        _ message: String, outcome: UnansweredQuestion.Outcome, best: Candidate?, channel: Channel
+        _ message: String, outcome: UnansweredQuestion.Outcome, best: Candidate?, channel: Channel, sessionID: String
     ) async {
         let redacted = redactor.redact(String(message.prefix(1000)))
         let normalized = matcher.words(of: redacted).joined(separator: " ")
@@ -225,6 +228,6 @@ public struct Assistant: Sendable {
         await log.record(
             UnansweredQuestion(
                 askedAt: clock(), question: redacted, normalized: normalized, channel: channel, outcome: outcome,
-                bestIntent: bestIntent, score: best?.confidence ?? 0))
+                bestIntent: bestIntent, score: best?.confidence ?? 0, sessionKey: SessionKey.of(sessionID)))
     }
 }

@@ -18,7 +18,8 @@ public actor ResilientLog {
 
     private enum Pending {
         case question(UnansweredQuestion)
-        case safeguarding(Date, Channel)
+        case safeguarding(SafeguardingEvent)
+        case tally(Tally)
     }
 
     private let log: (any UnansweredLog)?
@@ -67,7 +68,12 @@ public actor ResilientLog {
 
     /// Counts a safeguarding reply (now, or with the next flush).
     public func recordSafeguarding(at date: Date, channel: Channel) async {
-        await enqueue(.safeguarding(date, channel))
+        await enqueue(.safeguarding(SafeguardingEvent(date: date, channel: channel)))
+    }
+
+    /// Counts a reply of any kind, for the statistics.
+    public func tally(_ kind: Reply.Kind, at date: Date, channel: Channel) async {
+        await enqueue(.tally(Tally(date: date, channel: channel, kind: kind)))
     }
 
     private func enqueue(_ item: Pending) async {
@@ -89,16 +95,16 @@ public actor ResilientLog {
         guard let log, !pending.isEmpty else { return }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
-        var questions: [UnansweredQuestion] = []
-        var safeguarding: [(Date, Channel)] = []
+        var rows = LogBatch()
         for item in batch {
             switch item {
-            case .question(let question): questions.append(question)
-            case .safeguarding(let date, let channel): safeguarding.append((date, channel))
+            case .question(let question): rows.questions.append(question)
+            case .safeguarding(let event): rows.safeguarding.append(event)
+            case .tally(let tally): rows.tallies.append(tally)
             }
         }
         do {
-            try await log.recordBatch(questions, safeguarding: safeguarding)
+            try await log.write(rows)
             written += batch.count
             state = .ok
             reported = false

@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import Knowledge
 
 /// The unanswered-question log in SQLite (GRDB): a `DatabasePool` in WAL mode for a file, or an
 /// in-memory `DatabaseQueue`. Opening runs the migrations.
@@ -44,54 +45,215 @@ public struct SQLiteUnansweredLog: UnansweredLog {
                 table.column("channel", .text).notNull()
             }
         }
+        migrator.registerMigration("v2: review groups, session keys and daily counts") { db in
+            try db.create(table: "questionGroup") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("normalized", .text).notNull().unique()
+                table.column("status", .text).notNull().defaults(to: "new")
+                table.column("assignedIntent", .text)
+                table.column("createdAt", .datetime).notNull()
+            }
+            try db.alter(table: "unansweredQuestion") { table in
+                table.add(column: "sessionKey", .text).indexed()
+                table.add(column: "groupId", .integer).references("questionGroup", onDelete: .setNull).indexed()
+            }
+            try db.create(table: "dailyCount") { table in
+                table.column("day", .text).notNull()
+                table.column("channel", .text).notNull()
+                for column in ["questions", "answered", "unanswered", "clarified", "safeguarding"] {
+                    table.column(column, .integer).notNull().defaults(to: 0)
+                }
+                table.primaryKey(["day", "channel"])
+            }
+        }
         return migrator
     }
 
-    public func record(_ question: UnansweredQuestion) async throws {
-        try await writer.write { db in
-            var question = question
-            try question.insert(db)
-        }
-    }
+    // MARK: Writing
 
-    public func recordSafeguarding(at date: Date, channel: Channel) async throws {
+    public func write(_ batch: LogBatch) async throws {
         try await writer.write { db in
-            try db.execute(
-                sql: "INSERT INTO safeguardingEvent (occurredAt, channel) VALUES (?, ?)",
-                arguments: [date, channel.rawValue])
-        }
-    }
-
-    public func recordBatch(_ questions: [UnansweredQuestion], safeguarding: [(Date, Channel)]) async throws {
-        try await writer.write { db in
-            for var question in questions { try question.insert(db) }
-            for (date, channel) in safeguarding {
+            for var question in batch.questions {
+                question.groupId = try Self.groupID(for: question.normalized, at: question.askedAt, db: db)
+                try question.insert(db)
+            }
+            for event in batch.safeguarding {
                 try db.execute(
                     sql: "INSERT INTO safeguardingEvent (occurredAt, channel) VALUES (?, ?)",
-                    arguments: [date, channel.rawValue])
+                    arguments: [event.date, event.channel.rawValue])
+            }
+            var counts: [String: [String: Int]] = [:]
+            for tally in batch.tallies {
+                let key = tally.day + "|" + tally.channel.rawValue
+                let column: String
+                switch tally.kind {
+                case .answer, .smalltalk: column = "answered"
+                case .fallback: column = "unanswered"
+                case .clarify: column = "clarified"
+                case .safeguarding: column = "safeguarding"
+                }
+                counts[key, default: [:]][column, default: 0] += 1
+                counts[key, default: [:]]["questions", default: 0] += 1
+            }
+            for (key, columns) in counts {
+                let parts = key.split(separator: "|").map(String.init)
+                let names = ["questions", "answered", "unanswered", "clarified", "safeguarding"]
+                try db.execute(
+                    sql: """
+                        INSERT INTO dailyCount (day, channel, \(names.joined(separator: ", ")))
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(day, channel) DO UPDATE SET
+                        \(names.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", "))
+                        """,
+                    arguments: StatementArguments([parts[0], parts[1]] + names.map { columns[$0] ?? 0 }))
             }
         }
     }
 
+    /// The group a normalised question joins: the same text, or else a near one (a typo or two),
+    /// or a new group.
+    private static func groupID(for normalized: String, at date: Date, db: Database) throws -> Int64 {
+        if let id = try Int64.fetchOne(
+            db, sql: "SELECT id FROM questionGroup WHERE normalized = ?", arguments: [normalized])
+        {
+            return id
+        }
+        let length = normalized.count
+        let allowed = length <= 12 ? 1 : (length <= 30 ? 2 : 3)
+        let source = Array(normalized.unicodeScalars)
+        let candidates = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, normalized FROM questionGroup
+                WHERE length(normalized) BETWEEN ? AND ? ORDER BY id DESC LIMIT 5000
+                """, arguments: [length - allowed, length + allowed])
+        var best: (id: Int64, distance: Int)?
+        for row in candidates {
+            let text: String = row["normalized"]
+            let distance = SpellingCorrector.editDistance(source, Array(text.unicodeScalars), limit: allowed)
+            if distance <= allowed, distance < (best?.distance ?? Int.max) { best = (row["id"], distance) }
+        }
+        if let best { return best.id }
+        try db.execute(
+            sql: "INSERT INTO questionGroup (normalized, status, createdAt) VALUES (?, 'new', ?)",
+            arguments: [normalized, date])
+        return db.lastInsertedRowID
+    }
+
+    // MARK: Reading
+
     public func missed(limit: Int) async throws -> [MissedGroup] {
+        try await groups(status: nil, since: nil, limit: limit)
+    }
+
+    /// Groups of unanswered questions, most frequent first; `status` nil means every status.
+    public func groups(status: MissedGroup.Status?, since: Date?, limit: Int) async throws -> [MissedGroup] {
         try await writer.read { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if let status {
+                conditions.append("g.status = ?")
+                arguments.append(status.rawValue)
+            }
+            if let since {
+                conditions.append("q.askedAt >= ?")
+                arguments.append(since)
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            arguments.append(limit)
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT normalized, COUNT(*) AS count, MIN(askedAt) AS firstSeen, MAX(askedAt) AS lastSeen,
-                        (SELECT question FROM unansweredQuestion latest
-                            WHERE latest.normalized = grouped.normalized ORDER BY askedAt DESC, id DESC LIMIT 1) AS example,
-                        (SELECT bestIntent FROM unansweredQuestion latest
-                            WHERE latest.normalized = grouped.normalized ORDER BY askedAt DESC, id DESC LIMIT 1) AS bestIntent
-                    FROM unansweredQuestion grouped
-                    GROUP BY normalized
+                    SELECT g.id, g.normalized, g.status, g.assignedIntent, COUNT(q.id) AS count,
+                        MIN(q.askedAt) AS firstSeen, MAX(q.askedAt) AS lastSeen,
+                        (SELECT question FROM unansweredQuestion l WHERE l.groupId = g.id
+                            ORDER BY askedAt DESC, id DESC LIMIT 1) AS example,
+                        (SELECT bestIntent FROM unansweredQuestion l WHERE l.groupId = g.id
+                            ORDER BY askedAt DESC, id DESC LIMIT 1) AS bestIntent
+                    FROM questionGroup g JOIN unansweredQuestion q ON q.groupId = g.id
+                    \(filter)
+                    GROUP BY g.id
                     ORDER BY count DESC, lastSeen DESC
                     LIMIT ?
-                    """, arguments: [limit])
+                    """, arguments: StatementArguments(arguments))
+            return rows.map(Self.group(from:))
+        }
+    }
+
+    private static func group(from row: Row) -> MissedGroup {
+        MissedGroup(
+            id: row["id"], normalized: row["normalized"], example: row["example"] ?? "", count: row["count"],
+            firstSeen: row["firstSeen"], lastSeen: row["lastSeen"], bestIntent: row["bestIntent"],
+            status: MissedGroup.Status(rawValue: row["status"]) ?? .new, assignedIntent: row["assignedIntent"])
+    }
+
+    /// One group and every question in it, oldest first; nil when there is no such group.
+    public func group(id: Int64) async throws -> (group: MissedGroup, questions: [UnansweredQuestion])? {
+        try await writer.read { db in
+            let questions = try UnansweredQuestion.filter(Column("groupId") == id).order(Column("askedAt")).fetchAll(db)
+            guard let latest = questions.last,
+                let row = try Row.fetchOne(db, sql: "SELECT * FROM questionGroup WHERE id = ?", arguments: [id])
+            else { return nil }
+            let group = MissedGroup(
+                id: id, normalized: row["normalized"], example: latest.question, count: questions.count,
+                firstSeen: questions[0].askedAt, lastSeen: latest.askedAt, bestIntent: latest.bestIntent,
+                status: MissedGroup.Status(rawValue: row["status"]) ?? .new, assignedIntent: row["assignedIntent"])
+            return (group, questions)
+        }
+    }
+
+    /// Marks a group assigned (to `intent`) or ignored; false when there is no such group.
+    @discardableResult
+    public func setStatus(_ status: MissedGroup.Status, of id: Int64, intent: String? = nil) async throws -> Bool {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE questionGroup SET status = ?, assignedIntent = ? WHERE id = ?",
+                arguments: [status.rawValue, intent, id])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Deletes everything stored from one conversation; returns the number of rows deleted.
+    public func forget(sessionID: String) async throws -> Int {
+        let key = SessionKey.of(sessionID)
+        return try await writer.write { db in
+            try db.execute(sql: "DELETE FROM unansweredQuestion WHERE sessionKey = ?", arguments: [key])
+            return db.changesCount
+        }
+    }
+
+    /// Deletes questions and safeguarding events older than `date`; review decisions (ignored,
+    /// assigned) and anonymous daily counts stay. Returns the number of rows deleted.
+    public func deleteOlder(than date: Date) throws -> Int {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM unansweredQuestion WHERE askedAt < ?", arguments: [date])
+            var deleted = db.changesCount
+            try db.execute(sql: "DELETE FROM safeguardingEvent WHERE occurredAt < ?", arguments: [date])
+            deleted += db.changesCount
+            try db.execute(
+                sql: """
+                    DELETE FROM questionGroup WHERE status = 'new'
+                    AND NOT EXISTS (SELECT 1 FROM unansweredQuestion q WHERE q.groupId = questionGroup.id)
+                    """)
+            return deleted
+        }
+    }
+
+    /// Questions, answered, unanswered, clarified and safeguarding replies per day or per ISO week.
+    public func stats(byWeek: Bool) async throws -> [DailyStats] {
+        try await writer.read { db in
+            let period = byWeek ? "strftime('%Y-W%W', day)" : "day"
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(period) AS period, SUM(questions) AS questions, SUM(answered) AS answered,
+                        SUM(unanswered) AS unanswered, SUM(clarified) AS clarified, SUM(safeguarding) AS safeguarding
+                    FROM dailyCount GROUP BY period ORDER BY period
+                    """)
             return rows.map { row in
-                MissedGroup(
-                    normalized: row["normalized"], example: row["example"], count: row["count"],
-                    firstSeen: row["firstSeen"], lastSeen: row["lastSeen"], bestIntent: row["bestIntent"])
+                DailyStats(
+                    period: row["period"], questions: row["questions"], answered: row["answered"],
+                    unanswered: row["unanswered"], clarified: row["clarified"], safeguarding: row["safeguarding"])
             }
         }
     }
@@ -105,5 +267,27 @@ public struct SQLiteUnansweredLog: UnansweredLog {
         try await writer.read { db in
             try UnansweredQuestion.order(UnansweredQuestion.Columns.askedAt).fetchAll(db)
         }
+    }
+}
+
+/// Counts for one day or week.
+public struct DailyStats: Codable, Sendable, Equatable {
+    /// `yyyy-MM-dd`, or `yyyy-Www` for a week.
+    public var period: String
+    /// Every message answered in any way.
+    public var questions: Int
+    /// Answered from the content (answers and small talk).
+    public var answered: Int
+    /// Fallbacks.
+    public var unanswered: Int
+    /// "Did you mean …?" replies.
+    public var clarified: Int
+    /// Safeguarding replies.
+    public var safeguarding: Int
+
+    /// Share of questions answered, 0…1 (safeguarding replies left out).
+    public var answerRate: Double {
+        let asked = questions - safeguarding
+        return asked > 0 ? Double(answered) / Double(asked) : 0
     }
 }

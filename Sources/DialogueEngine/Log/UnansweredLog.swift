@@ -1,47 +1,107 @@
 public import Foundation
 
-/// Where unanswered questions and safeguarding counts are kept.
+/// Rows written together, in one transaction where the store has them.
+public struct LogBatch: Sendable, Equatable {
+    /// Unanswered questions (already redacted).
+    public var questions: [UnansweredQuestion] = []
+    /// Safeguarding replies: when and where only, never the message.
+    public var safeguarding: [SafeguardingEvent] = []
+    /// One per reply of any kind, for the statistics.
+    public var tallies: [Tally] = []
+
+    /// An empty batch.
+    public init(questions: [UnansweredQuestion] = [], safeguarding: [SafeguardingEvent] = [], tallies: [Tally] = []) {
+        self.questions = questions
+        self.safeguarding = safeguarding
+        self.tallies = tallies
+    }
+
+    /// The number of rows.
+    public var count: Int { questions.count + safeguarding.count + tallies.count }
+}
+
+/// A safeguarding reply was given.
+public struct SafeguardingEvent: Sendable, Equatable {
+    /// When.
+    public var date: Date
+    /// Where.
+    public var channel: Channel
+
+    /// Makes an event.
+    public init(date: Date, channel: Channel) {
+        self.date = date
+        self.channel = channel
+    }
+}
+
+/// One reply, counted by day, channel and kind.
+public struct Tally: Sendable, Hashable {
+    /// The UTC day, `yyyy-MM-dd`.
+    public var day: String
+    /// Where.
+    public var channel: Channel
+    /// How it was answered.
+    public var kind: Reply.Kind
+
+    /// Makes a tally for a reply given at `date`.
+    public init(date: Date, channel: Channel, kind: Reply.Kind) {
+        self.day = Tally.day(of: date)
+        self.channel = channel
+        self.kind = kind
+    }
+
+    /// The UTC day of a date, `yyyy-MM-dd`.
+    public static func day(of date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+}
+
+/// Where unanswered questions, safeguarding counts and reply tallies are kept.
 ///
 /// Two implementations: ``SQLiteUnansweredLog`` (the real one) and ``InMemoryUnansweredLog``
 /// (tests, evaluation runs).
 public protocol UnansweredLog: Sendable {
-    /// Stores an unanswered question (already redacted).
-    func record(_ question: UnansweredQuestion) async throws
-    /// Counts one safeguarding reply; the message itself is never stored.
-    func recordSafeguarding(at date: Date, channel: Channel) async throws
+    /// Stores a batch of rows.
+    func write(_ batch: LogBatch) async throws
     /// Unanswered questions grouped by normalised form, most frequent first.
     func missed(limit: Int) async throws -> [MissedGroup]
     /// The number of safeguarding replies counted.
     func safeguardingCount() async throws -> Int
-    /// Stores several rows at once (in one transaction where the store has them).
-    func recordBatch(_ questions: [UnansweredQuestion], safeguarding: [(Date, Channel)]) async throws
 }
 
 extension UnansweredLog {
-    /// Stores the rows one by one.
-    public func recordBatch(_ questions: [UnansweredQuestion], safeguarding: [(Date, Channel)]) async throws {
-        for question in questions { try await record(question) }
-        for (date, channel) in safeguarding { try await recordSafeguarding(at: date, channel: channel) }
+    /// Stores one unanswered question.
+    public func record(_ question: UnansweredQuestion) async throws {
+        try await write(LogBatch(questions: [question]))
+    }
+
+    /// Counts one safeguarding reply.
+    public func recordSafeguarding(at date: Date, channel: Channel) async throws {
+        try await write(LogBatch(safeguarding: [SafeguardingEvent(date: date, channel: channel)]))
     }
 }
 
 /// Keeps the log in memory; for tests and `eval`.
 public actor InMemoryUnansweredLog: UnansweredLog {
-    /// Everything recorded, oldest first.
+    /// Every question recorded, oldest first.
     public private(set) var questions: [UnansweredQuestion] = []
+    /// Every tally recorded.
+    public private(set) var tallies: [Tally] = []
     private var safeguarding = 0
 
     /// Makes an empty log.
     public init() {}
 
-    public func record(_ question: UnansweredQuestion) async throws {
-        var question = question
-        question.id = Int64(questions.count + 1)
-        questions.append(question)
-    }
-
-    public func recordSafeguarding(at date: Date, channel: Channel) async throws {
-        safeguarding += 1
+    public func write(_ batch: LogBatch) async throws {
+        for var question in batch.questions {
+            question.id = Int64(questions.count + 1)
+            questions.append(question)
+        }
+        safeguarding += batch.safeguarding.count
+        tallies += batch.tallies
     }
 
     public func missed(limit: Int) async throws -> [MissedGroup] {
@@ -49,8 +109,9 @@ public actor InMemoryUnansweredLog: UnansweredLog {
         return groups.map { normalized, items in
             let latest = items.max { $0.askedAt < $1.askedAt }!
             return MissedGroup(
-                normalized: normalized, example: latest.question, count: items.count,
-                firstSeen: items.map(\.askedAt).min()!, lastSeen: latest.askedAt, bestIntent: latest.bestIntent)
+                id: Int64(abs(normalized.hashValue % 1_000_000)), normalized: normalized, example: latest.question,
+                count: items.count, firstSeen: items.map(\.askedAt).min()!, lastSeen: latest.askedAt,
+                bestIntent: latest.bestIntent, status: .new)
         }
         .sorted { ($0.count, $0.lastSeen) > ($1.count, $1.lastSeen) }
         .prefix(limit).map { $0 }

@@ -35,12 +35,19 @@ public struct UnansweredQuestion: Codable, Sendable, Equatable {
     public var bestIntent: String?
     /// The best guess's confidence.
     public var score: Double
+    /// A one-way hash of the conversation's session id (so a conversation can be forgotten on
+    /// request without storing the id itself).
+    public var sessionKey: String?
+    /// The group of like questions it belongs to (set when stored).
+    public var groupId: Int64?
 
     /// Makes a record.
     public init(
         id: Int64? = nil, askedAt: Date, question: String, normalized: String, channel: Channel, outcome: Outcome,
-        bestIntent: String?, score: Double
+        bestIntent: String?, score: Double, sessionKey: String? = nil, groupId: Int64? = nil
     ) {
+        self.sessionKey = sessionKey
+        self.groupId = groupId
         self.id = id
         self.askedAt = askedAt
         self.question = question
@@ -66,8 +73,20 @@ extension UnansweredQuestion: FetchableRecord, MutablePersistableRecord {
     }
 }
 
-/// Unanswered questions that share a normalised form, for staff to review.
+/// Unanswered questions that share a normalised form (or nearly), for staff to review.
 public struct MissedGroup: Codable, Sendable, Equatable {
+    /// Where a group stands in the review.
+    public enum Status: String, Codable, Sendable, Equatable, CaseIterable {
+        /// Not reviewed yet.
+        case new
+        /// Added to an intent as an example.
+        case assigned
+        /// Not worth an answer; never shown as new again.
+        case ignored
+    }
+
+    /// The group's id, for `missed show ID`.
+    public var id: Int64
     /// The shared normalised form.
     public var normalized: String
     /// The most recent redacted wording.
@@ -80,9 +99,19 @@ public struct MissedGroup: Codable, Sendable, Equatable {
     public var lastSeen: Date
     /// The most recent best guess.
     public var bestIntent: String?
+    /// Where it stands in the review.
+    public var status: Status
+    /// The intent it was assigned to, if any.
+    public var assignedIntent: String?
 
     /// Makes a group.
-    public init(normalized: String, example: String, count: Int, firstSeen: Date, lastSeen: Date, bestIntent: String?) {
+    public init(
+        id: Int64, normalized: String, example: String, count: Int, firstSeen: Date, lastSeen: Date,
+        bestIntent: String?, status: Status, assignedIntent: String? = nil
+    ) {
+        self.id = id
+        self.status = status
+        self.assignedIntent = assignedIntent
         self.normalized = normalized
         self.example = example
         self.count = count

@@ -65,7 +65,8 @@ import Testing
         _ = await assistant.respond(to: "how heavy is an elephant", channel: .cli)
         #expect(collector.messages.count == 1)
         #expect(await log.state == .degraded)
-        #expect(await log.dropped == 2)
+        // Two questions and three reply tallies could not be stored.
+        #expect(await log.dropped == 5)
     }
 
     @Test func aFullQueueDropsTheOldestAndCountsThem() async throws {
@@ -108,7 +109,8 @@ import Testing
         #expect(collector.messages.count == 1)
         #expect(collector.messages.first?.contains("not being saved") == true)
         #expect(await log.state == .degraded)
-        #expect(await log.pendingCount == 2)
+        // Two questions and their two reply tallies wait.
+        #expect(await log.pendingCount == 4)
         #expect(await log.dropped == 0)
         await flaky.setFailing(false)
         _ = await assistant.respond(to: "how fast is a cheetah", channel: .cli)
@@ -129,13 +131,9 @@ private actor FlakyLog: UnansweredLog {
 
     func setFailing(_ value: Bool) { failing = value }
 
-    func record(_ question: UnansweredQuestion) async throws {
+    func write(_ batch: LogBatch) async throws {
         if failing { throw DiskFull() }
-        stored.append(question)
-    }
-
-    func recordSafeguarding(at date: Date, channel: Channel) async throws {
-        if failing { throw DiskFull() }
+        stored += batch.questions
     }
 
     func missed(limit: Int) async throws -> [MissedGroup] { [] }

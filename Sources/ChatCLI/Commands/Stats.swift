@@ -1,0 +1,43 @@
+import ArgumentParser
+import DialogueEngine
+import Foundation
+
+/// How the assistant is doing, per day or week.
+struct Stats: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Questions, answered, unanswered, clarified and safeguarding replies, and the answer rate.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(name: .long, help: "day or week.")
+    var by = "day"
+
+    @Flag(name: .long, help: "Write the figures as JSON.")
+    var json = false
+
+    func validate() throws {
+        if by != "day" && by != "week" { throw ValidationError("--by must be day or week, not '\(by)'.") }
+    }
+
+    func run() async throws {
+        let rows = try await Missed.openLog(options).stats(byWeek: by == "week")
+        if json {
+            print(try Missed.json(rows))
+            return
+        }
+        print("period       questions  answered  unanswered  clarified  safeguarding  answer rate")
+        for row in rows {
+            let cells = [
+                row.period.padding(toLength: 11, withPad: " ", startingAt: 0),
+                String(row.questions).padding(toLength: 9, withPad: " ", startingAt: 0),
+                String(row.answered).padding(toLength: 8, withPad: " ", startingAt: 0),
+                String(row.unanswered).padding(toLength: 10, withPad: " ", startingAt: 0),
+                String(row.clarified).padding(toLength: 9, withPad: " ", startingAt: 0),
+                String(row.safeguarding).padding(toLength: 12, withPad: " ", startingAt: 0),
+                String(format: "%.1f%%", row.answerRate * 100),
+            ]
+            print(cells.joined(separator: "  "))
+        }
+        if rows.isEmpty { print("No questions counted yet.") }
+    }
+}

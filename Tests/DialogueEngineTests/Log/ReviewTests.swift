@@ -1,0 +1,143 @@
+import Foundation
+import Knowledge
+import Testing
+
+@testable import DialogueEngine
+
+/// The review of unanswered questions over a real SQLite file.
+@Suite struct ReviewTests {
+    private func withLog(_ body: (SQLiteUnansweredLog, Assistant, URL) async throws -> Void) async throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let log = try SQLiteUnansweredLog(path: directory.appendingPathComponent("log.sqlite").path)
+        let assistant = Assistant(content: TestSupport.content, log: ResilientLog(log, report: { _ in }))
+        try await body(log, assistant, directory)
+    }
+
+    @Test func questionsWithSmallTyposGroupTogether() async throws {
+        try await withLog { log, assistant, _ in
+            for message in [
+                "what time does the swimming gala start", "wat time does the swimming gala start",
+                "what time does the swiming gala start?", "how do i bake a cake",
+            ] {
+                _ = await assistant.respond(to: message, channel: .cli)
+            }
+            let groups = try await log.groups(status: .new, since: nil, limit: 10)
+            #expect(groups.map(\.count) == [3, 1])
+            #expect(groups[0].example == "what time does the swiming gala start?")
+        }
+    }
+
+    @Test func ignoredGroupsStayIgnoredWhenAskedAgain() async throws {
+        try await withLog { log, assistant, _ in
+            _ = await assistant.respond(to: "how do i bake a cake", channel: .cli)
+            let id = try #require(try await log.groups(status: .new, since: nil, limit: 1).first?.id)
+            #expect(try await log.setStatus(.ignored, of: id))
+            _ = await assistant.respond(to: "how do i bake a cake?", channel: .http)
+            #expect(try await log.groups(status: .new, since: nil, limit: 10).isEmpty)
+            let ignored = try await log.groups(status: .ignored, since: nil, limit: 10)
+            #expect(ignored.map(\.count) == [2])
+            #expect(try await log.setStatus(.ignored, of: 9999) == false)
+        }
+    }
+
+    @Test func showListsEveryWording() async throws {
+        try await withLog { log, assistant, _ in
+            _ = await assistant.respond(to: "where can i park my car", channel: .cli)
+            _ = await assistant.respond(to: "where can i park my car??", channel: .http)
+            let id = try #require(try await log.groups(status: nil, since: nil, limit: 1).first?.id)
+            let shown = try #require(try await log.group(id: id))
+            #expect(shown.questions.map(\.channel) == [.cli, .http])
+            #expect(try await log.group(id: 424242) == nil)
+        }
+    }
+
+    @Test func forgettingASessionDeletesItsQuestionsOnly() async throws {
+        try await withLog { log, assistant, _ in
+            _ = await assistant.respond(to: "how do i bake a cake", sessionId: "keep-me", channel: .http)
+            _ = await assistant.respond(to: "where can i park", sessionId: "forget-me", channel: .http)
+            _ = await assistant.respond(to: "what is the wifi", sessionId: "forget-me", channel: .http)
+            let stored = try await log.allQuestions()
+            #expect(stored.allSatisfy { $0.sessionKey != nil && $0.sessionKey != "forget-me" })
+            #expect(try await log.forget(sessionID: "forget-me") == 2)
+            #expect(try await log.allQuestions().map(\.question) == ["how do i bake a cake"])
+        }
+    }
+
+    @Test func retentionDeletesOldRowsAndKeepsDecisions() async throws {
+        try await withLog { log, _, _ in
+            let old = Date().addingTimeInterval(-200 * 86_400)
+            try await log.write(
+                LogBatch(
+                    questions: [
+                        UnansweredQuestion(
+                            askedAt: old, question: "old question", normalized: "old question", channel: .cli,
+                            outcome: .fallback, bestIntent: nil, score: 0),
+                        UnansweredQuestion(
+                            askedAt: Date(), question: "new question", normalized: "new question", channel: .cli,
+                            outcome: .fallback, bestIntent: nil, score: 0),
+                    ], safeguarding: [SafeguardingEvent(date: old, channel: .http)]))
+            let deleted = try log.deleteOlder(than: Date().addingTimeInterval(-180 * 86_400))
+            #expect(deleted == 2)
+            #expect(try await log.allQuestions().map(\.question) == ["new question"])
+            #expect(try await log.safeguardingCount() == 0)
+        }
+    }
+
+    @Test func statsCountEveryKindOfReply() async throws {
+        try await withLog { log, assistant, _ in
+            for message in ["what is co-production", "hello", "how do i bake a cake", "i want to kill myself", "rules"]
+            {
+                _ = await assistant.respond(to: message, channel: .cli)
+            }
+            let stats = try await log.stats(byWeek: false)
+            let today = try #require(stats.first)
+            #expect(stats.count == 1)
+            #expect(today.questions == 5)
+            #expect(today.answered + today.unanswered + today.clarified + today.safeguarding == 5)
+            #expect(today.safeguarding == 1)
+            #expect(today.answered == 2)
+            #expect(try await log.stats(byWeek: true).first?.questions == 5)
+        }
+    }
+
+    @Test func anAssignedQuestionIsAnsweredAfterAReload() async throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let intents = directory.appendingPathComponent("intents")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: TestSupport.intentsDirectory), to: intents)
+        let question = "can i bring my hamster along"
+        let before = Assistant(
+            content: try Content.load(from: intents.path), log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+        #expect(await !before.respond(to: question, channel: .cli).answered)
+        #expect(try LearnedExamples.add(question, to: "topic.bring-someone", in: intents.path))
+        #expect(try LearnedExamples.add(question, to: "topic.bring-someone", in: intents.path) == false)
+        let after = Assistant(
+            content: try Content.load(from: intents.path), log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+        let reply = await after.respond(to: question, channel: .cli)
+        #expect(reply.answered)
+        #expect(reply.intent == "topic.bring-someone")
+        // Hand-written files are untouched.
+        let original = try String(
+            contentsOfFile: TestSupport.intentsDirectory + "/welcome-and-care.yaml", encoding: .utf8)
+        #expect(
+            try String(contentsOf: intents.appendingPathComponent("welcome-and-care.yaml"), encoding: .utf8) == original
+        )
+    }
+
+    @Test func learnedExamplesForAnUnknownIntentAreAContentError() async throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let intents = directory.appendingPathComponent("intents")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: TestSupport.intentsDirectory), to: intents)
+        try "topic.braeks:\n  - can i rest\n".write(
+            to: intents.appendingPathComponent("learned.yaml"), atomically: true, encoding: .utf8)
+        #expect {
+            _ = try Content.load(from: intents.path)
+        } throws: { error in
+            guard let errors = error as? ContentErrors, let first = errors.diagnostics.first else { return false }
+            return first.line == 1
+                && first.message.contains("unknown intent 'topic.braeks' (did you mean 'topic.breaks'?)")
+        }
+    }
+}
