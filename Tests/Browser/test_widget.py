@@ -139,6 +139,21 @@ def test_keyboard_only_conversation(driver):
     user_messages = shadow_js(driver, "return [...root.querySelectorAll('.msg.user .text')].map(n => n.textContent);")
     assert user_messages[-1] == focused
 
+    # "Was this helpful?" by keyboard: Shift+Tab back from the input to a feedback button, Enter.
+    for _ in range(12):
+        ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+        label = shadow_js(driver, "return root.activeElement && root.activeElement.getAttribute('aria-label');")
+        if label in ("Yes, this helped", "No, this did not help"):
+            break
+    else:
+        raise AssertionError("no feedback button reached by keyboard")
+    press(driver, Keys.ENTER)
+    wait_for(lambda: shadow_js(driver, "return root.activeElement && root.activeElement.className;") == "thanks",
+             message="thanks to take focus")
+    thanks = shadow_js(driver, "return root.activeElement.textContent;")
+    assert thanks.startswith("Thank you")
+    shadow_js(driver, "root.querySelector('#cc-input').focus();")
+
     # Replies are text, never HTML from the server.
     press(driver, "<img src=x onerror=alert(1)>", Keys.ENTER)
     wait_for(lambda: shadow_js(driver, "return root.querySelectorAll('.msg.user').length;") >= 3, message="message")

@@ -159,3 +159,56 @@ import Testing
         }
     }
 }
+
+@Suite struct FeedbackRouteTests {
+    @Test func feedbackOnAReplyIsStoredWithTheQuestionAndAnswer() async throws {
+        let memory = InMemoryUnansweredLog()
+        let service = TestSupport.service(memory: memory)
+        let app = try TestSupport.app(service)
+        try await app.test(.router) { client in
+            let chat = try await client.execute(
+                uri: "/api/chat", method: .post,
+                body: TestSupport.json(["message": "can i have a break, my name is Sam"]))
+            let reply = TestSupport.decode(chat.body)
+            let session = try #require(reply["sessionId"] as? String)
+            let message = try #require(reply["messageId"] as? String)
+            #expect(!message.isEmpty)
+            let response = try await client.execute(
+                uri: "/api/feedback", method: .post,
+                body: TestSupport.json([
+                    "sessionId": session, "messageId": message, "helpful": false, "comment": "too long",
+                ]))
+            #expect(response.status == .noContent)
+            let unknown = try await client.execute(
+                uri: "/api/feedback", method: .post,
+                body: TestSupport.json(["sessionId": session, "messageId": "nope", "helpful": true]))
+            #expect(unknown.status == .notFound)
+            #expect(TestSupport.errorCode(unknown.body) == "unknown_message")
+        }
+        await service.log.flush()
+        let stored = try #require(await memory.feedback.first)
+        #expect(stored.helpful == false)
+        #expect(stored.question == "can i have a break, my name is [name]")
+        #expect(stored.answer.contains("space and breaks"))
+        #expect(stored.comment == "too long")
+        #expect(stored.intent == "topic.breaks")
+    }
+
+    @Test(arguments: [
+        (#"{"messageId": "a", "helpful": true}"#, "missing_session_id"),
+        (#"{"sessionId": "a", "helpful": true}"#, "missing_message_id"),
+        (#"{"sessionId": "a", "messageId": "b"}"#, "missing_helpful"),
+        (#"{"sessionId": "a", "messageId": "b", "helpful": 1}"#, "invalid_helpful"),
+        (#"{"sessionId": "a", "messageId": "b", "helpful": "yes"}"#, "invalid_helpful"),
+        (#"{"sessionId": 3, "messageId": "b", "helpful": true}"#, "invalid_session_id"),
+        (#"not json"#, "invalid_json"),
+    ])
+    func badFeedbackGetsAClearError(body: String, code: String) async throws {
+        let app = try TestSupport.app(TestSupport.service())
+        try await app.test(.router) { client in
+            let response = try await client.execute(uri: "/api/feedback", method: .post, body: ByteBuffer(string: body))
+            #expect(response.status.code >= 400 && response.status.code < 500)
+            #expect(TestSupport.errorCode(response.body) == code)
+        }
+    }
+}

@@ -6,7 +6,7 @@ import Foundation
 struct Missed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Review unanswered questions: list, show, assign to an intent, ignore, export, forget.",
-        subcommands: [List.self, Show.self, Assign.self, Ignore.self, Export.self, Forget.self],
+        subcommands: [List.self, Show.self, Assign.self, Ignore.self, Export.self, Forget.self, Unhelpful.self],
         defaultSubcommand: List.self)
 
     /// Opens the log named by the options, or says how to point at it.
@@ -225,6 +225,35 @@ extension Missed {
                 return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return value
+        }
+    }
+
+    /// `missed unhelpful`.
+    struct Unhelpful: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Answers people said did not help, with the question and the answer given.")
+
+        @OptionGroup var options: CommonOptions
+
+        @Option(name: .long, help: "How many to show.")
+        var limit = 50
+
+        @Flag(name: .long, help: "Write them as JSON.")
+        var json = false
+
+        func run() async throws {
+            let items = try await Missed.openLog(options).feedback(helpful: false, limit: limit)
+            if json {
+                print(try Missed.json(items))
+                return
+            }
+            if items.isEmpty { print("No unhelpful answers reported.") }
+            for item in items {
+                print("\(Missed.date(item.givenAt))  \(item.intent)")
+                print("  question: \(item.question)")
+                print("  answer:   \(item.answer.split(separator: "\n").joined(separator: " / "))")
+                if let comment = item.comment { print("  comment:  \(comment)") }
+            }
         }
     }
 

@@ -25,7 +25,8 @@ struct Stats: AsyncParsableCommand {
             print(try Missed.json(rows))
             return
         }
-        print("period       questions  answered  unanswered  clarified  safeguarding  answer rate")
+        print(
+            "period       questions  answered  unanswered  clarified  safeguarding  helpful  not helpful  answer rate")
         for row in rows {
             let cells = [
                 row.period.padding(toLength: 11, withPad: " ", startingAt: 0),
@@ -34,6 +35,8 @@ struct Stats: AsyncParsableCommand {
                 String(row.unanswered).padding(toLength: 10, withPad: " ", startingAt: 0),
                 String(row.clarified).padding(toLength: 9, withPad: " ", startingAt: 0),
                 String(row.safeguarding).padding(toLength: 12, withPad: " ", startingAt: 0),
+                String(row.helpful).padding(toLength: 7, withPad: " ", startingAt: 0),
+                String(row.notHelpful).padding(toLength: 11, withPad: " ", startingAt: 0),
                 String(format: "%.1f%%", row.answerRate * 100),
             ]
             print(cells.joined(separator: "  "))

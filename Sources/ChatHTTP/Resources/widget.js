@@ -45,7 +45,13 @@
     ".tools button, .suggestions button { font: inherit; font-size: 0.95em; color: #1d3c6e; background: #fff;",
     "  border: 2px solid #1d3c6e; border-radius: 1rem; padding: 0.3rem 0.75rem; margin: 0.2rem 0.3rem 0 0;",
     "  cursor: pointer; min-height: 2.75rem; text-align: left; }",
-    ".tools button:hover, .suggestions button:hover { background: #e8eef7; }",
+    ".tools button:hover, .suggestions button:hover, .feedback button:hover { background: #e8eef7; }",
+    ".feedback { margin-top: 0.4rem; display: flex; flex-wrap: wrap; align-items: center; gap: 0.3rem; }",
+    ".feedback .ask { font-size: 0.9em; margin-right: 0.2rem; }",
+    ".feedback button { font: inherit; font-size: 0.9em; color: #1d3c6e; background: #fff; border: 2px solid #1d3c6e;",
+    "  border-radius: 1rem; padding: 0.2rem 0.7rem; min-height: 2.75rem; cursor: pointer; }",
+    ".thanks { margin: 0.4rem 0 0; font-size: 0.9em; color: #0b0c0c; }",
+    ".thanks:focus-visible { outline: 3px solid #ffbf47; }",
     ".suggestions { padding: 0.25rem 0.75rem 0.5rem; background: #f3f2f1; max-height: 40%; overflow-y: auto;",
     "  flex-shrink: 0; }",
     ".suggestions:empty { display: none; }",
@@ -213,7 +219,34 @@
       tools.appendChild(read);
       item.appendChild(tools);
     }
+    if (reply.messageId && (reply.kind === "answer" || reply.kind === "fallback" || reply.kind === "clarify")) {
+      item.appendChild(this.feedbackControls(reply));
+    }
     this.setSuggestions(reply.suggestions || []);
+  };
+
+  Widget.prototype.feedbackControls = function (reply) {
+    var self = this;
+    var group = el("div", { class: "feedback", role: "group", "aria-label": "Was this helpful?" });
+    group.appendChild(el("span", { class: "ask", "aria-hidden": "true" }, "Was this helpful?"));
+    [[true, "\ud83d\udc4d Yes", "Yes, this helped"], [false, "\ud83d\udc4e No", "No, this did not help"]].forEach(function (choice) {
+      var button = el("button", { type: "button", "aria-label": choice[2] }, choice[1]);
+      button.addEventListener("click", function () { self.sendFeedback(reply, choice[0], group); });
+      group.appendChild(button);
+    });
+    return group;
+  };
+
+  Widget.prototype.sendFeedback = function (reply, helpful, group) {
+    var thanks = el("p", { class: "thanks", tabindex: "-1" }, helpful ? "Thank you. I'm glad it helped."
+      : "Thank you for telling me. People who look after this helper will see it.");
+    group.parentNode.replaceChild(thanks, group);
+    thanks.focus();
+    fetch(apiBase + "/api/feedback", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sessionId: this.sessionId, messageId: reply.messageId, helpful: helpful }),
+    }).catch(function () { /* feedback is best effort */ });
   };
 
   Widget.prototype.setSuggestions = function (suggestions) {

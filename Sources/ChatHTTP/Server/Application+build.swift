@@ -31,6 +31,7 @@ public struct ChatService: Sendable {
     public static let routes: [RouteDescription] =
         [
             RouteDescription(method: .post, path: "/api/chat"), RouteDescription(method: .get, path: "/api/welcome"),
+            RouteDescription(method: .post, path: "/api/feedback"),
             RouteDescription(method: .get, path: "/api/health"),
             RouteDescription(method: .get, path: "/metrics"),
         ]
@@ -65,6 +66,8 @@ public func buildRouter(_ service: ChatService) throws -> Router<ChatRequestCont
             assistant: service.assistant, metrics: service.metrics, maxMessageLength: settings.maxMessageLength,
             maxBodySize: settings.maxBodySize
         ).endpoints)
+    router.addRoutes(
+        FeedbackController(assistant: service.assistant, maxBodySize: settings.maxBodySize).endpoints)
     router.addRoutes(HealthController(log: service.log).endpoints)
     router.addRoutes(MetricsController(metrics: service.metrics, log: service.log).endpoints)
     router.addRoutes(try StaticController().endpoints)

@@ -51,6 +51,29 @@ public struct Assistant: Sendable {
             kind: .smalltalk)
     }
 
+    /// How many recent replies a conversation remembers for feedback.
+    static let rememberedReplies = 20
+
+    /// Why feedback could not be taken.
+    public enum FeedbackError: Error, Equatable {
+        /// No such reply in that conversation (or the conversation has expired).
+        case unknownMessage
+    }
+
+    /// Records whether a reply helped. Unhelpful ones appear in the review with the question and answer.
+    public func feedback(
+        sessionId: String, messageId: String, helpful: Bool, comment: String?, channel: Channel
+    ) async throws(FeedbackError) {
+        let context = await sessions.context(for: sessionId)
+        guard let message = context.recent.first(where: { $0.id == messageId }) else { throw .unknownMessage }
+        let note = comment.map { redactor.redact(String($0.prefix(500))) }.flatMap { $0.isEmpty ? nil : $0 }
+        await log.recordFeedback(
+            Feedback(
+                givenAt: clock(), sessionKey: SessionKey.of(sessionId), messageId: messageId, helpful: helpful,
+                comment: note, question: message.question, intent: message.intent, answer: message.answer,
+                channel: channel))
+    }
+
     /// A fresh random session id.
     public static func newSessionID() -> String {
         UUID().uuidString.lowercased()
@@ -60,7 +83,13 @@ public struct Assistant: Sendable {
     public func respond(to message: String, sessionId: String? = nil, channel: Channel) async -> Reply {
         let sessionID = sessionId ?? Self.newSessionID()
         var context = await sessions.context(for: sessionID)
-        let reply = await respond(to: message, context: &context, sessionID: sessionID, channel: channel)
+        var reply = await respond(to: message, context: &context, sessionID: sessionID, channel: channel)
+        reply.messageId = String(Self.newSessionID().prefix(12))
+        context.recent.append(
+            RecentMessage(
+                id: reply.messageId, question: redactor.redact(String(message.prefix(500))), intent: reply.intent,
+                answer: String(reply.reply.prefix(500)), date: clock()))
+        if context.recent.count > Self.rememberedReplies { context.recent.removeFirst() }
         await sessions.save(context, for: sessionID)
         if reply.intent != "system.empty" { await log.tally(reply.kind, at: clock(), channel: channel) }
         return reply
@@ -89,7 +118,7 @@ public struct Assistant: Sendable {
             return answer(
                 Candidate(target: context.list[index], confidence: 1), context: &context, sessionID: sessionID)
         }
-        switch matcher.match(message, topic: context.cornerstone) {
+        switch matcher.match(redactor.strip(message), topic: context.cornerstone) {
         case .answer(let candidate):
             if case .intent(let id) = candidate.target, let intent = content.intent(id: id) {
                 if intent.kind == .followup {

@@ -1,3 +1,5 @@
+package import Foundation
+
 /// What a conversation remembers between messages, so follow-ups make sense.
 package struct DialogueContext: Sendable, Equatable {
     /// The last thing answered ("tell me more" continues it).
@@ -8,7 +10,18 @@ package struct DialogueContext: Sendable, Equatable {
     package var list: [Target] = []
     /// Statements not yet shown because the reply was long ("more" shows them).
     package var pending: [String] = []
+    /// The last few replies, so feedback on them can name the question and the answer.
+    package var recent: [RecentMessage] = []
 
     /// An empty context.
     package init() {}
+}
+
+/// A reply remembered for feedback: the question (redacted) and what was answered.
+package struct RecentMessage: Sendable, Equatable {
+    package var id: String
+    package var question: String
+    package var intent: String
+    package var answer: String
+    package var date: Date
 }

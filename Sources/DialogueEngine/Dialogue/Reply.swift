@@ -45,12 +45,15 @@ public struct Reply: Codable, Sendable, Equatable {
     public var sources: [Source]
     /// How the message was handled.
     public var kind: Kind
+    /// Identifies this reply within its conversation, for "Was this helpful?" feedback.
+    public var messageId: String
 
     /// Makes a reply.
     public init(
         reply: String, answered: Bool, intent: String, confidence: Double, sessionId: String, suggestions: [String],
-        sources: [Source], kind: Kind
+        sources: [Source], kind: Kind, messageId: String = ""
     ) {
+        self.messageId = messageId
         self.reply = reply
         self.answered = answered
         self.intent = intent

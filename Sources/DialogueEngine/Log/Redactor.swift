@@ -7,6 +7,8 @@ public struct Redactor: Sendable {
         // NSRegularExpression is immutable once made and documented as safe to share between threads.
         let expression: NSRegularExpression
         let replacement: String
+        /// Whether ``Redactor/strip(_:)`` applies it (the capitalised "I'm Leo" rule is too eager there).
+        let strips: Bool
     }
 
     private let rules: [Rule]
@@ -44,8 +46,28 @@ public struct Redactor: Sendable {
         rules = patterns.map { pattern, replacement in
             // The patterns are constants checked by the tests; a bad one is a programming error.
             let expression = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-            return Rule(expression: expression, replacement: replacement)
+            return Rule(expression: expression, replacement: replacement, strips: !pattern.hasPrefix("(?-i)"))
         }
+        placeholders = Rule(
+            expression: try! NSRegularExpression(
+                pattern:
+                    #"\b(my name is|my names|my name's|i am called|i'm called|im called|call me)?\s*\[(email|phone|postcode|date|number|address|name)\]"#,
+                options: [.caseInsensitive]), replacement: " ", strips: true)
+    }
+
+    private let placeholders: Rule
+
+    /// `text` without its personal data, for matching: "can I have a break, my name is Sam" is
+    /// matched as "can I have a break,". Names in "I'm Leo" are kept (they may be "I'm Worried").
+    public func strip(_ text: String) -> String {
+        var result = text
+        for rule in rules where rule.strips {
+            result = rule.expression.stringByReplacingMatches(
+                in: result, options: [], range: NSRange(result.startIndex..., in: result),
+                withTemplate: rule.replacement)
+        }
+        return placeholders.expression.stringByReplacingMatches(
+            in: result, options: [], range: NSRange(result.startIndex..., in: result), withTemplate: " ")
     }
 
     /// `text` with personal data replaced by placeholders such as `[email]` and `[name]`.

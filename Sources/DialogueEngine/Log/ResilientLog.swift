@@ -20,6 +20,7 @@ public actor ResilientLog {
         case question(UnansweredQuestion)
         case safeguarding(SafeguardingEvent)
         case tally(Tally)
+        case feedback(Feedback)
     }
 
     private let log: (any UnansweredLog)?
@@ -71,6 +72,11 @@ public actor ResilientLog {
         await enqueue(.safeguarding(SafeguardingEvent(date: date, channel: channel)))
     }
 
+    /// Stores a "Was this helpful?" answer (now, or with the next flush).
+    public func recordFeedback(_ feedback: Feedback) async {
+        await enqueue(.feedback(feedback))
+    }
+
     /// Counts a reply of any kind, for the statistics.
     public func tally(_ kind: Reply.Kind, at date: Date, channel: Channel) async {
         await enqueue(.tally(Tally(date: date, channel: channel, kind: kind)))
@@ -101,6 +107,7 @@ public actor ResilientLog {
             case .question(let question): rows.questions.append(question)
             case .safeguarding(let event): rows.safeguarding.append(event)
             case .tally(let tally): rows.tallies.append(tally)
+            case .feedback(let feedback): rows.feedback.append(feedback)
             }
         }
         do {

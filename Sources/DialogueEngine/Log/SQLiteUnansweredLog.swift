@@ -66,6 +66,20 @@ public struct SQLiteUnansweredLog: UnansweredLog {
                 table.primaryKey(["day", "channel"])
             }
         }
+        migrator.registerMigration("v3: feedback") { db in
+            try db.create(table: "feedback") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("givenAt", .datetime).notNull().indexed()
+                table.column("sessionKey", .text).notNull().indexed()
+                table.column("messageId", .text).notNull()
+                table.column("helpful", .boolean).notNull()
+                table.column("comment", .text)
+                table.column("question", .text).notNull()
+                table.column("intent", .text).notNull()
+                table.column("answer", .text).notNull()
+                table.column("channel", .text).notNull()
+            }
+        }
         return migrator
     }
 
@@ -81,6 +95,17 @@ public struct SQLiteUnansweredLog: UnansweredLog {
                 try db.execute(
                     sql: "INSERT INTO safeguardingEvent (occurredAt, channel) VALUES (?, ?)",
                     arguments: [event.date, event.channel.rawValue])
+            }
+            for item in batch.feedback {
+                try db.execute(
+                    sql: """
+                        INSERT INTO feedback (givenAt, sessionKey, messageId, helpful, comment, question, intent, answer, channel)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        item.givenAt, item.sessionKey, item.messageId, item.helpful, item.comment, item.question,
+                        item.intent, item.answer, item.channel.rawValue,
+                    ])
             }
             var counts: [String: [String: Int]] = [:]
             for tally in batch.tallies {
@@ -218,7 +243,25 @@ public struct SQLiteUnansweredLog: UnansweredLog {
         let key = SessionKey.of(sessionID)
         return try await writer.write { db in
             try db.execute(sql: "DELETE FROM unansweredQuestion WHERE sessionKey = ?", arguments: [key])
-            return db.changesCount
+            var deleted = db.changesCount
+            try db.execute(sql: "DELETE FROM feedback WHERE sessionKey = ?", arguments: [key])
+            deleted += db.changesCount
+            return deleted
+        }
+    }
+
+    /// Feedback, newest first; `helpful` nil means both kinds.
+    public func feedback(helpful: Bool?, limit: Int) async throws -> [Feedback] {
+        try await writer.read { db in
+            let filter = helpful.map { "WHERE helpful = \($0 ? 1 : 0)" } ?? ""
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM feedback \(filter) ORDER BY givenAt DESC, id DESC LIMIT ?", arguments: [limit]
+            ).map { row in
+                Feedback(
+                    givenAt: row["givenAt"], sessionKey: row["sessionKey"], messageId: row["messageId"],
+                    helpful: row["helpful"], comment: row["comment"], question: row["question"], intent: row["intent"],
+                    answer: row["answer"], channel: Channel(rawValue: row["channel"]) ?? .http)
+            }
         }
     }
 
@@ -229,6 +272,8 @@ public struct SQLiteUnansweredLog: UnansweredLog {
             try db.execute(sql: "DELETE FROM unansweredQuestion WHERE askedAt < ?", arguments: [date])
             var deleted = db.changesCount
             try db.execute(sql: "DELETE FROM safeguardingEvent WHERE occurredAt < ?", arguments: [date])
+            deleted += db.changesCount
+            try db.execute(sql: "DELETE FROM feedback WHERE givenAt < ?", arguments: [date])
             deleted += db.changesCount
             try db.execute(
                 sql: """
@@ -250,10 +295,23 @@ public struct SQLiteUnansweredLog: UnansweredLog {
                         SUM(unanswered) AS unanswered, SUM(clarified) AS clarified, SUM(safeguarding) AS safeguarding
                     FROM dailyCount GROUP BY period ORDER BY period
                     """)
+            let feedbackPeriod = byWeek ? "strftime('%Y-W%W', givenAt)" : "date(givenAt)"
+            var feedback: [String: (helpful: Int, unhelpful: Int)] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(feedbackPeriod) AS period, SUM(helpful) AS helpful, SUM(1 - helpful) AS unhelpful
+                    FROM feedback GROUP BY period
+                    """)
+            {
+                feedback[row["period"]] = (row["helpful"], row["unhelpful"])
+            }
             return rows.map { row in
-                DailyStats(
-                    period: row["period"], questions: row["questions"], answered: row["answered"],
-                    unanswered: row["unanswered"], clarified: row["clarified"], safeguarding: row["safeguarding"])
+                let period: String = row["period"]
+                return DailyStats(
+                    period: period, questions: row["questions"], answered: row["answered"],
+                    unanswered: row["unanswered"], clarified: row["clarified"], safeguarding: row["safeguarding"],
+                    helpful: feedback[period]?.helpful ?? 0, notHelpful: feedback[period]?.unhelpful ?? 0)
             }
         }
     }
@@ -284,6 +342,10 @@ public struct DailyStats: Codable, Sendable, Equatable {
     public var clarified: Int
     /// Safeguarding replies.
     public var safeguarding: Int
+    /// "Was this helpful?" answered yes.
+    public var helpful: Int = 0
+    /// "Was this helpful?" answered no.
+    public var notHelpful: Int = 0
 
     /// Share of questions answered, 0…1 (safeguarding replies left out).
     public var answerRate: Double {

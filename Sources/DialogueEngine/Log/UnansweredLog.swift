@@ -8,16 +8,60 @@ public struct LogBatch: Sendable, Equatable {
     public var safeguarding: [SafeguardingEvent] = []
     /// One per reply of any kind, for the statistics.
     public var tallies: [Tally] = []
+    /// "Was this helpful?" answers.
+    public var feedback: [Feedback] = []
 
     /// An empty batch.
-    public init(questions: [UnansweredQuestion] = [], safeguarding: [SafeguardingEvent] = [], tallies: [Tally] = []) {
+    public init(
+        questions: [UnansweredQuestion] = [], safeguarding: [SafeguardingEvent] = [], tallies: [Tally] = [],
+        feedback: [Feedback] = []
+    ) {
         self.questions = questions
         self.safeguarding = safeguarding
         self.tallies = tallies
+        self.feedback = feedback
     }
 
     /// The number of rows.
-    public var count: Int { questions.count + safeguarding.count + tallies.count }
+    public var count: Int { questions.count + safeguarding.count + tallies.count + feedback.count }
+}
+
+/// A user's "Was this helpful?" answer about one reply, with the question (redacted) and the answer.
+public struct Feedback: Codable, Sendable, Equatable {
+    /// When it was given.
+    public var givenAt: Date
+    /// The conversation's one-way key.
+    public var sessionKey: String
+    /// The reply it is about.
+    public var messageId: String
+    /// Whether the reply helped.
+    public var helpful: Bool
+    /// An optional comment, redacted.
+    public var comment: String?
+    /// The question, redacted.
+    public var question: String
+    /// The intent that answered.
+    public var intent: String
+    /// The answer given (its first 500 characters).
+    public var answer: String
+    /// Where.
+    public var channel: Channel
+
+    /// Makes a feedback record.
+    public init(
+        givenAt: Date, sessionKey: String, messageId: String, helpful: Bool, comment: String?, question: String,
+        intent: String, answer: String, channel: Channel
+    ) {
+        self.givenAt = givenAt
+        self.sessionKey = sessionKey
+        self.messageId = messageId
+        self.helpful = helpful
+        self.comment = comment
+        self.question = question
+        self.intent = intent
+        self.answer = answer
+        self.channel = channel
+    }
 }
 
 /// A safeguarding reply was given.
@@ -90,6 +134,8 @@ public actor InMemoryUnansweredLog: UnansweredLog {
     public private(set) var questions: [UnansweredQuestion] = []
     /// Every tally recorded.
     public private(set) var tallies: [Tally] = []
+    /// Every feedback recorded.
+    public private(set) var feedback: [Feedback] = []
     private var safeguarding = 0
 
     /// Makes an empty log.
@@ -102,6 +148,7 @@ public actor InMemoryUnansweredLog: UnansweredLog {
         }
         safeguarding += batch.safeguarding.count
         tallies += batch.tallies
+        feedback += batch.feedback
     }
 
     public func missed(limit: Int) async throws -> [MissedGroup] {
