@@ -23,6 +23,13 @@ enum ServerConfiguration {
             try rateLimit ?? number(environment, "CHARTER_CHAT_RATE_LIMIT") ?? settings.rateLimitPerMinute
         settings.rateLimitBurst =
             try rateBurst ?? number(environment, "CHARTER_CHAT_RATE_BURST") ?? settings.rateLimitBurst
+        if let token = environment["CHARTER_CHAT_ADMIN_TOKEN"], !token.isEmpty {
+            guard token.count >= 32 else {
+                throw ConfigurationError(
+                    message: "CHARTER_CHAT_ADMIN_TOKEN must be at least 32 characters (try: openssl rand -hex 24)")
+            }
+            settings.adminToken = token
+        }
         settings.trustForwardedFor =
             trustProxy || ["1", "true", "yes"].contains(environment["CHARTER_CHAT_TRUST_PROXY"]?.lowercased() ?? "")
         return settings

@@ -227,3 +227,31 @@ def test_no_console_errors(driver):
     wait_for(lambda: bot_messages(driver), message="welcome message")
     errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
     assert errors == [], errors
+
+
+def test_admin_page_after_sign_in_has_no_axe_violations(driver):
+    import urllib.request
+    for message in ["how do i bake bread", "what time is the bus", "what is co-production"]:
+        request = urllib.request.Request(BASE + "/api/chat", data=json.dumps({"message": message}).encode(),
+                                         headers={"Content-Type": "application/json"})
+        urllib.request.urlopen(request).read()
+    time.sleep(0.3)  # let the queued rows be written
+    driver.get(BASE + "/admin")
+    violations = run_axe(driver)
+    assert violations == [], json.dumps(violations, indent=2)
+    # Sign in by keyboard: Tab to the token field, type, Enter.
+    for _ in range(10):
+        press(driver, Keys.TAB)
+        if driver.execute_script("return document.activeElement.id;") == "token":
+            break
+    assert driver.execute_script("return document.activeElement.id;") == "token", "Tab never reached the token field"
+    press(driver, os.environ["ADMIN_TOKEN"], Keys.ENTER)
+    try:
+        wait_for(lambda: "could not answer" in driver.page_source, message="review page")
+    except AssertionError:
+        raise AssertionError(driver.current_url + "\n" + driver.page_source[:600] + str(driver.get_log("browser")))
+    assert "how do i bake bread" in driver.page_source
+    assert driver.execute_script("return document.querySelector('svg[role=img] title') !== null;")
+    violations = run_axe(driver)
+    assert violations == [], json.dumps(violations, indent=2)
+    driver.save_screenshot(os.path.join(SCREENSHOTS, "admin.png"))

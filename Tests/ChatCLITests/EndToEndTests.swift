@@ -1,3 +1,4 @@
+import DialogueEngine
 import Foundation
 import Testing
 
@@ -236,9 +237,9 @@ import Testing
     }
 
     @Test func csvCellsAreQuotedAndFormulaSafe() {
-        #expect(Missed.Export.csvCell("plain") == "plain")
-        #expect(Missed.Export.csvCell("a, b") == "\"a, b\"")
-        #expect(Missed.Export.csvCell("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(Missed.Export.csvCell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSVCell.escape("plain") == "plain")
+        #expect(CSVCell.escape("a, b") == "\"a, b\"")
+        #expect(CSVCell.escape("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVCell.escape("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
     }
 }

@@ -207,24 +207,7 @@ extension Missed {
                 print(try Missed.json(groups))
                 return
             }
-            print("id,status,count,first_seen,last_seen,best_guess,assigned_intent,question")
-            for group in groups {
-                let cells = [
-                    String(group.id), group.status.rawValue, String(group.count), Missed.date(group.firstSeen),
-                    Missed.date(group.lastSeen), group.bestIntent ?? "", group.assignedIntent ?? "", group.example,
-                ]
-                print(cells.map(Self.csvCell).joined(separator: ","))
-            }
-        }
-
-        /// A CSV cell, quoted when needed; a leading = + - @ is neutralised so a spreadsheet never runs it.
-        static func csvCell(_ text: String) -> String {
-            var value = text
-            if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-            if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return value
+            print(CSVCell.groups(groups), terminator: "")
         }
     }
 

@@ -94,9 +94,27 @@ struct Serve: AsyncParsableCommand {
         if let store {
             maintenance = { @Sendable in Runtime.applyRetention(store, days: retentionDays) }
         }
+        let directory = configuration.intentsDirectory
         let app = try buildApplication(
-            ChatService(assistant: assistant, log: log, settings: settings, dailyMaintenance: maintenance),
+            ChatService(
+                assistant: assistant, log: log, settings: settings, dailyMaintenance: maintenance, review: store,
+                contentDirectory: directory),
             logger: logger)
+        // SIGHUP re-reads intents/; broken content is refused and the running content stays.
+        signal(SIGHUP, SIG_IGN)
+        let reload = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+        reload.setEventHandler {
+            do {
+                let fresh = try Content.load(from: directory)
+                assistant.reload(fresh)
+                logger.info("content reloaded", metadata: ["intents": "\(fresh.intentCount)"])
+            } catch {
+                logger.error(
+                    "content not reloaded; the running content stays in place", metadata: ["errors": "\(error)"])
+            }
+        }
+        reload.resume()
+        defer { reload.cancel() }
         logger.info(
             "charter-chat serving",
             metadata: [

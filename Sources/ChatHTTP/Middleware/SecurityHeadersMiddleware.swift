@@ -5,7 +5,7 @@ import Hummingbird
 enum ContentSecurityPolicy {
     static let html =
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
-        + "font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        + "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 }
 
 /// Security headers on every response, and a strict Content-Security-Policy on HTML.

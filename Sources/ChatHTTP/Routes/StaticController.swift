@@ -61,6 +61,7 @@ enum StaticFiles {
         ("/", "index.html", "text/html; charset=utf-8"),
         ("/widget.js", "widget.js", "text/javascript; charset=utf-8"),
         ("/demo.css", "demo.css", "text/css; charset=utf-8"),
+        ("/admin.css", "admin.css", "text/css; charset=utf-8"),
         ("/api/openapi.yaml", "openapi.yaml", "application/yaml; charset=utf-8"),
     ]
 }

@@ -14,12 +14,19 @@ public struct ChatService: Sendable {
     public let settings: ServerSettings
     /// Work to run once a day (deleting questions past their retention).
     public let dailyMaintenance: (@Sendable () async -> Void)?
+    /// The stored log, for the staff review (`/admin`); nil when it could not be opened.
+    public let review: SQLiteUnansweredLog?
+    /// The content directory, for assigning questions to intents and reloading.
+    public let contentDirectory: String?
 
     /// Collects the parts.
     public init(
         assistant: Assistant, log: ResilientLog, metrics: ChatMetrics = ChatMetrics(), settings: ServerSettings,
-        dailyMaintenance: (@Sendable () async -> Void)? = nil
+        dailyMaintenance: (@Sendable () async -> Void)? = nil, review: SQLiteUnansweredLog? = nil,
+        contentDirectory: String? = nil
     ) {
+        self.review = review
+        self.contentDirectory = contentDirectory
         self.assistant = assistant
         self.log = log
         self.metrics = metrics
@@ -32,6 +39,16 @@ public struct ChatService: Sendable {
         [
             RouteDescription(method: .post, path: "/api/chat"), RouteDescription(method: .get, path: "/api/welcome"),
             RouteDescription(method: .post, path: "/api/feedback"),
+            RouteDescription(method: .get, path: "/admin"), RouteDescription(method: .post, path: "/admin/sign-in"),
+            RouteDescription(method: .post, path: "/admin/action"),
+            RouteDescription(method: .get, path: "/api/admin/missed"),
+            RouteDescription(method: .get, path: "/api/admin/missed/{id}"),
+            RouteDescription(method: .post, path: "/api/admin/missed/{id}/assign"),
+            RouteDescription(method: .post, path: "/api/admin/missed/{id}/ignore"),
+            RouteDescription(method: .get, path: "/api/admin/feedback"),
+            RouteDescription(method: .get, path: "/api/admin/stats"),
+            RouteDescription(method: .get, path: "/api/admin/export"),
+            RouteDescription(method: .post, path: "/api/admin/reload"),
             RouteDescription(method: .get, path: "/api/health"),
             RouteDescription(method: .get, path: "/metrics"),
         ]
@@ -71,5 +88,8 @@ public func buildRouter(_ service: ChatService) throws -> Router<ChatRequestCont
     router.addRoutes(HealthController(log: service.log).endpoints)
     router.addRoutes(MetricsController(metrics: service.metrics, log: service.log).endpoints)
     router.addRoutes(try StaticController().endpoints)
+    if let token = settings.adminToken {
+        router.addRoutes(AdminController(service: service, token: token).endpoints)
+    }
     return router
 }

@@ -16,6 +16,8 @@ public struct ServerSettings: Sendable, Equatable {
     public var rateLimitBurst = 20
     /// Read the client address from `X-Forwarded-For` (only behind a trusted reverse proxy).
     public var trustForwardedFor = false
+    /// The staff token for `/admin` and `/api/admin/*` (at least 32 characters); nil turns them off (404).
+    public var adminToken: String?
     /// How often queued log rows are written.
     public var flushInterval: Duration = .milliseconds(100)
 

@@ -1,15 +1,35 @@
 public import Foundation
 import Knowledge
+import Synchronization
 
 /// The conversation engine: takes a message and a session, returns a ``Reply``.
 ///
 /// Order of work: safeguarding first, then a follow-up to the conversation ("the second one",
 /// "tell me more"), then matching. Fallbacks and clarifications are logged, redacted.
 public struct Assistant: Sendable {
+    /// What answering needs from the content, built together and swapped together on reload.
+    package struct Engine: Sendable {
+        let content: Content
+        let matcher: Matcher
+        let composer: ReplyComposer
+    }
+
+    /// The current engine; a reload swaps it atomically while conversations go on.
+    private final class EngineBox: Sendable {
+        let current: Mutex<Engine>
+        init(_ engine: Engine) { current = Mutex(engine) }
+    }
+
+    private let box: EngineBox
+    /// The engine one request works with from start to end, even if a reload happens meanwhile.
+    private var pinned: Engine?
+    private let settings: MatcherSettings
+    private var engine: Engine { pinned ?? box.current.withLock { $0 } }
+
     /// The content this assistant answers from.
-    public let content: Content
-    package let matcher: Matcher
-    private let composer: ReplyComposer
+    public var content: Content { engine.content }
+    package var matcher: Matcher { engine.matcher }
+    private var composer: ReplyComposer { engine.composer }
     private let sessions: SessionStore
     private let log: ResilientLog
     private let redactor = Redactor()
@@ -33,12 +53,23 @@ public struct Assistant: Sendable {
         content: Content, log: ResilientLog, sessions: SessionStore, settings: MatcherSettings,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
-        self.content = content
-        self.matcher = Matcher(content: content, settings: settings)
-        self.composer = ReplyComposer(content: content)
+        self.box = EngineBox(Self.engine(for: content, settings: settings))
+        self.settings = settings
         self.sessions = sessions
         self.log = log
         self.clock = clock
+    }
+
+    private static func engine(for content: Content, settings: MatcherSettings) -> Engine {
+        Engine(
+            content: content, matcher: Matcher(content: content, settings: settings),
+            composer: ReplyComposer(content: content))
+    }
+
+    /// Answers from `content` from now on; conversations keep their context.
+    public func reload(_ content: Content) {
+        let fresh = Self.engine(for: content, settings: settings)
+        box.current.withLock { $0 = fresh }
     }
 
     /// The greeting shown when a conversation starts.
@@ -81,6 +112,12 @@ public struct Assistant: Sendable {
 
     /// Answers `message` in the conversation `sessionId` (a new one when nil).
     public func respond(to message: String, sessionId: String? = nil, channel: Channel) async -> Reply {
+        var assistant = self
+        assistant.pinned = engine
+        return await assistant.respondPinned(to: message, sessionId: sessionId, channel: channel)
+    }
+
+    private func respondPinned(to message: String, sessionId: String?, channel: Channel) async -> Reply {
         let sessionID = sessionId ?? Self.newSessionID()
         var context = await sessions.context(for: sessionID)
         var reply = await respond(to: message, context: &context, sessionID: sessionID, channel: channel)
