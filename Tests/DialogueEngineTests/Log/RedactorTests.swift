@@ -38,6 +38,11 @@ import Testing
         // Addresses
         ("i live at 12 Hanley Road", "i live at [address]"),
         ("send it to 4a Church Street please", "send it to [address] please"),
+        ("I am Jo and I need help", "I am [name] and I need help"),
+        ("my date of birth is 01/02/2010", "my date of birth is [date]"),
+        ("flat 3, 22 Stoke Road", "flat 3, [address]"),
+        ("my email: A.B@EXAMPLE.ORG", "my email: [email]"),
+        ("07700-900-123", "[phone]"),
         // Nothing personal
         ("what is co-production", "what is co-production"),
         ("will people listen to me", "will people listen to me"),
