@@ -9,6 +9,24 @@ public struct Redactor: Sendable {
         let replacement: String
         /// Whether ``Redactor/strip(_:)`` applies it (the capitalised "I'm Leo" rule is too eager there).
         let strips: Bool
+        /// What a text must contain for the rule to be worth running (regular expressions are slow).
+        let trigger: Trigger
+    }
+
+    /// Cheap tests that rule out most messages before any regular expression runs.
+    private enum Trigger {
+        case digit, at, name, bracket
+
+        static let nameLeads = ["name", "call", "i am", "i'm", "im ", "this is", "it's", "its "]
+
+        func fires(in text: String, lowered: String) -> Bool {
+            switch self {
+            case .digit: return text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+            case .at: return text.contains("@") || lowered.contains("(at)") || lowered.contains("[at]")
+            case .name: return Self.nameLeads.contains { lowered.contains($0) }
+            case .bracket: return text.contains("[")
+            }
+        }
     }
 
     private let rules: [Rule]
@@ -46,13 +64,16 @@ public struct Redactor: Sendable {
         rules = patterns.map { pattern, replacement in
             // The patterns are constants checked by the tests; a bad one is a programming error.
             let expression = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-            return Rule(expression: expression, replacement: replacement, strips: !pattern.hasPrefix("(?-i)"))
+            let trigger: Trigger =
+                replacement == "[email]" ? .at : (replacement.hasSuffix("[name]") ? .name : .digit)
+            return Rule(
+                expression: expression, replacement: replacement, strips: !pattern.hasPrefix("(?-i)"), trigger: trigger)
         }
         placeholders = Rule(
             expression: try! NSRegularExpression(
                 pattern:
                     #"\b(my name is|my names|my name's|i am called|i'm called|im called|call me)?\s*\[(email|phone|postcode|date|number|address|name)\]"#,
-                options: [.caseInsensitive]), replacement: " ", strips: true)
+                options: [.caseInsensitive]), replacement: " ", strips: true, trigger: .bracket)
     }
 
     private let placeholders: Rule
@@ -73,11 +94,14 @@ public struct Redactor: Sendable {
     /// `text` with personal data replaced by placeholders such as `[email]` and `[name]`.
     public func redact(_ text: String) -> String {
         var result = text
-        for rule in rules {
-            let range = NSRange(result.startIndex..., in: result)
-            result = rule.expression.stringByReplacingMatches(
-                in: result, options: [], range: range, withTemplate: rule.replacement)
-        }
+        for rule in rules { result = Self.apply(rule, to: result) }
         return result
     }
+
+    private static func apply(_ rule: Rule, to text: String) -> String {
+        guard rule.trigger.fires(in: text, lowered: text.lowercased()) else { return text }
+        return rule.expression.stringByReplacingMatches(
+            in: text, options: [], range: NSRange(text.startIndex..., in: text), withTemplate: rule.replacement)
+    }
+
 }
