@@ -141,3 +141,13 @@ import Testing
         }
     }
 }
+
+@Suite struct TallyDayTests {
+    @Test(arguments: [
+        (0.0, "1970-01-01"), (951_782_400.0, "2000-02-29"), (1_795_910_400.0, "2026-11-29"),
+        (1_795_996_799.0, "2026-11-29"), (4_107_542_400.0, "2100-03-01"), (-86_400.0, "1969-12-31"),
+    ])
+    func daysAreUTCCalendarDays(seconds: Double, day: String) {
+        #expect(Tally.day(of: Date(timeIntervalSince1970: seconds)) == day)
+    }
+}
