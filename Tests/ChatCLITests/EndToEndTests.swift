@@ -63,7 +63,7 @@ import Testing
         let database = temporaryDatabase()
         defer { remove(database: database) }
         let input =
-            "hiya\nwat r the cornerstones\nthe 3rd one\ntell me more\nhow do i bake bread\ni want to kill myself\n"
+            "hiya\nwat r the cornerstones\nthe 3rd one\ntell me more\nhow do i bake bread\ni really want to kill myself\n"
         let run = try Self.run(["--json", "--database", database], input: input)
         #expect(run.status == 0, "\(run.errors)")
         let lines = run.output.split(separator: "\n")

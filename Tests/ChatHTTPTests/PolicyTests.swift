@@ -109,7 +109,7 @@ import Testing
     @Test func metricsCountRequestsAndOutcomes() async throws {
         let app = try TestSupport.app(TestSupport.service())
         try await app.test(.router) { client in
-            for message in ["what is co-production", "how do i bake bread", "i want to kill myself"] {
+            for message in ["what is co-production", "how do i bake bread", "i really want to kill myself"] {
                 _ = try await client.execute(
                     uri: "/api/chat", method: .post, body: TestSupport.json(["message": message]))
             }

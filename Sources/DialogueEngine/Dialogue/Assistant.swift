@@ -264,9 +264,9 @@ public struct Assistant: Sendable {
         var suggestions: [String] = []
         if let cornerstone = context.cornerstone.flatMap({ content.charter.cornerstone(id: $0) }) {
             let others = content.charter.cornerstones.filter { $0.id != cornerstone.id }
-            suggestions += others.prefix(2).map { "Tell me about \($0.title)" }
+            suggestions += others.prefix(2).map { "Explain \($0.title)" }
         }
-        return suggestions + ["What are the four cornerstones?"]
+        return suggestions + ["What are the cornerstones?"]
     }
 
     /// The words a suggestion button shows for a candidate; asking it leads back to that candidate.

@@ -52,10 +52,10 @@ package struct ReplyComposer: Sendable {
         let lead: String
         if let cornerstone = charter.cornerstone(containing: statementID) {
             lead = "The charter says this under \(cornerstone.title):"
-            suggestions = ["Tell me about \(cornerstone.title)", "What are the four cornerstones?"]
+            suggestions = ["Explain \(cornerstone.title)", "What are the cornerstones?"]
         } else {
             lead = "The charter says:"
-            suggestions = ["What are the four cornerstones?", "What is co-production?"]
+            suggestions = ["What are the cornerstones?", "What is co-production?"]
         }
         return assemble(lead: lead, lines: [], statements: [statement], after: "", suggestions: suggestions)
     }

@@ -115,7 +115,7 @@ import Testing
     }
 
     @Test func smallTalkDoesNotLoseTheTopic() async throws {
-        let replies = await conversation(["tell me about welcome and care", "thanks", "tell me more"])
+        let replies = await conversation(["tell me all about welcome and care", "thanks", "tell me more"])
         #expect(replies[1].kind == .smalltalk)
         #expect(replies[2].sources.first?.text == statementTexts(["welcome-and-care.o1"]).first)
     }

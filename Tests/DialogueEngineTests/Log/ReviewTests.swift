@@ -86,8 +86,9 @@ import Testing
 
     @Test func statsCountEveryKindOfReply() async throws {
         try await withLog { log, assistant, _ in
-            for message in ["what is co-production", "hello", "how do i bake a cake", "i want to kill myself", "rules"]
-            {
+            for message in [
+                "what is co-production", "hello", "how do i bake a cake", "i really want to kill myself", "rules",
+            ] {
                 _ = await assistant.respond(to: message, channel: .cli)
             }
             let stats = try await log.stats(byWeek: false)

@@ -18,7 +18,7 @@ import Testing
             ] {
                 _ = await assistant.respond(to: message, channel: .cli)
             }
-            _ = await assistant.respond(to: "i want to kill myself", channel: .http)
+            _ = await assistant.respond(to: "i really want to kill myself", channel: .http)
         }
         // Reopen the file: everything is still there.
         let reopened = try SQLiteUnansweredLog(path: path)
