@@ -220,10 +220,6 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
             body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 
-    static func day(_ date: Date) -> String {
-        Tally.day(of: date)
-    }
-
     struct GroupDetail: Encodable {
         var group: MissedGroup
         var questions: [UnansweredQuestion]

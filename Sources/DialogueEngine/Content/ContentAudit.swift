@@ -23,7 +23,7 @@ public struct ContentAudit: Sendable {
                     message: message, hint: hint))
         }
         for intent in content.intents {
-            for suggestion in intent.suggestions + (intent.more == nil ? [] : []) {
+            for suggestion in intent.suggestions {
                 if suggestion.lowercased() == "tell me more" || suggestion.lowercased() == "more" { continue }
                 switch matcher.match(suggestion) {
                 case .answer(let candidate):

@@ -55,11 +55,6 @@ package actor SessionStore {
         }
     }
 
-    /// Forgets `id`.
-    package func remove(_ id: String) {
-        entries[id] = nil
-    }
-
     private func removeExpired(at instant: ContinuousClock.Instant) {
         entries = entries.filter { instant - $0.value.lastUsed <= ttl }
         compactOrder()

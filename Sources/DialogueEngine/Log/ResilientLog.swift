@@ -56,9 +56,6 @@ public actor ResilientLog {
         }
     }
 
-    /// The wrapped log, for reading (review commands).
-    public var underlying: (any UnansweredLog)? { log }
-
     /// Rows waiting to be written.
     public var pendingCount: Int { pending.count }
 
