@@ -8,10 +8,17 @@ import Synchronization
 /// "tell me more"), then matching. Fallbacks and clarifications are logged, redacted.
 public struct Assistant: Sendable {
     /// What answering needs from the content, built together and swapped together on reload.
-    package struct Engine: Sendable {
+    /// A class: a request holds it with one reference, not a copy of every table.
+    package final class Engine: Sendable {
         let content: Content
         let matcher: Matcher
         let composer: ReplyComposer
+
+        init(content: Content, matcher: Matcher, composer: ReplyComposer) {
+            self.content = content
+            self.matcher = matcher
+            self.composer = composer
+        }
     }
 
     /// The current engine; a reload swaps it atomically while conversations go on.
@@ -75,7 +82,7 @@ public struct Assistant: Sendable {
     /// The greeting shown when a conversation starts.
     public func welcome(sessionId: String? = nil) -> Reply {
         let intent = content.intent(id: "system.welcome")!
-        let composed = composer.compose(intent.response, suggestions: intent.suggestions)
+        let composed = composer.compose(intent)
         return Reply(
             reply: composed.text, answered: true, intent: intent.id, confidence: 1,
             sessionId: sessionId ?? Self.newSessionID(), suggestions: composed.suggestions, sources: [],
@@ -135,7 +142,9 @@ public struct Assistant: Sendable {
     private func respond(
         to message: String, context: inout DialogueContext, sessionID: String, channel: Channel
     ) async -> Reply {
-        let words = matcher.words(of: message)
+        // The message is analysed once; safeguarding, matching and the log share the result.
+        let analysed = matcher.analyze(message)
+        let words = analysed.words
         if words.isEmpty && message.allSatisfy({ $0.isWhitespace }) {
             var reply = welcome(sessionId: sessionID)
             reply.intent = "system.empty"
@@ -155,16 +164,19 @@ public struct Assistant: Sendable {
             return answer(
                 Candidate(target: context.list[index], confidence: 1), context: &context, sessionID: sessionID)
         }
-        switch matcher.match(redactor.strip(message), topic: context.cornerstone) {
+        let stripped = redactor.strip(message)
+        let forMatching = stripped == message ? analysed : matcher.analyze(stripped)
+        switch matcher.match(stripped, analysed: forMatching, topic: context.cornerstone) {
         case .answer(let candidate):
             if case .intent(let id) = candidate.target, let intent = content.intent(id: id) {
                 if intent.kind == .followup {
                     return followUp(intent, confidence: candidate.confidence, context: &context, sessionID: sessionID)
                 }
                 if intent.kind == .outOfScope {
-                    let composed = composer.compose(intent.response, suggestions: intent.suggestions)
+                    let composed = composer.compose(intent)
                     await logUnanswered(
-                        message, outcome: .fallback, best: candidate, channel: channel, sessionID: sessionID)
+                        message, words: words, outcome: .fallback, best: candidate, channel: channel,
+                        sessionID: sessionID)
                     return Reply(
                         reply: composed.text, answered: false, intent: intent.id, confidence: candidate.confidence,
                         sessionId: sessionID, suggestions: composed.suggestions, sources: [], kind: .fallback)
@@ -173,7 +185,8 @@ public struct Assistant: Sendable {
             return answer(candidate, context: &context, sessionID: sessionID)
         case .clarify(let candidates):
             await logUnanswered(
-                message, outcome: .clarify, best: candidates.first, channel: channel, sessionID: sessionID)
+                message, words: words, outcome: .clarify, best: candidates.first, channel: channel,
+                sessionID: sessionID)
             let intent = content.intent(id: "system.clarify")!
             let options = candidates.map(label(for:))
             let composed = composer.compose(intent.response, suggestions: [])
@@ -182,9 +195,10 @@ public struct Assistant: Sendable {
                 sessionId: sessionID, suggestions: options + ["None of these"].prefix(max(0, 3 - options.count)),
                 sources: [], kind: .clarify)
         case .fallback(let best):
-            await logUnanswered(message, outcome: .fallback, best: best, channel: channel, sessionID: sessionID)
+            await logUnanswered(
+                message, words: words, outcome: .fallback, best: best, channel: channel, sessionID: sessionID)
             let intent = content.intent(id: "system.fallback")!
-            let composed = composer.compose(intent.response, suggestions: intent.suggestions)
+            let composed = composer.compose(intent)
             return Reply(
                 reply: composed.text, answered: false, intent: intent.id, confidence: best?.confidence ?? 0,
                 sessionId: sessionID, suggestions: composed.suggestions, sources: [], kind: .fallback)
@@ -203,7 +217,7 @@ public struct Assistant: Sendable {
             intentName = "statement." + id
         case .intent(let id):
             let intent = content.intent(id: id)!
-            composed = composer.compose(intent.response, suggestions: intent.suggestions)
+            composed = composer.compose(intent)
             intentName = id
             if intent.kind == .smalltalk { kind = .smalltalk }
             list = intent.list.map { item in content.intent(id: item) != nil ? .intent(item) : .statement(item) }
@@ -281,10 +295,13 @@ public struct Assistant: Sendable {
     }
 
     private func logUnanswered(
-        _ message: String, outcome: UnansweredQuestion.Outcome, best: Candidate?, channel: Channel, sessionID: String
+        _ message: String, words: [String], outcome: UnansweredQuestion.Outcome, best: Candidate?, channel: Channel,
+        sessionID: String
     ) async {
-        let redacted = redactor.redact(String(message.prefix(1000)))
-        let normalized = matcher.words(of: redacted).joined(separator: " ")
+        let kept = String(message.prefix(1000))
+        let redacted = redactor.redact(kept)
+        // `words` are the message's own; they stand for the redacted text when nothing was redacted.
+        let normalized = (redacted == message ? words : matcher.words(of: redacted)).joined(separator: " ")
         let bestIntent: String? = best.map { candidate in
             switch candidate.target {
             case .intent(let id): return id

@@ -9,6 +9,8 @@ package struct ReplyComposer: Sendable {
     package static let minimumItems = 3
 
     package let content: Content
+    /// Every intent's reply with its own suggestions, composed once: content never changes.
+    private var intentReplies: [String: Composed]
 
     /// What a reply says and what the conversation should remember about it.
     package struct Composed: Sendable, Equatable {
@@ -24,6 +26,17 @@ package struct ReplyComposer: Sendable {
     /// Makes a composer for `content`.
     package init(content: Content) {
         self.content = content
+        self.intentReplies = [:]
+        var replies: [String: Composed] = [:]
+        for intent in content.intents {
+            replies[intent.id] = compose(intent.response, suggestions: intent.suggestions)
+        }
+        self.intentReplies = replies
+    }
+
+    /// The reply for an intent, with the intent's own suggestions.
+    package func compose(_ intent: Intent) -> Composed {
+        intentReplies[intent.id] ?? compose(intent.response, suggestions: intent.suggestions)
     }
 
     /// The reply for a content response (`reply`, `quote`, `after`).
@@ -106,6 +119,13 @@ package struct ReplyComposer: Sendable {
 
     /// Words as a reader counts them.
     package static func wordCount(_ text: String) -> Int {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let isSeparator = byte == 0x20 || byte == 0x0A
+            if !isSeparator && !inWord { count += 1 }
+            inWord = !isSeparator
+        }
+        return count
     }
 }

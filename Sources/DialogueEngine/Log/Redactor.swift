@@ -17,15 +17,26 @@ public struct Redactor: Sendable {
     private enum Trigger {
         case digit, at, name, bracket
 
-        static let nameLeads = ["name", "call", "i am", "i'm", "im ", "this is", "it's", "its "]
+        static let nameLeads = ["name", "call", "i am", "i'm", "im ", "this is", "it's", "its "].map { Array($0.utf8) }
+        static let atSigns = ["(at)", "[at]"].map { Array($0.utf8) }
 
-        func fires(in text: String, lowered: String) -> Bool {
+        /// `lowered` is the text lower-cased, as UTF-8.
+        func fires(in lowered: [UInt8]) -> Bool {
             switch self {
-            case .digit: return text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
-            case .at: return text.contains("@") || lowered.contains("(at)") || lowered.contains("[at]")
-            case .name: return Self.nameLeads.contains { lowered.contains($0) }
-            case .bracket: return text.contains("[")
+            case .digit: return lowered.contains { $0 >= 0x30 && $0 <= 0x39 }
+            case .at: return lowered.contains(0x40) || Self.atSigns.contains { Self.find($0, in: lowered) }
+            case .name: return Self.nameLeads.contains { Self.find($0, in: lowered) }
+            case .bracket: return lowered.contains(0x5B)
             }
+        }
+
+        /// Byte-wise search: far cheaper than Foundation's `contains` for these short ASCII needles.
+        private static func find(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
+            guard !needle.isEmpty, bytes.count >= needle.count else { return false }
+            for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+                if bytes[start..<(start + needle.count)].elementsEqual(needle) { return true }
+            }
+            return false
         }
     }
 
@@ -69,39 +80,41 @@ public struct Redactor: Sendable {
             return Rule(
                 expression: expression, replacement: replacement, strips: !pattern.hasPrefix("(?-i)"), trigger: trigger)
         }
-        placeholders = Rule(
+        let placeholders = Rule(
             expression: try! NSRegularExpression(
                 pattern:
                     #"\b(my name is|my names|my name's|i am called|i'm called|im called|call me)?\s*\[(email|phone|postcode|date|number|address|name)\]"#,
                 options: [.caseInsensitive]), replacement: " ", strips: true, trigger: .bracket)
+        stripRules = rules.filter(\.strips) + [placeholders]
     }
 
-    private let placeholders: Rule
+    /// The rules ``strip(_:)`` runs: those that strip, then the placeholders' removal.
+    private let stripRules: [Rule]
 
     /// `text` without its personal data, for matching: "can I have a break, my name is Sam" is
     /// matched as "can I have a break,". Names in "I'm Leo" are kept (they may be "I'm Worried").
     public func strip(_ text: String) -> String {
-        var result = text
-        for rule in rules where rule.strips {
-            result = rule.expression.stringByReplacingMatches(
-                in: result, options: [], range: NSRange(result.startIndex..., in: result),
-                withTemplate: rule.replacement)
-        }
-        return placeholders.expression.stringByReplacingMatches(
-            in: result, options: [], range: NSRange(result.startIndex..., in: result), withTemplate: " ")
+        Self.apply(stripRules, to: text)
     }
 
     /// `text` with personal data replaced by placeholders such as `[email]` and `[name]`.
     public func redact(_ text: String) -> String {
+        Self.apply(rules, to: text)
+    }
+
+    /// Runs each rule whose trigger fires, in order.
+    private static func apply(_ rules: [Rule], to text: String) -> String {
         var result = text
-        for rule in rules { result = Self.apply(rule, to: result) }
+        var lowered = Array(text.lowercased().utf8)
+        for rule in rules where rule.trigger.fires(in: lowered) {
+            let replaced = rule.expression.stringByReplacingMatches(
+                in: result, options: [], range: NSRange(result.startIndex..., in: result),
+                withTemplate: rule.replacement)
+            if replaced != result {
+                result = replaced
+                lowered = Array(result.lowercased().utf8)
+            }
+        }
         return result
     }
-
-    private static func apply(_ rule: Rule, to text: String) -> String {
-        guard rule.trigger.fires(in: text, lowered: text.lowercased()) else { return text }
-        return rule.expression.stringByReplacingMatches(
-            in: text, options: [], range: NSRange(text.startIndex..., in: text), withTemplate: rule.replacement)
-    }
-
 }

@@ -19,6 +19,14 @@ package struct Matcher: Sendable {
     private let exampleWordIndex: [String: [Int]]
     private let weakWords: Set<String>
     private let cornerstoneOfTarget: [Target: String]
+    /// Every target that can be answered, numbered; the index's documents and the examples point here.
+    private let targets: [Target]
+    private let targetKeys: [String]
+    private let targetCornerstones: [String?]
+    /// The target of each index document, by document number.
+    private let documentTargets: [Int]
+    /// The target of each phrase example.
+    private let exampleTargets: [Int]
 
     /// Builds the index and vocabularies from `content`.
     package init(content: Content, settings: MatcherSettings = MatcherSettings()) {
@@ -33,11 +41,21 @@ package struct Matcher: Sendable {
         var frequencies: [String: Int] = [:]
         var phraseExamples: [(words: Set<String>, target: Target)] = []
         var cornerstoneOfTarget: [Target: String] = [:]
+        var targets: [Target] = []
+        var targetNumbers: [Target: Int] = [:]
+        var documentTargets: [Int] = []
+        func number(_ target: Target) -> Int {
+            if let number = targetNumbers[target] { return number }
+            targets.append(target)
+            targetNumbers[target] = targets.count - 1
+            return targets.count - 1
+        }
         func add(_ text: String, target: Target) {
             let analysed = analyzer.analyze(text)
             for word in analysed.words { frequencies[word, default: 0] += 1 }
             if !analysed.terms.isEmpty {
                 documents.append(IndexDocument(key: target.key, terms: analysed.terms.map(\.text)))
+                documentTargets.append(number(target))
             }
         }
         for statement in content.charter.allStatements {
@@ -83,6 +101,11 @@ package struct Matcher: Sendable {
             example.words.reduce(0) { $0 + Self.likenessWeight($1, weakWords: weakWords) }
         }
         self.cornerstoneOfTarget = cornerstoneOfTarget
+        self.exampleTargets = phraseExamples.map { number($0.target) }
+        self.targets = targets
+        self.targetKeys = targets.map(\.key)
+        self.targetCornerstones = targets.map { cornerstoneOfTarget[$0] }
+        self.documentTargets = documentTargets
     }
 
     private static func cornerstoneID(of reference: String, in charter: Charter) -> String? {
@@ -100,12 +123,18 @@ package struct Matcher: Sendable {
 
     /// The message's words after text-speak expansion and spelling correction.
     package func words(of message: String) -> [String] {
-        analyzer.analyze(message, corrector: corrector, knownStems: knownStems).words
+        analyze(message).words
+    }
+
+    /// The message analysed as matching sees it (text speak expanded, spelling corrected).
+    package func analyze(_ message: String) -> AnalyzedText {
+        analyzer.analyze(message, corrector: corrector, knownStems: knownStems)
     }
 
     /// Ranks every target for `message`; `topic` is the cornerstone being talked about, if any.
-    package func rank(_ message: String, topic: String? = nil) -> [Candidate] {
-        var best = rankWhole(message, topic: topic)
+    /// `analysed` is `analyze(message)` when the caller has it already.
+    package func rank(_ message: String, analysed: AnalyzedText? = nil, topic: String? = nil) -> [Candidate] {
+        var best = rankWhole(analysed ?? analyze(message), topic: topic)
         let clauses = Self.clauses(of: message)
         if clauses.count > 1 {
             let total = max(1, Double(Self.contentWeight(message, analyzer: analyzer)))
@@ -115,7 +144,7 @@ package struct Matcher: Sendable {
                 let share = Double(Self.contentWeight(clause, analyzer: analyzer)) / total
                 let isQuestion = Self.isQuestion(clause)
                 let factor = min(1, 0.5 + 0.4 * share + (isQuestion ? 0.2 : 0))
-                for var candidate in rankWhole(clause, topic: topic) {
+                for var candidate in rankWhole(analyze(clause), topic: topic) {
                     candidate.confidence = (candidate.confidence * factor * 1000).rounded() / 1000
                     candidate.ranking *= factor
                     if let index = best.firstIndex(where: { $0.target == candidate.target }) {
@@ -131,8 +160,8 @@ package struct Matcher: Sendable {
     }
 
     /// Decides between answering, asking which was meant, and falling back.
-    package func match(_ message: String, topic: String? = nil) -> MatchResult {
-        let ranked = rank(message, topic: topic)
+    package func match(_ message: String, analysed: AnalyzedText? = nil, topic: String? = nil) -> MatchResult {
+        let ranked = rank(message, analysed: analysed, topic: topic)
         guard let top = ranked.first else { return .fallback(best: nil) }
         let identity = answerIdentity(top.target)
         let rival = ranked.dropFirst().first { answerIdentity($0.target) != identity }
@@ -186,24 +215,22 @@ package struct Matcher: Sendable {
         return a.target.key < b.target.key
     }
 
-    private func rankWhole(_ message: String, topic: String?) -> [Candidate] {
-        let analysed = analyzer.analyze(message, corrector: corrector, knownStems: knownStems)
-        var scores: [Target: Score] = [:]
+    private func rankWhole(_ analysed: AnalyzedText, topic: String?) -> [Candidate] {
+        var scores = [Score?](repeating: nil, count: targets.count)
         let hits = index.search(analysed.terms, limit: 60)
         let topScore = max(hits.first?.score ?? 1, 0.0001)
         let substance = Self.substance(of: analysed.terms, in: index)
         let distinct = index.distinctTerms(analysed.terms)
         let termWeights = distinct.map(index.coverageWeight)
         let queryWeight = max(termWeights.reduce(0, +), 0.0001)
-        var unions: [Target: UInt64] = [:]
+        var unions = [UInt64](repeating: 0, count: targets.count)
+        for hit in hits { unions[documentTargets[hit.document]] |= hit.matchedTerms }
         for hit in hits {
-            if let target = Target(key: hit.key) { unions[target, default: 0] |= hit.matchedTerms }
-        }
-        for hit in hits {
-            guard let target = Target(key: hit.key) else { continue }
+            let target = documentTargets[hit.document]
             var confidence = hit.queryCoverage * (0.7 + 0.3 * hit.documentCoverage)
             // Several examples of one intent may each explain part of a message.
-            if let union = unions[target], union != hit.matchedTerms {
+            let union = unions[target]
+            if union != hit.matchedTerms {
                 let covered = termWeights.indices.reduce(0.0) { sum, index in
                     index < 64 && union & (1 << UInt64(index)) != 0 ? sum + termWeights[index] : sum
                 }
@@ -214,31 +241,50 @@ package struct Matcher: Sendable {
             }
             // A message made mostly of weak words ("will they be mean to me") proves little.
             if substance < 0.5 { confidence *= 0.5 + substance }
-            if let topic, cornerstoneOfTarget[target] == topic { confidence = min(1, confidence * settings.topicBoost) }
-            scores[target, default: Score()].absorb(confidence: confidence, bm25: hit.score / topScore)
+            if let topic, targetCornerstones[target] == topic {
+                confidence = min(1, confidence * settings.topicBoost)
+            }
+            var score = scores[target] ?? Score()
+            score.absorb(confidence: confidence, bm25: hit.score / topScore)
+            scores[target] = score
         }
         // Word-for-word likeness to the examples, stop words included: decides alone for short
         // messages of common words ("who are you") and breaks ties for the rest.
         let words = Set(analysed.words)
         let messageWeight = words.reduce(0) { $0 + Self.likenessWeight($1, weakWords: weakWords) }
-        var overlaps: [Int: Double] = [:]
+        var overlaps = [Double](repeating: 0, count: exampleTargets.count)
+        var touched: [Int] = []
         for word in words {
+            guard let examples = exampleWordIndex[word] else { continue }
             let weight = Self.likenessWeight(word, weakWords: weakWords)
-            for example in exampleWordIndex[word] ?? [] { overlaps[example, default: 0] += weight }
+            for example in examples {
+                if overlaps[example] == 0 { touched.append(example) }
+                overlaps[example] += weight
+            }
         }
-        for (example, common) in overlaps {
-            let entry = phraseExamples[example]
+        for example in touched {
+            let common = overlaps[example]
+            let target = exampleTargets[example]
             let similarity = common / (exampleWeights[example] + messageWeight - common)
-            var score = scores[entry.target] ?? Score()
+            var score = scores[target] ?? Score()
             score.likeness = max(score.likeness, similarity)
             if similarity >= settings.phraseSimilarity { score.confidence = max(score.confidence, similarity) }
-            if score.confidence > 0 { scores[entry.target] = score }
+            if score.confidence > 0 { scores[target] = score }
         }
-        return scores.map { target, score in
+        var ranked: [(target: Int, score: Score)] = []
+        for (target, score) in scores.enumerated() {
+            if let score { ranked.append((target, score)) }
+        }
+        ranked.sort { a, b in
+            let (first, second) = (a.score.ranking, b.score.ranking)
+            if first != second { return first > second }
+            return targetKeys[a.target] < targetKeys[b.target]
+        }
+        return ranked.map { entry in
             Candidate(
-                target: target, confidence: min(1, (score.confidence * 1000).rounded() / 1000), ranking: score.ranking)
+                target: targets[entry.target], confidence: min(1, (entry.score.confidence * 1000).rounded() / 1000),
+                ranking: entry.score.ranking)
         }
-        .sorted(by: Self.order)
     }
 
     /// How much a word counts in word-for-word likeness: a missing "place" matters more than a missing "the".

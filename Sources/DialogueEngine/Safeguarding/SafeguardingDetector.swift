@@ -17,6 +17,9 @@ package struct SafeguardingDetector: Sendable {
     }
 
     private let patterns: [[Part]]
+    /// The patterns by their first part's text, so a message is only checked against patterns
+    /// that can start at one of its words.
+    private let patternsByFirst: [String: [Int]]
     /// The patterns' words as written, for the spelling corrector's vocabulary.
     package let vocabulary: [String]
     /// The patterns' stems: a word with one of these stems is never "corrected" into another word.
@@ -40,6 +43,9 @@ package struct SafeguardingDetector: Sendable {
             if !parts.isEmpty { parsed.append(parts) }
         }
         self.patterns = parsed
+        var patternsByFirst: [String: [Int]] = [:]
+        for (number, pattern) in parsed.enumerated() { patternsByFirst[pattern[0].text, default: []].append(number) }
+        self.patternsByFirst = patternsByFirst
         self.vocabulary = vocabulary
         self.stems = Set(parsed.flatMap { $0.filter { !$0.exact }.map(\.text) })
     }
@@ -47,25 +53,27 @@ package struct SafeguardingDetector: Sendable {
     /// True when the words (already expanded and corrected) contain a pattern.
     package func matches(words: [String]) -> Bool {
         let stems = words.map(PorterStemmer.stem)
-        return patterns.contains { Self.contains(words, stems, pattern: $0) }
-    }
-
-    private static func contains(_ words: [String], _ stems: [String], pattern: [Part]) -> Bool {
-        guard let first = pattern.first else { return false }
-        for start in stems.indices where first.matches(word: words[start], stem: stems[start]) {
-            var position = start
-            var matched = true
-            for part in pattern.dropFirst() {
-                let limit = min(stems.count, position + 2 + maxGap)
-                guard let next = (position + 1..<limit).first(where: { part.matches(word: words[$0], stem: stems[$0]) })
-                else {
-                    matched = false
-                    break
+        for start in words.indices {
+            for key in stems[start] == words[start] ? [stems[start]] : [stems[start], words[start]] {
+                for number in patternsByFirst[key] ?? []
+                where Self.matches(patterns[number], from: start, words: words, stems: stems) {
+                    return true
                 }
-                position = next
             }
-            if matched { return true }
         }
         return false
+    }
+
+    /// True when `pattern` matches with its first part at `start`, each next part within the gap.
+    private static func matches(_ pattern: [Part], from start: Int, words: [String], stems: [String]) -> Bool {
+        guard pattern[0].matches(word: words[start], stem: stems[start]) else { return false }
+        var position = start
+        for part in pattern.dropFirst() {
+            let limit = min(stems.count, position + 2 + maxGap)
+            guard let next = (position + 1..<limit).first(where: { part.matches(word: words[$0], stem: stems[$0]) })
+            else { return false }
+            position = next
+        }
+        return true
     }
 }

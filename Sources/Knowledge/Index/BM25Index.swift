@@ -128,32 +128,36 @@ public struct BM25Index: Sendable {
         let distinct = distinctTerms(query)
         let queryWeight = distinct.reduce(0) { $0 + coverageWeight($1) }
         guard queryWeight > 0 else { return [] }
-        var scores: [Int32: (score: Double, matchedQuery: Double, matchedDocument: Double, mask: UInt64)] = [:]
+        // Accumulated per document in flat arrays; `touched` lists the documents hit, in first-hit order.
+        var scores = [(score: Double, matchedQuery: Double, matchedDocument: Double, mask: UInt64)](
+            repeating: (0, 0, 0, 0), count: keys.count)
+        var touched: [Int] = []
         for (position, queryTerm) in distinct.enumerated() {
             let term = queryTerm.text
             let weight = queryTerm.weight
             let bit: UInt64 = position < 64 ? 1 << UInt64(position) : 0
             guard let list = postings[term], let idf = idfs[term] else { continue }
             for (document, frequency) in list {
+                let document = Int(document)
                 let tf = Double(frequency)
-                let norm = k1 * (1 - b + b * lengths[Int(document)] / averageLength)
+                let norm = k1 * (1 - b + b * lengths[document] / averageLength)
                 let score = idf * tf * (k1 + 1) / (tf + norm) * weight
-                var entry = scores[document] ?? (0, 0, 0, 0)
-                entry.score += score
-                entry.matchedQuery += idf * weight
-                entry.matchedDocument += idf
-                entry.mask |= bit
-                scores[document] = entry
+                if scores[document].matchedDocument == 0 { touched.append(document) }
+                scores[document].score += score
+                scores[document].matchedQuery += idf * weight
+                scores[document].matchedDocument += idf
+                scores[document].mask |= bit
             }
         }
-        var hits = scores.map { document, entry in
-            IndexHit(
-                document: Int(document),
-                key: keys[Int(document)],
+        var hits = touched.map { document in
+            let entry = scores[document]
+            return IndexHit(
+                document: document,
+                key: keys[document],
                 score: entry.score,
                 queryCoverage: min(1, entry.matchedQuery / queryWeight),
-                documentCoverage: documentWeights[Int(document)] > 0
-                    ? min(1, entry.matchedDocument / documentWeights[Int(document)]) : 0,
+                documentCoverage: documentWeights[document] > 0
+                    ? min(1, entry.matchedDocument / documentWeights[document]) : 0,
                 matchedTerms: entry.mask
             )
         }

@@ -10,18 +10,21 @@ public struct SpellingCorrector: Sendable {
     private let words: [String]
     private let frequencies: [Int]
     private let known: Set<String>
-    private let deletes: [String: [Int32]]
+    /// Vocabulary words by the hash of each of their deletion variants (a hash collision only adds
+    /// a candidate, which the true edit distance then rejects).
+    private let deletes: [UInt64: [Int32]]
 
-    /// Builds the index from words and how often each occurs (higher wins a tie).
+    /// Builds the index from words and how often each occurs (higher wins a tie); `maxDistance`
+    /// is at most 2.
     public init(frequencies wordFrequencies: [String: Int], maxDistance: Int = 2) {
-        self.maxDistance = maxDistance
+        self.maxDistance = min(max(maxDistance, 0), 2)
         let sorted = wordFrequencies.keys.sorted()
         self.words = sorted
         self.frequencies = sorted.map { wordFrequencies[$0] ?? 0 }
         self.known = Set(sorted)
-        var deletes: [String: [Int32]] = [:]
-        for (index, word) in sorted.enumerated() where word.count >= 3 {
-            for variant in Self.deletions(of: word, upTo: maxDistance) {
+        var deletes: [UInt64: [Int32]] = [:]
+        for (index, word) in sorted.enumerated() where word.unicodeScalars.count >= 3 {
+            for variant in Self.deletions(of: Array(word.unicodeScalars), upTo: self.maxDistance) {
                 deletes[variant, default: []].append(Int32(index))
             }
         }
@@ -54,7 +57,7 @@ public struct SpellingCorrector: Sendable {
         var best: (index: Int, distance: Int, frequency: Int)?
         var seen = Set<Int32>()
         let source = Array(word.unicodeScalars)
-        for variant in Self.deletions(of: word, upTo: allowed) {
+        for variant in Self.deletions(of: source, upTo: allowed) {
             guard let candidates = deletes[variant] else { continue }
             for candidate in candidates where seen.insert(candidate).inserted {
                 let target = Array(words[Int(candidate)].unicodeScalars)
@@ -65,8 +68,9 @@ public struct SpellingCorrector: Sendable {
                 let sameStart = target.first == source.first
                 if let current = best {
                     let currentSameStart = words[current.index].unicodeScalars.first == source.first
-                    if (distance, sameStart ? 0 : 1, -frequency) >= (
-                        current.distance, currentSameStart ? 0 : 1, -current.frequency
+                    // Ties go to the word first in alphabetical order, whatever order candidates came in.
+                    if (distance, sameStart ? 0 : 1, -frequency, Int(candidate)) >= (
+                        current.distance, currentSameStart ? 0 : 1, -current.frequency, current.index
                     ) {
                         continue
                     }
@@ -77,24 +81,22 @@ public struct SpellingCorrector: Sendable {
         return best.map { words[$0.index] }
     }
 
-    /// All strings made by deleting up to `distance` characters (the word itself included).
-    static func deletions(of word: String, upTo distance: Int) -> Set<String> {
-        var result: Set<String> = [word]
-        var frontier: Set<String> = [word]
-        for _ in 0..<distance {
-            var next: Set<String> = []
-            for item in frontier where item.count > 1 {
-                let scalars = Array(item.unicodeScalars)
-                for index in scalars.indices {
-                    var copy = scalars
-                    copy.remove(at: index)
-                    var view = String.UnicodeScalarView()
-                    view.append(contentsOf: copy)
-                    let variant = String(view)
-                    if result.insert(variant).inserted { next.insert(variant) }
-                }
+    /// Hashes of all strings made by deleting up to `distance` (at most 2) characters, the word
+    /// itself included: FNV-1a over the scalars left, so no string is ever built.
+    static func deletions(of scalars: [Unicode.Scalar], upTo distance: Int) -> Set<UInt64> {
+        func hash(skipping first: Int, _ second: Int) -> UInt64 {
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325
+            for (index, scalar) in scalars.enumerated() where index != first && index != second {
+                value = (value ^ UInt64(scalar.value)) &* 0x100_0000_01b3
             }
-            frontier = next
+            return value
+        }
+        var result: Set<UInt64> = [hash(skipping: -1, -1)]
+        guard distance >= 1, scalars.count > 1 else { return result }
+        for first in scalars.indices {
+            result.insert(hash(skipping: first, -1))
+            guard distance >= 2, scalars.count > 2 else { continue }
+            for second in (first + 1)..<scalars.count { result.insert(hash(skipping: first, second)) }
         }
         return result
     }
@@ -105,28 +107,38 @@ public struct SpellingCorrector: Sendable {
         if a == b { return 0 }
         let n = a.count
         let m = b.count
+        let beyond = limit + 1
+        if abs(n - m) > limit { return beyond }
         if n == 0 { return m }
         if m == 0 { return n }
-        var previousPrevious = [Int](repeating: 0, count: m + 1)
-        var previous = Array(0...m)
-        var current = [Int](repeating: 0, count: m + 1)
+        // Only cells within `limit` of the diagonal can stay within the limit: O(n × limit), not O(n × m).
+        var previousPrevious = [Int](repeating: beyond, count: m + 1)
+        var previous = [Int](repeating: beyond, count: m + 1)
+        var current = [Int](repeating: beyond, count: m + 1)
+        for j in 0...min(m, limit) { previous[j] = j }
         for i in 1...n {
-            current[0] = i
+            let low = max(1, i - limit)
+            let high = min(m, i + limit)
+            current[0] = i <= limit ? i : beyond
+            if low > 1 { current[low - 1] = beyond }
             var rowMinimum = current[0]
-            for j in 1...m {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    value = min(value, previousPrevious[j - 2] + 1)
+            if low <= high {
+                for j in low...high {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                        value = min(value, previousPrevious[j - 2] + 1)
+                    }
+                    current[j] = min(value, beyond)
+                    rowMinimum = min(rowMinimum, current[j])
                 }
-                current[j] = value
-                rowMinimum = min(rowMinimum, value)
             }
-            if rowMinimum > limit { return limit + 1 }
+            if high < m { current[high + 1] = beyond }
+            if rowMinimum > limit { return beyond }
             swap(&previousPrevious, &previous)
             swap(&previous, &current)
         }
-        return previous[m]
+        return min(previous[m], beyond)
     }
 
     /// Sound-alike spellings young writers use, rewritten towards standard English.

@@ -20,6 +20,57 @@ public struct Token: Sendable, Equatable, Hashable {
 public enum Tokenizer {
     /// Splits `folded` (output of ``TextFolder/fold(_:)``) into tokens.
     public static func tokenize(_ folded: String) -> [Token] {
+        var text = folded
+        if let tokens = text.withUTF8(tokenizeASCII) { return tokens }
+        return tokenizeCharacters(folded)
+    }
+
+    /// The same split for pure ASCII text, byte by byte: nil for any other text.
+    private static func tokenizeASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token]? {
+        var tokens: [Token] = []
+        var parts: [String] = []
+        var current: [UInt8] = []
+        var pendingHyphen = false
+
+        func endPart() {
+            guard !current.isEmpty else { return }
+            parts.append(String(decoding: current, as: UTF8.self))
+            current.removeAll(keepingCapacity: true)
+        }
+        func endWord() {
+            endPart()
+            guard !parts.isEmpty else { return }
+            if parts.count == 1 {
+                tokens.append(Token(parts[0]))
+            } else {
+                for part in parts { tokens.append(Token(part, isHyphenated: true)) }
+                tokens.append(Token(parts.joined(), isHyphenated: true))
+            }
+            parts.removeAll(keepingCapacity: true)
+        }
+
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case 0x61...0x7A, 0x41...0x5A, 0x30...0x39:
+                if pendingHyphen { endPart() }
+                pendingHyphen = false
+                current.append(byte)
+            case 0x27 where !current.isEmpty:
+                break
+            case 0x2D where !current.isEmpty && !pendingHyphen:
+                pendingHyphen = true
+            default:
+                pendingHyphen = false
+                endWord()
+            }
+        }
+        endWord()
+        return tokens
+    }
+
+    /// The general split, character by character.
+    package static func tokenizeCharacters(_ folded: String) -> [Token] {
         var tokens: [Token] = []
         var current = ""
         var parts: [String] = []
