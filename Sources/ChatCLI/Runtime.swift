@@ -35,10 +35,12 @@ struct Runtime {
             applyRetention(store, days: configuration.retentionDays)
             return (ResilientLog(store, queued: queued, report: Self.warn), store)
         } catch {
+            // Opening is tried again with each write: a read-only or missing location that is
+            // fixed while the server runs starts being written to without a restart.
             let log = ResilientLog(
-                nil,
+                SQLiteUnansweredLog.retrying(path: configuration.databasePath),
                 problem:
-                    "warning: cannot open the database '\(configuration.databasePath)' (\(error)); answers go on, but unanswered questions are not being saved. Fix the path with --database or CHARTER_CHAT_DATABASE.",
+                    "warning: cannot open the database '\(configuration.databasePath)' (\(error)); answers go on, but unanswered questions are not being saved until it can be opened. Fix the path with --database or CHARTER_CHAT_DATABASE.",
                 queued: queued, report: Self.warn)
             return (log, nil)
         }

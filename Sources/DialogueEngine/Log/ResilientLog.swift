@@ -49,7 +49,7 @@ public actor ResilientLog {
         self.report = report
         self.queued = queued
         self.capacity = max(1, capacity)
-        self.state = log == nil ? .degraded : .ok
+        self.state = log == nil || problem != nil ? .degraded : .ok
         if let problem {
             report(problem)
             reported = true

@@ -1,18 +1,50 @@
 public import Foundation
 import GRDB
 import Knowledge
+import Synchronization
 
 /// The unanswered-question log in SQLite (GRDB): a `DatabasePool` in WAL mode for a file, or an
 /// in-memory `DatabaseQueue`. Opening runs the migrations.
+///
+/// A file database is reopened after a failed write, and whenever its file is no longer the one
+/// that was opened (deleted, or its folder removed and made again): writes into a deleted file
+/// would be lost without an error. Until reopening works, writes fail and the caller keeps its rows.
 public struct SQLiteUnansweredLog: UnansweredLog {
-    private let writer: any DatabaseWriter
+    /// The open database and the file it was opened on.
+    private struct Connection: Sendable {
+        var writer: (any DatabaseWriter)?
+        var file: UInt64?
+        var failed = false
+    }
 
+    private final class Box: Sendable {
+        let connection: Mutex<Connection>
+        init(_ connection: Connection) { self.connection = Mutex(connection) }
+    }
+
+    /// Why a write could not start.
+    public struct StorageError: Error, CustomStringConvertible {
+        /// What went wrong, with the path.
+        public let description: String
+    }
+
+    private let path: String?
+    private let box: Box
     /// Opens (creating if needed) the database file at `path`.
     public init(path: String) throws {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        try self.init(writer: pool)
+        self.path = path
+        self.box = Box(try Self.open(path))
+    }
+
+    /// A log for `path` that could not be opened (a read-only or missing location): each write and
+    /// read tries to open it again, so writing starts once the fault is cleared.
+    public static func retrying(path: String) -> SQLiteUnansweredLog {
+        SQLiteUnansweredLog(path: path, box: Box(Connection(writer: nil, file: nil, failed: true)))
+    }
+
+    private init(path: String, box: Box) {
+        self.path = path
+        self.box = box
     }
 
     /// An empty database in memory.
@@ -21,8 +53,52 @@ public struct SQLiteUnansweredLog: UnansweredLog {
     }
 
     init(writer: any DatabaseWriter) throws {
-        self.writer = writer
         try Self.migrator.migrate(writer)
+        self.path = nil
+        self.box = Box(Connection(writer: writer, file: nil))
+    }
+
+    private static func open(_ path: String) throws -> Connection {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try migrator.migrate(pool)
+        return Connection(writer: pool, file: fileNumber(path))
+    }
+
+    /// The file's inode number, or nil when there is no file at `path`.
+    private static func fileNumber(_ path: String) -> UInt64? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.systemFileNumber] as? UInt64
+    }
+
+    /// The database to write to: the open one if its file is still in place and the last write
+    /// worked, else a freshly opened one.
+    private func currentWriter() throws -> any DatabaseWriter {
+        try box.connection.withLock { connection in
+            if let writer = connection.writer, !connection.failed {
+                // A file database is used only while its file is still the one opened.
+                guard let path else { return writer }
+                if let file = Self.fileNumber(path), file == connection.file { return writer }
+            }
+            guard let path else { throw StorageError(description: "the in-memory database is closed") }
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            guard FileManager.default.fileExists(atPath: folder) else {
+                throw StorageError(description: "\(path): the database's folder is missing")
+            }
+            do {
+                connection = try Self.open(path)
+            } catch {
+                throw StorageError(description: "\(path): cannot open the database (\(error))")
+            }
+            guard let writer = connection.writer else {
+                throw StorageError(description: "\(path): cannot open the database")
+            }
+            return writer
+        }
+    }
+
+    private func markFailed() {
+        box.connection.withLock { $0.failed = true }
     }
 
     /// Schema changes, by stable name; a landed migration is never edited, only followed by new ones.
@@ -86,6 +162,16 @@ public struct SQLiteUnansweredLog: UnansweredLog {
     // MARK: Writing
 
     public func write(_ batch: LogBatch) async throws {
+        let writer = try currentWriter()
+        do {
+            try await insert(batch, into: writer)
+        } catch {
+            markFailed()
+            throw error
+        }
+    }
+
+    private func insert(_ batch: LogBatch, into writer: any DatabaseWriter) async throws {
         try await writer.write { db in
             for var question in batch.questions {
                 question.groupId = try Self.groupID(for: question.normalized, at: question.askedAt, db: db)
@@ -173,7 +259,7 @@ public struct SQLiteUnansweredLog: UnansweredLog {
 
     /// Groups of unanswered questions, most frequent first; `status` nil means every status.
     public func groups(status: MissedGroup.Status?, since: Date?, limit: Int) async throws -> [MissedGroup] {
-        try await writer.read { db in
+        try await currentWriter().read { db in
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
             if let status {
@@ -214,7 +300,7 @@ public struct SQLiteUnansweredLog: UnansweredLog {
 
     /// One group and every question in it, oldest first; nil when there is no such group.
     public func group(id: Int64) async throws -> (group: MissedGroup, questions: [UnansweredQuestion])? {
-        try await writer.read { db in
+        try await currentWriter().read { db in
             let questions = try UnansweredQuestion.filter(Column("groupId") == id).order(Column("askedAt")).fetchAll(db)
             guard let latest = questions.last,
                 let row = try Row.fetchOne(db, sql: "SELECT * FROM questionGroup WHERE id = ?", arguments: [id])
@@ -230,7 +316,7 @@ public struct SQLiteUnansweredLog: UnansweredLog {
     /// Marks a group assigned (to `intent`) or ignored; false when there is no such group.
     @discardableResult
     public func setStatus(_ status: MissedGroup.Status, of id: Int64, intent: String? = nil) async throws -> Bool {
-        try await writer.write { db in
+        try await currentWriter().write { db in
             try db.execute(
                 sql: "UPDATE questionGroup SET status = ?, assignedIntent = ? WHERE id = ?",
                 arguments: [status.rawValue, intent, id])
@@ -241,7 +327,7 @@ public struct SQLiteUnansweredLog: UnansweredLog {
     /// Deletes everything stored from one conversation; returns the number of rows deleted.
     public func forget(sessionID: String) async throws -> Int {
         let key = SessionKey.of(sessionID)
-        return try await writer.write { db in
+        return try await currentWriter().write { db in
             try db.execute(sql: "DELETE FROM unansweredQuestion WHERE sessionKey = ?", arguments: [key])
             var deleted = db.changesCount
             try db.execute(sql: "DELETE FROM feedback WHERE sessionKey = ?", arguments: [key])
@@ -252,7 +338,7 @@ public struct SQLiteUnansweredLog: UnansweredLog {
 
     /// Feedback, newest first; `helpful` nil means both kinds.
     public func feedback(helpful: Bool?, limit: Int) async throws -> [Feedback] {
-        try await writer.read { db in
+        try await currentWriter().read { db in
             let filter = helpful.map { "WHERE helpful = \($0 ? 1 : 0)" } ?? ""
             return try Row.fetchAll(
                 db, sql: "SELECT * FROM feedback \(filter) ORDER BY givenAt DESC, id DESC LIMIT ?", arguments: [limit]
@@ -268,7 +354,7 @@ public struct SQLiteUnansweredLog: UnansweredLog {
     /// Deletes questions and safeguarding events older than `date`; review decisions (ignored,
     /// assigned) and anonymous daily counts stay. Returns the number of rows deleted.
     public func deleteOlder(than date: Date) throws -> Int {
-        try writer.write { db in
+        try currentWriter().write { db in
             try db.execute(sql: "DELETE FROM unansweredQuestion WHERE askedAt < ?", arguments: [date])
             var deleted = db.changesCount
             try db.execute(sql: "DELETE FROM safeguardingEvent WHERE occurredAt < ?", arguments: [date])
@@ -286,7 +372,7 @@ public struct SQLiteUnansweredLog: UnansweredLog {
 
     /// Questions, answered, unanswered, clarified and safeguarding replies per day or per ISO week.
     public func stats(byWeek: Bool) async throws -> [DailyStats] {
-        try await writer.read { db in
+        try await currentWriter().read { db in
             let period = byWeek ? "strftime('%Y-W%W', day)" : "day"
             let rows = try Row.fetchAll(
                 db,
@@ -317,12 +403,13 @@ public struct SQLiteUnansweredLog: UnansweredLog {
     }
 
     public func safeguardingCount() async throws -> Int {
-        try await writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM safeguardingEvent") ?? 0 }
+        try await currentWriter().read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM safeguardingEvent") ?? 0
+        }
     }
 
     /// Every stored question, oldest first (for tests and export).
     public func allQuestions() async throws -> [UnansweredQuestion] {
-        try await writer.read { db in
+        try await currentWriter().read { db in
             try UnansweredQuestion.order(UnansweredQuestion.Columns.askedAt).fetchAll(db)
         }
     }
