@@ -117,6 +117,8 @@ public actor ResilientLog {
             let waiting = batch + pending
             if waiting.count > capacity { dropped += waiting.count - capacity }
             pending = Array(waiting.suffix(capacity))
+            // A write cut short by shutdown is not a storage fault: the final flush writes the rows.
+            if error is CancellationError { return }
             state = .degraded
             if !reported {
                 reported = true
