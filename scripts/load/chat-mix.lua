@@ -18,12 +18,4 @@ request = function()
   return wrk.format(nil, "/api/chat", nil, bodies[(counter % #bodies) + 1])
 end
 
-done = function(summary, latency, requests)
-  local errors = summary.errors
-  local non2xx = errors.status
-  io.write(string.format("requests/s: %.0f\n", summary.requests / (summary.duration / 1e6)))
-  io.write(string.format("latency p50: %.2f ms  p90: %.2f ms  p99: %.2f ms  max: %.2f ms\n",
-    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
-  io.write(string.format("requests: %d  non-2xx: %d  socket errors: connect %d, read %d, write %d, timeout %d\n",
-    summary.requests, non2xx, errors.connect, errors.read, errors.write, errors.timeout))
-end
+dofile("scripts/load/report.lua")

@@ -1,0 +1,95 @@
+import Benchmark
+import DialogueEngine
+import Foundation
+import Synchronization
+
+/// The content folder: `CHARTER_CHAT_INTENTS`, or `intents/` of the project this package sits in.
+private let intentsDirectory: String = {
+    if let path = ProcessInfo.processInfo.environment["CHARTER_CHAT_INTENTS"] { return path }
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("intents").path
+}()
+
+/// A log that keeps nothing: the benchmarks measure answering, not storage.
+private struct DiscardLog: UnansweredLog {
+    func write(_ batch: LogBatch) async throws {}
+    func missed(limit: Int) async throws -> [MissedGroup] { [] }
+    func safeguardingCount() async throws -> Int { 0 }
+}
+
+private func loadContent() -> Content {
+    do {
+        return try Content.load(from: intentsDirectory)
+    } catch {
+        fatalError("cannot load \(intentsDirectory): \(error)")
+    }
+}
+
+private func makeAssistant(_ content: Content) -> Assistant {
+    Assistant(content: content, log: ResilientLog(DiscardLog(), report: { _ in }))
+}
+
+/// Messages for the redaction benchmark: most carry no personal data, as in real traffic.
+private let redactionMix: [String] = [
+    "can i have a break in the meeting",
+    "my name is Jamie and i want to know about meetings",
+    "call me on 07700 900123 after school",
+    "email me at someone@example.com please",
+    "i live at 12 Example Road ST4 1HH",
+    "my birthday is 3rd April 2012",
+    "will people listen to me",
+    "what does co-production mean",
+]
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .cpuTotal, .instructions, .mallocCountTotal],
+        timeUnits: .microseconds,
+        warmupIterations: 10,
+        maxDuration: .seconds(5),
+        maxIterations: 100_000
+    )
+
+    Benchmark("Content load + index build", configuration: .init(timeUnits: .milliseconds, maxIterations: 50)) {
+        benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(makeAssistant(loadContent()))
+        }
+    }
+
+    // One sample per question, cycling through the 100-message mix in one conversation, so the
+    // percentiles are those of answering a single question.
+    let assistant = makeAssistant(loadContent())
+    let next = Atomic<Int>(0)
+    Benchmark("Answer one question (mix of 100)") { _ in
+        let position = next.add(1, ordering: .relaxed).oldValue
+        let message = QuestionMix.messages[position % QuestionMix.messages.count]
+        blackHole(await assistant.respond(to: message, sessionId: "benchmark", channel: .cli))
+    }
+
+    let redactor = Redactor()
+    Benchmark("Redaction (mix of 8)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            for message in redactionMix { blackHole(redactor.redact(message)) }
+        }
+    }
+
+    let encoder = JSONEncoder()
+    // A typical answer: a lead-in, two quoted commitments, their sources and three suggestions.
+    let reply = Reply(
+        reply: "The charter says that under Communicate we will:\n• listen to you and show you we have heard\n"
+            + "• use words and ways of sharing that you understand",
+        answered: true, intent: "communicate.listening", confidence: 0.92,
+        sessionId: "5b0c7b8e-8f0e-4c35-9d7e-0d3e4f1a2b3c",
+        suggestions: ["Tell me more", "What will I see?", "What are the cornerstones?"],
+        sources: [
+            Reply.Source(cornerstone: "Communicate", text: "listen to you and show you we have heard"),
+            Reply.Source(cornerstone: "Communicate", text: "use words and ways of sharing that you understand"),
+        ],
+        kind: .answer, messageId: "a1b2c3d4e5f6")
+    Benchmark("JSON encode of a reply") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try encoder.encode(reply))
+        }
+    }
+}

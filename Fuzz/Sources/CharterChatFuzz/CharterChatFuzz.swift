@@ -1,0 +1,40 @@
+import DialogueEngine
+import Foundation
+import Knowledge
+
+/// The content, loaded once per fuzzing process (CHARTER_CHAT_INTENTS or ../intents).
+private let assistant: Assistant = {
+    let directory = ProcessInfo.processInfo.environment["CHARTER_CHAT_INTENTS"] ?? "../intents"
+    guard let content = try? Content.load(from: directory) else { fatalError("cannot load \(directory)") }
+    return Assistant(content: content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+}()
+
+/// What a chat request body decodes to (the HTTP API's shape).
+private struct ChatRequest: Decodable {
+    var message: String
+    var sessionId: String?
+}
+
+/// One input: the bytes as text (lossy UTF-8) go through folding, tokenising and a full reply; the
+/// same bytes are decoded as a chat request body and, when they decode, answered too. A crash, a
+/// trap or a hang (libFuzzer's -timeout) is a finding.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    let text = String(decoding: bytes, as: UTF8.self)
+    let folded = TextFolder.fold(text)
+    precondition(TextFolder.fold(folded) == folded, "folding is not idempotent")
+    _ = Tokenizer.tokenize(folded)
+    let semaphore = DispatchSemaphore(value: 0)
+    let request = try? JSONDecoder().decode(ChatRequest.self, from: Data(bytes))
+    Task {
+        let reply = await assistant.respond(to: text, channel: .cli)
+        precondition(!reply.reply.isEmpty, "empty reply")
+        if let request {
+            _ = await assistant.respond(to: request.message, sessionId: request.sessionId, channel: .http)
+        }
+        semaphore.signal()
+    }
+    semaphore.wait()
+    return 0
+}
