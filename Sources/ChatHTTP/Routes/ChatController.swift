@@ -16,6 +16,36 @@ struct ChatController<Context: RequestContext> {
         var sessionId: String?
     }
 
+    /// The body as JSON gives it: each field absent, null, a string or something else, so that
+    /// each case gets its own error.
+    private struct Body: Decodable {
+        enum Field {
+            case absent, null, string(String), other
+        }
+
+        enum Keys: String, CodingKey {
+            case message, sessionId
+        }
+
+        var message: Field
+        var sessionId: Field
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Keys.self)
+            message = Self.field(.message, in: container)
+            sessionId = Self.field(.sessionId, in: container)
+        }
+
+        private static func field(_ key: Keys, in container: KeyedDecodingContainer<Keys>) -> Field {
+            guard container.contains(key) else { return .absent }
+            if (try? container.decodeNil(forKey: key)) == true { return .null }
+            if let text = try? container.decode(String.self, forKey: key) { return .string(text) }
+            return .other
+        }
+    }
+
+    let decoder = JSONDecoder()
+
     var endpoints: RouteCollection<Context> {
         RouteCollection(context: Context.self)
             .post("/api/chat", use: chat)
@@ -33,7 +63,7 @@ struct ChatController<Context: RequestContext> {
             }
             session = given
         }
-        return try json(assistant.welcome(sessionId: session))
+        return json(assistant.welcome(sessionId: session))
     }
 
     @Sendable func chat(request: Request, context: Context) async throws -> Response {
@@ -42,17 +72,14 @@ struct ChatController<Context: RequestContext> {
         let input = try decode(Array(body.readableBytesView))
         let reply = await assistant.respond(to: input.message, sessionId: input.sessionId, channel: .http)
         metrics.reply(reply)
-        return try json(reply)
+        return json(reply)
     }
 
-    private func json(_ reply: Reply) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        let data = try encoder.encode(reply)
-        return Response(
+    private func json(_ reply: Reply) -> Response {
+        Response(
             status: .ok,
             headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            body: .init(byteBuffer: ReplyJSON.encode(reply)))
     }
 
     /// Reads and checks the body.
@@ -64,29 +91,31 @@ struct ChatController<Context: RequestContext> {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw APIError(.badRequest, code: "invalid_utf8", message: "The body is not valid UTF-8 text.")
         }
-        let object: Any
+        let body: Body
         do {
-            object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+            body = try decoder.decode(Body.self, from: Data(text.utf8))
+        } catch DecodingError.typeMismatch {
+            throw APIError(
+                .badRequest, code: "invalid_json", message: "The body must be a JSON object with a \"message\".")
         } catch {
             throw APIError(
                 .badRequest, code: "invalid_json",
                 message: "The body is not valid JSON. Send {\"message\": \"your question\"}.")
         }
-        guard let fields = object as? [String: Any] else {
-            throw APIError(
-                .badRequest, code: "invalid_json", message: "The body must be a JSON object with a \"message\".")
-        }
-        guard let rawMessage = fields["message"] else {
+        let message: String
+        switch body.message {
+        case .absent:
             throw APIError(.badRequest, code: "missing_message", message: "The JSON object has no \"message\".")
-        }
-        guard let message = rawMessage as? String, !(rawMessage is NSNumber) else {
+        case .null, .other:
             throw APIError(.badRequest, code: "invalid_message", message: "\"message\" must be a string.")
+        case .string(let text):
+            message = text
         }
-        if message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if message.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             throw APIError(
                 .unprocessableContent, code: "empty_message", message: "\"message\" is empty. Type a question.")
         }
-        if message.count > maxMessageLength {
+        if message.utf8.count > maxMessageLength, message.count > maxMessageLength {
             throw APIError(
                 .unprocessableContent, code: "message_too_long",
                 message:
@@ -94,10 +123,12 @@ struct ChatController<Context: RequestContext> {
             )
         }
         var sessionID: String?
-        if let rawSession = fields["sessionId"], !(rawSession is NSNull) {
-            guard let session = rawSession as? String, !(rawSession is NSNumber) else {
-                throw APIError(.badRequest, code: "invalid_session_id", message: "\"sessionId\" must be a string.")
-            }
+        switch body.sessionId {
+        case .absent, .null:
+            break
+        case .other:
+            throw APIError(.badRequest, code: "invalid_session_id", message: "\"sessionId\" must be a string.")
+        case .string(let session):
             guard Self.isValidSessionID(session) else {
                 throw APIError(
                     .unprocessableContent, code: "invalid_session_id",

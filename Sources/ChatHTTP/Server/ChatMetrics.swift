@@ -2,6 +2,7 @@ import CoreMetrics
 import DialogueEngine
 import Foundation
 import Prometheus
+import Synchronization
 
 /// The service's metrics in Prometheus form: requests by route and status, replies by kind, and
 /// request latency. It owns its registry (no global metrics system), so every app and every test
@@ -9,6 +10,13 @@ import Prometheus
 public struct ChatMetrics: Sendable {
     private let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
+    /// Counters and timers made once and reused: making one looks it up in the registry.
+    private let handles = Handles()
+    private let outcomes: [String: CoreMetrics.Counter]
+
+    private final class Handles: Sendable {
+        let requests = Mutex<[String: (CoreMetrics.Counter, CoreMetrics.Timer)]>([:])
+    }
 
     /// Makes an empty set of metrics.
     public init() {
@@ -20,16 +28,31 @@ public struct ChatMetrics: Sendable {
             .milliseconds(250), .milliseconds(500), .seconds(1),
         ]
         self.factory = factory
+        var outcomes: [String: CoreMetrics.Counter] = [:]
+        for outcome in ["answered", "unanswered", "safeguarding"] {
+            outcomes[outcome] = Counter(
+                label: "charter_chat_questions_total", dimensions: [("outcome", outcome)], factory: factory)
+        }
+        self.outcomes = outcomes
     }
 
     /// Counts a finished request and records how long it took.
     func request(route: String, method: String, status: Int, duration: Duration) {
-        Counter(
-            label: "charter_chat_http_requests_total",
-            dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory
-        ).increment()
-        Timer(label: "charter_chat_request_duration_seconds", dimensions: [("route", route)], factory: factory)
-            .recordNanoseconds(duration.nanoseconds)
+        let key = "\(method) \(status) \(route)"
+        let (counter, timer) = handles.requests.withLock { handles in
+            if let found = handles[key] { return found }
+            let made = (
+                Counter(
+                    label: "charter_chat_http_requests_total",
+                    dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory),
+                Timer(label: "charter_chat_request_duration_seconds", dimensions: [("route", route)], factory: factory)
+            )
+            // Routes, methods and statuses are few, but a client may invent methods: keep the table bounded.
+            if handles.count < 1_000 { handles[key] = made }
+            return made
+        }
+        counter.increment()
+        timer.recordNanoseconds(duration.nanoseconds)
     }
 
     /// Counts a reply by what it was.
@@ -40,7 +63,7 @@ public struct ChatMetrics: Sendable {
         case .clarify, .fallback: outcome = "unanswered"
         case .safeguarding: outcome = "safeguarding"
         }
-        Counter(label: "charter_chat_questions_total", dimensions: [("outcome", outcome)], factory: factory).increment()
+        outcomes[outcome]?.increment()
     }
 
     /// The metrics in the Prometheus text format, with the log's state read now.

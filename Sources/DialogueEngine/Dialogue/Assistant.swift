@@ -112,6 +112,17 @@ public struct Assistant: Sendable {
                 channel: channel))
     }
 
+    /// Numbers this process's replies; with a random start per process, message ids do not repeat.
+    private static let replies = Atomic<UInt64>(UInt64.random(in: 0...(1 << 40)))
+
+    /// A 12-character id for one reply, unique within the process (no random bytes needed per reply:
+    /// it only has to tell one reply of a conversation from another).
+    static func newMessageID() -> String {
+        let number = replies.add(1, ordering: .relaxed).newValue
+        let digits = String(number, radix: 36)
+        return String(repeating: "0", count: max(0, 12 - digits.count)) + digits
+    }
+
     /// A fresh random session id.
     public static func newSessionID() -> String {
         UUID().uuidString.lowercased()
@@ -128,7 +139,7 @@ public struct Assistant: Sendable {
         let sessionID = sessionId ?? Self.newSessionID()
         var context = await sessions.context(for: sessionID)
         var reply = await respond(to: message, context: &context, sessionID: sessionID, channel: channel)
-        reply.messageId = String(Self.newSessionID().prefix(12))
+        reply.messageId = Self.newMessageID()
         context.recent.append(
             RecentMessage(
                 id: reply.messageId, question: redactor.redact(String(message.prefix(500))), intent: reply.intent,
@@ -151,7 +162,7 @@ public struct Assistant: Sendable {
             reply.reply = "Please type a question about the co-production charter. Here are some ideas."
             return reply
         }
-        if matcher.safeguarding.matches(words: words) {
+        if matcher.safeguarding.matches(words: words, stems: analysed.stems) {
             await log.recordSafeguarding(at: clock(), channel: channel)
             let rules = content.safeguarding
             return Reply(

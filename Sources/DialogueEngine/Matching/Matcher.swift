@@ -6,7 +6,7 @@ package import Knowledge
 /// becomes a document of one BM25 index. A message is analysed the same way and each document's
 /// confidence is how much of the message it explains; the best per target wins. Short messages made
 /// only of common words ("who are you") are compared with the examples word for word instead.
-package struct Matcher: Sendable {
+package final class Matcher: Sendable {
     package let content: Content
     package let analyzer: TextAnalyzer
     package let corrector: SpellingCorrector
@@ -21,7 +21,8 @@ package struct Matcher: Sendable {
     private let cornerstoneOfTarget: [Target: String]
     /// Every target that can be answered, numbered; the index's documents and the examples point here.
     private let targets: [Target]
-    private let targetKeys: [String]
+    /// Each target's place in the order of their keys: ties in ranking go by key.
+    private let targetOrder: [Int]
     private let targetCornerstones: [String?]
     /// The target of each index document, by document number.
     private let documentTargets: [Int]
@@ -33,7 +34,6 @@ package struct Matcher: Sendable {
         self.content = content
         self.settings = settings
         let analyzer = TextAnalyzer(lexicon: content.lexicon)
-        self.analyzer = analyzer
         let safeguarding = SafeguardingDetector(patterns: content.safeguarding.patterns, analyzer: analyzer)
         self.safeguarding = safeguarding
 
@@ -87,6 +87,8 @@ package struct Matcher: Sendable {
         }
         for word in safeguarding.vocabulary { frequencies[word, default: 0] += 1 }
         self.corrector = SpellingCorrector(frequencies: frequencies)
+        // Messages mostly use the content's own words: their stems are looked up, not recomputed.
+        self.analyzer = analyzer.caching(stemsOf: frequencies.keys)
         self.index = BM25Index(documents: documents)
         self.knownStems = index.vocabulary.union(safeguarding.stems)
         self.phraseExamples = phraseExamples
@@ -103,7 +105,11 @@ package struct Matcher: Sendable {
         self.cornerstoneOfTarget = cornerstoneOfTarget
         self.exampleTargets = phraseExamples.map { number($0.target) }
         self.targets = targets
-        self.targetKeys = targets.map(\.key)
+        var targetOrder = [Int](repeating: 0, count: targets.count)
+        for (place, number) in targets.indices.sorted(by: { targets[$0].key < targets[$1].key }).enumerated() {
+            targetOrder[number] = place
+        }
+        self.targetOrder = targetOrder
         self.targetCornerstones = targets.map { cornerstoneOfTarget[$0] }
         self.documentTargets = documentTargets
     }
@@ -219,10 +225,14 @@ package struct Matcher: Sendable {
         var scores = [Score?](repeating: nil, count: targets.count)
         let hits = index.search(analysed.terms, limit: 60)
         let topScore = max(hits.first?.score ?? 1, 0.0001)
-        let substance = Self.substance(of: analysed.terms, in: index)
         let distinct = index.distinctTerms(analysed.terms)
-        let termWeights = distinct.map(index.coverageWeight)
+        let idfs = distinct.map { index.idf($0.text) }
+        let termWeights = zip(idfs, distinct).map { $0 * $1.weight }
         let queryWeight = max(termWeights.reduce(0, +), 0.0001)
+        // The share of the message's term weight that is not weak or corrected: 1 for "sarcasm",
+        // about 0.35 for "what does it mean".
+        let plainWeight = idfs.reduce(0, +)
+        let substance = plainWeight > 0 ? termWeights.reduce(0, +) / plainWeight : 0
         var unions = [UInt64](repeating: 0, count: targets.count)
         for hit in hits { unions[documentTargets[hit.document]] |= hit.matchedTerms }
         for hit in hits {
@@ -278,7 +288,7 @@ package struct Matcher: Sendable {
         ranked.sort { a, b in
             let (first, second) = (a.score.ranking, b.score.ranking)
             if first != second { return first > second }
-            return targetKeys[a.target] < targetKeys[b.target]
+            return targetOrder[a.target] < targetOrder[b.target]
         }
         return ranked.map { entry in
             Candidate(
@@ -292,20 +302,6 @@ package struct Matcher: Sendable {
         if StopWords.contains(word) { return 0.3 }
         if weakWords.contains(word) { return 0.5 }
         return 1
-    }
-
-    /// The share of a message's term weight that is not weak or corrected: 1 for "sarcasm",
-    /// about 0.35 for "what does it mean".
-    private static func substance(of terms: [Term], in index: BM25Index) -> Double {
-        var weighted = 0.0
-        var plain = 0.0
-        for term in Set(terms.map(\.text)) {
-            let idf = index.idf(term)
-            let weight = terms.filter { $0.text == term }.map(\.weight).max() ?? 1
-            weighted += idf * weight
-            plain += idf
-        }
-        return plain > 0 ? weighted / plain : 0
     }
 
     /// How well one target fits a message.
@@ -345,6 +341,20 @@ package struct Matcher: Sendable {
     /// The parts of a long message, split at sentence ends and dashes, so a question after some
     /// context ("My son is autistic — what does the charter say about breaks?") is judged alone.
     static func clauses(of message: String) -> [String] {
+        // Most messages are short: count words before folding anything.
+        var words = 0
+        var inWord = false
+        for byte in message.utf8 {
+            // Other scripts may hold other spaces: leave those messages to the full check.
+            if byte >= 0x80 {
+                words = 8
+                break
+            }
+            let isSpace = byte <= 0x20 || byte == 0x7F
+            if !isSpace && !inWord { words += 1 }
+            inWord = !isSpace
+        }
+        guard words >= 8 else { return [] }
         let folded = TextFolder.fold(message)
         guard folded.split(separator: " ").count >= 8 else { return [] }
         var clauses: [String] = []

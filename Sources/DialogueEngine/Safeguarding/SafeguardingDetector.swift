@@ -52,7 +52,11 @@ package struct SafeguardingDetector: Sendable {
 
     /// True when the words (already expanded and corrected) contain a pattern.
     package func matches(words: [String]) -> Bool {
-        let stems = words.map(PorterStemmer.stem)
+        matches(words: words, stems: words.map(PorterStemmer.stem))
+    }
+
+    /// The same, with the words' stems already made (``AnalyzedText/stems``).
+    package func matches(words: [String], stems: [String]) -> Bool {
         for start in words.indices {
             for key in stems[start] == words[start] ? [stems[start]] : [stems[start], words[start]] {
                 for number in patternsByFirst[key] ?? []

@@ -149,7 +149,11 @@ public struct BM25Index: Sendable {
                 scores[document].mask |= bit
             }
         }
-        var hits = touched.map { document in
+        // Ranked as plain pairs; only the hits kept become `IndexHit`s.
+        var order = touched.map { (score: scores[$0].score, document: $0) }
+        order.sort { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
+        if order.count > limit { order.removeSubrange(limit...) }
+        return order.map { _, document in
             let entry = scores[document]
             return IndexHit(
                 document: document,
@@ -161,8 +165,5 @@ public struct BM25Index: Sendable {
                 matchedTerms: entry.mask
             )
         }
-        hits.sort { ($0.score, -$0.document) > ($1.score, -$1.document) }
-        if hits.count > limit { hits.removeSubrange(limit...) }
-        return hits
     }
 }

@@ -16,6 +16,8 @@ public struct Term: Sendable, Equatable, Hashable {
 public struct AnalyzedText: Sendable, Equatable {
     /// Every word after text-speak expansion and spelling correction, stop words included.
     public var words: [String]
+    /// The Porter stem of each word, in the same order.
+    public var stems: [String]
     /// The content terms (stop words removed, synonyms merged, stemmed), in order.
     public var terms: [Term]
     /// Words that were neither known nor correctable.
@@ -36,6 +38,8 @@ public struct TextAnalyzer: Sendable {
     private let weakStems: Set<String>
     private let dictionary: Set<String>
     private let groupNames: Set<String>
+    /// Stems looked up rather than computed: the vocabulary's words (see ``caching(stemsOf:)``).
+    private var stemCache: [String: String] = [:]
 
     /// Makes an analyser for a lexicon.
     public init(lexicon: Lexicon) {
@@ -68,6 +72,17 @@ public struct TextAnalyzer: Sendable {
         self.groupNames = groupNames
         self.dictionary = lexicon.dictionary
         self.weakStems = Set(lexicon.weakWords.map { PorterStemmer.stem(TextFolder.fold($0)) })
+    }
+
+    /// A copy that looks up the stems of `words` instead of computing them again for each message.
+    public func caching(stemsOf words: some Sequence<String>) -> TextAnalyzer {
+        var copy = self
+        for word in words { copy.stemCache[word] = PorterStemmer.stem(word) }
+        return copy
+    }
+
+    private func stem(_ word: String) -> String {
+        stemCache[word] ?? PorterStemmer.stem(word)
     }
 
     /// A word with a letter repeated three or more times, squeezed to the known word it stretches:
@@ -132,7 +147,7 @@ public struct TextAnalyzer: Sendable {
             for index in words.indices {
                 let word = words[index]
                 if corrector.isKnown(word) || StopWords.contains(word) || word.first?.isNumber == true { continue }
-                if let knownStems, knownStems.contains(PorterStemmer.stem(word)) { continue }
+                if let knownStems, knownStems.contains(stem(word)) { continue }
                 if phrases[word] != nil { continue }
                 // Stretched words: "heyyy", "pleaseee", "sooo".
                 if let squeezed = Self.squeezed(word, known: corrector) {
@@ -157,6 +172,7 @@ public struct TextAnalyzer: Sendable {
                 }
             }
         }
+        let stems = words.map(stem)
         var terms: [Term] = []
         var index = 0
         while index < words.count {
@@ -169,13 +185,13 @@ public struct TextAnalyzer: Sendable {
             let word = words[index]
             // Numbers say nothing by themselves ("4" means "four" only through a synonym group).
             if !StopWords.contains(word) && !word.allSatisfy(\.isNumber) {
-                let stem = PorterStemmer.stem(word)
+                let stem = stems[index]
                 let weight = weakStems.contains(stem) ? min(weights[index], Self.weakWeight) : weights[index]
                 terms.append(Term(stem, weight: weight))
             }
             index += 1
         }
-        return AnalyzedText(words: words, terms: terms, unknownWords: unknown)
+        return AnalyzedText(words: words, stems: stems, terms: terms, unknownWords: unknown)
     }
 
     private func matchPhrase(_ words: [String], at index: Int) -> (Int, String)? {
