@@ -25,7 +25,7 @@ import Testing
                 body: TestSupport.json(["message": "what time does the ice rink open"]))
             #expect(response.status == .ok)
             #expect(TestSupport.decode(response.body)["answered"] as? Bool == false)
-            #expect(await log.pendingCount == 2)  // the question and its reply tally
+            #expect(log.pendingCount == 2)  // the question and its reply tally
             let page = try await client.execute(uri: "/", method: .get)
             #expect(page.headers[.contentSecurityPolicy] != nil)
         }

@@ -21,8 +21,8 @@ struct HealthController<Context: RequestContext> {
     @Sendable func health(request: Request, context: Context) async throws -> Health {
         let state = await log.state
         return Health(
-            status: state == .ok ? "ok" : "degraded", database: state, pendingWrites: await log.pendingCount,
-            droppedWrites: await log.dropped)
+            status: state == .ok ? "ok" : "degraded", database: state, pendingWrites: log.pendingCount,
+            droppedWrites: log.dropped)
     }
 }
 

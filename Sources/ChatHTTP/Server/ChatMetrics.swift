@@ -68,8 +68,8 @@ public struct ChatMetrics: Sendable {
 
     /// The metrics in the Prometheus text format, with the log's state read now.
     func exposition(log: ResilientLog) async -> String {
-        let dropped = await log.dropped
-        let pending = await log.pendingCount
+        let dropped = log.dropped
+        let pending = log.pendingCount
         let written = await log.written
         let degraded = await log.state == .degraded
         Gauge(label: "charter_chat_log_dropped_rows", factory: factory).record(dropped)

@@ -102,7 +102,7 @@ public struct Assistant: Sendable {
     public func feedback(
         sessionId: String, messageId: String, helpful: Bool, comment: String?, channel: Channel
     ) async throws(FeedbackError) {
-        let context = await sessions.context(for: sessionId)
+        let context = sessions.context(for: sessionId)
         guard let message = context.recent.first(where: { $0.id == messageId }) else { throw .unknownMessage }
         let note = comment.map { redactor.redact(String($0.prefix(500))) }.flatMap { $0.isEmpty ? nil : $0 }
         await log.recordFeedback(
@@ -137,7 +137,7 @@ public struct Assistant: Sendable {
 
     private func respondPinned(to message: String, sessionId: String?, channel: Channel) async -> Reply {
         let sessionID = sessionId ?? Self.newSessionID()
-        var context = await sessions.context(for: sessionID)
+        var context = sessions.context(for: sessionID)
         var reply = await respond(to: message, context: &context, sessionID: sessionID, channel: channel)
         reply.messageId = Self.newMessageID()
         context.recent.append(
@@ -145,7 +145,7 @@ public struct Assistant: Sendable {
                 id: reply.messageId, question: redactor.redact(String(message.prefix(500))), intent: reply.intent,
                 answer: String(reply.reply.prefix(500)), date: clock()))
         if context.recent.count > Self.rememberedReplies { context.recent.removeFirst() }
-        await sessions.save(context, for: sessionID)
+        sessions.save(context, for: sessionID)
         if reply.intent != "system.empty" { await log.tally(reply.kind, at: clock(), channel: channel) }
         return reply
     }

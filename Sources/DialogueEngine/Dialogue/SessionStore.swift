@@ -1,8 +1,12 @@
 import Foundation
+import Synchronization
 
 /// The conversations in progress: each session's context, forgotten after an idle time, and at
 /// most `capacity` of them (the least recently used goes first), so memory stays bounded.
-package actor SessionStore {
+///
+/// A lock, not an actor: reading and saving a context are short, and a reply should not wait for
+/// two hops to another executor.
+package final class SessionStore: Sendable {
     /// A source of the current time, injected so tests can move it.
     package typealias Now = @Sendable () -> ContinuousClock.Instant
 
@@ -12,12 +16,18 @@ package actor SessionStore {
         var sequence: UInt64
     }
 
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var sequence: UInt64 = 0
+        var order: [(id: String, sequence: UInt64)] = []
+        /// Where the live part of `order` starts: dropping from the front is a move of this mark.
+        var start = 0
+    }
+
     private let ttl: Duration
     private let capacity: Int
     private let now: Now
-    private var entries: [String: Entry] = [:]
-    private var sequence: UInt64 = 0
-    private var order: [(id: String, sequence: UInt64)] = []
+    private let state = Mutex(State())
 
     /// Makes a store whose contexts expire after `ttl` idle and which holds at most `capacity`.
     package init(ttl: Duration, capacity: Int, now: @escaping Now = { ContinuousClock.now }) {
@@ -27,40 +37,49 @@ package actor SessionStore {
     }
 
     /// The number of live sessions.
-    package var count: Int { entries.count }
+    package var count: Int { state.withLock { $0.entries.count } }
 
     /// The context of `id`, or an empty one when it is new or expired.
     package func context(for id: String) -> DialogueContext {
-        guard let entry = entries[id] else { return DialogueContext() }
-        if now() - entry.lastUsed > ttl {
-            entries[id] = nil
-            return DialogueContext()
+        let instant = now()
+        return state.withLock { state in
+            guard let entry = state.entries[id] else { return DialogueContext() }
+            if instant - entry.lastUsed > ttl {
+                state.entries[id] = nil
+                return DialogueContext()
+            }
+            return entry.context
         }
-        return entry.context
     }
 
     /// Stores the context of `id`, evicting expired and then least recently used sessions.
     package func save(_ context: DialogueContext, for id: String) {
         let instant = now()
-        sequence += 1
-        entries[id] = Entry(context: context, lastUsed: instant, sequence: sequence)
-        order.append((id, sequence))
-        if order.count > capacity * 2 { compactOrder() }
-        while entries.count > capacity, !order.isEmpty {
-            let oldest = order.removeFirst()
-            if let entry = entries[oldest.id], entry.sequence == oldest.sequence { entries[oldest.id] = nil }
-        }
-        if let first = order.first, let entry = entries[first.id], instant - entry.lastUsed > ttl {
-            removeExpired(at: instant)
+        state.withLock { state in
+            state.sequence += 1
+            state.entries[id] = Entry(context: context, lastUsed: instant, sequence: state.sequence)
+            state.order.append((id, state.sequence))
+            if state.order.count - state.start > capacity * 2 { compact(&state) }
+            while state.entries.count > capacity, state.start < state.order.count {
+                let oldest = state.order[state.start]
+                state.start += 1
+                if let entry = state.entries[oldest.id], entry.sequence == oldest.sequence {
+                    state.entries[oldest.id] = nil
+                }
+            }
+            if state.start < state.order.count, let entry = state.entries[state.order[state.start].id],
+                instant - entry.lastUsed > ttl
+            {
+                state.entries = state.entries.filter { instant - $0.value.lastUsed <= ttl }
+                compact(&state)
+            }
+            if state.start > 1_024 && state.start * 2 > state.order.count { compact(&state) }
         }
     }
 
-    private func removeExpired(at instant: ContinuousClock.Instant) {
-        entries = entries.filter { instant - $0.value.lastUsed <= ttl }
-        compactOrder()
-    }
-
-    private func compactOrder() {
-        order = order.filter { entries[$0.id]?.sequence == $0.sequence }
+    private func compact(_ state: inout State) {
+        let entries = state.entries
+        state.order = state.order[state.start...].filter { entries[$0.id]?.sequence == $0.sequence }
+        state.start = 0
     }
 }

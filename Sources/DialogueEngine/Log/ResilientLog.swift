@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// Puts a log in front of the conversation so that storage trouble never breaks it.
 ///
@@ -16,25 +17,33 @@ public actor ResilientLog {
         case degraded
     }
 
-    private enum Pending {
+    private enum Pending: Sendable {
         case question(UnansweredQuestion)
         case safeguarding(SafeguardingEvent)
         case tally(Tally)
         case feedback(Feedback)
     }
 
-    private let log: (any UnansweredLog)?
+    /// Rows waiting to be written and rows given up, behind a lock: adding a row is a few
+    /// instructions on the caller's thread, not a hop to this actor.
+    private struct Queue {
+        var pending: [Pending] = []
+        var dropped = 0
+    }
+
+    private nonisolated let log: (any UnansweredLog)?
     private let report: @Sendable (String) -> Void
-    private let queued: Bool
-    private let capacity: Int
-    private var pending: [Pending] = []
+    private nonisolated let queued: Bool
+    private nonisolated let capacity: Int
+    private nonisolated let queue = Mutex(Queue())
     private var reported = false
     /// The current state.
     public private(set) var state: State
-    /// Rows that could not be written and were given up.
-    public private(set) var dropped = 0
     /// Rows written so far.
     public private(set) var written = 0
+
+    /// Rows that could not be written and were given up.
+    public nonisolated var dropped: Int { queue.withLock { $0.dropped } }
 
     /// Wraps `log`; nil means it could not be opened (`problem` says why, reported once).
     ///
@@ -57,47 +66,55 @@ public actor ResilientLog {
     }
 
     /// Rows waiting to be written.
-    public var pendingCount: Int { pending.count }
+    public nonisolated var pendingCount: Int { queue.withLock { $0.pending.count } }
 
     /// Stores the question (now, or with the next flush).
-    public func record(_ question: UnansweredQuestion) async {
+    public nonisolated func record(_ question: UnansweredQuestion) async {
         await enqueue(.question(question))
     }
 
     /// Counts a safeguarding reply (now, or with the next flush).
-    public func recordSafeguarding(at date: Date, channel: Channel) async {
+    public nonisolated func recordSafeguarding(at date: Date, channel: Channel) async {
         await enqueue(.safeguarding(SafeguardingEvent(date: date, channel: channel)))
     }
 
     /// Stores a "Was this helpful?" answer (now, or with the next flush).
-    public func recordFeedback(_ feedback: Feedback) async {
+    public nonisolated func recordFeedback(_ feedback: Feedback) async {
         await enqueue(.feedback(feedback))
     }
 
     /// Counts a reply of any kind, for the statistics.
-    public func tally(_ kind: Reply.Kind, at date: Date, channel: Channel) async {
+    public nonisolated func tally(_ kind: Reply.Kind, at date: Date, channel: Channel) async {
         await enqueue(.tally(Tally(date: date, channel: channel, kind: kind)))
     }
 
-    private func enqueue(_ item: Pending) async {
-        guard log != nil else {
-            dropped += 1
-            return
+    private nonisolated func enqueue(_ item: Pending) async {
+        let capacity = capacity
+        let hasLog = log != nil
+        queue.withLock { queue in
+            guard hasLog else {
+                queue.dropped += 1
+                return
+            }
+            queue.pending.append(item)
+            if queue.pending.count > capacity {
+                let excess = queue.pending.count - capacity
+                queue.pending.removeFirst(excess)
+                queue.dropped += excess
+            }
         }
-        pending.append(item)
-        if pending.count > capacity {
-            let excess = pending.count - capacity
-            pending.removeFirst(excess)
-            dropped += excess
-        }
-        if !queued { await flush() }
+        if hasLog && !queued { await flush() }
     }
 
     /// Writes every waiting row in one batch; on failure they wait for the next try.
     public func flush() async {
-        guard let log, !pending.isEmpty else { return }
-        let batch = pending
-        pending.removeAll(keepingCapacity: true)
+        guard let log else { return }
+        let batch = queue.withLock { queue in
+            let batch = queue.pending
+            queue.pending.removeAll(keepingCapacity: true)
+            return batch
+        }
+        guard !batch.isEmpty else { return }
         var rows = LogBatch()
         for item in batch {
             switch item {
@@ -114,9 +131,12 @@ public actor ResilientLog {
             reported = false
         } catch {
             // Keep the rows, oldest first, for the next try; the bound still holds.
-            let waiting = batch + pending
-            if waiting.count > capacity { dropped += waiting.count - capacity }
-            pending = Array(waiting.suffix(capacity))
+            let capacity = capacity
+            queue.withLock { queue in
+                let waiting = batch + queue.pending
+                if waiting.count > capacity { queue.dropped += waiting.count - capacity }
+                queue.pending = Array(waiting.suffix(capacity))
+            }
             // A write cut short by shutdown is not a storage fault: the final flush writes the rows.
             if error is CancellationError { return }
             state = .degraded

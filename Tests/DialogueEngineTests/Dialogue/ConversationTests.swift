@@ -108,10 +108,10 @@ import Testing
         let sessions = SessionStore(ttl: .seconds(600), capacity: 3)
         var context = DialogueContext()
         context.cornerstone = "communicate"
-        for id in ["a", "b", "c", "d", "e"] { await sessions.save(context, for: id) }
-        #expect(await sessions.count == 3)
-        #expect(await sessions.context(for: "a") == DialogueContext())
-        #expect(await sessions.context(for: "e") == context)
+        for id in ["a", "b", "c", "d", "e"] { sessions.save(context, for: id) }
+        #expect(sessions.count == 3)
+        #expect(sessions.context(for: "a") == DialogueContext())
+        #expect(sessions.context(for: "e") == context)
     }
 
     @Test func smallTalkDoesNotLoseTheTopic() async throws {

@@ -66,7 +66,7 @@ import Testing
         #expect(collector.messages.count == 1)
         #expect(await log.state == .degraded)
         // Two questions and three reply tallies could not be stored.
-        #expect(await log.dropped == 5)
+        #expect(log.dropped == 5)
     }
 
     @Test func aFullQueueDropsTheOldestAndCountsThem() async throws {
@@ -79,12 +79,12 @@ import Testing
                     askedAt: Date(), question: "q\(index)", normalized: "q", channel: .http, outcome: .fallback,
                     bestIntent: nil, score: 0))
         }
-        #expect(await log.pendingCount == 3)
-        #expect(await log.dropped == 2)
+        #expect(log.pendingCount == 3)
+        #expect(log.dropped == 2)
         await flaky.setFailing(false)
         await log.flush()
         #expect(await flaky.stored.map(\.question) == ["q3", "q4", "q5"])
-        #expect(await log.pendingCount == 0)
+        #expect(log.pendingCount == 0)
     }
 
     @Test func queuedWritesWaitForAFlush() async throws {
@@ -110,8 +110,8 @@ import Testing
         #expect(collector.messages.first?.contains("not being saved") == true)
         #expect(await log.state == .degraded)
         // Two questions and their two reply tallies wait.
-        #expect(await log.pendingCount == 4)
-        #expect(await log.dropped == 0)
+        #expect(log.pendingCount == 4)
+        #expect(log.dropped == 0)
         await flaky.setFailing(false)
         _ = await assistant.respond(to: "how fast is a cheetah", channel: .cli)
         #expect(await log.state == .ok)
