@@ -15,6 +15,23 @@ private struct ChatRequest: Decodable {
     var sessionId: String?
 }
 
+/// libFuzzer's driver (in the fuzzer runtime that `-sanitize=fuzzer` links).
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+/// The entry point. SwiftPM links an executable's `main` to `<module>_main` (so executables can be
+/// tested), which takes the place of libFuzzer's own `main`: this one hands over to libFuzzer.
+@_cdecl("CharterChatFuzz_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    var count = argc
+    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+    return runDriver(&count, &arguments) { data, size in fuzz(data, size) }
+}
+
 /// One input: the bytes as text (lossy UTF-8) go through folding, tokenising and a full reply; the
 /// same bytes are decoded as a chat request body and, when they decode, answered too. A crash, a
 /// trap or a hang (libFuzzer's -timeout) is a finding.
