@@ -51,7 +51,7 @@ public actor ResilientLog {
     ///   - queued: false writes each row at once; true leaves writing to ``run(every:)`` and ``flush()``.
     ///   - capacity: the most rows waiting; beyond it the oldest are dropped.
     public init(
-        _ log: (any UnansweredLog)?, problem: String? = nil, queued: Bool = false, capacity: Int = 10_000,
+        _ log: (any UnansweredLog)?, problem: String? = nil, queued: Bool = false, capacity: Int = 100_000,
         report: @escaping @Sendable (String) -> Void
     ) {
         self.log = log
@@ -106,8 +106,25 @@ public actor ResilientLog {
         if hasLog && !queued { await flush() }
     }
 
-    /// Writes every waiting row in one batch; on failure they wait for the next try.
+    /// The flush being written, if any: flushes never overlap, so a failed batch cannot be put
+    /// back after a later flush has already run.
+    private var inFlight: Task<Void, Never>?
+
+    /// Writes every waiting row in one batch; on failure they wait for the next try. Waits for a
+    /// flush already in progress first. The write runs in its own task: cancelling the caller
+    /// (a server shutting down) does not cut it short.
     public func flush() async {
+        while let running = inFlight {
+            await running.value
+            if inFlight == running { inFlight = nil }
+        }
+        let task = Task { await self.writePending() }
+        inFlight = task
+        await task.value
+        if inFlight == task { inFlight = nil }
+    }
+
+    private func writePending() async {
         guard let log else { return }
         let batch = queue.withLock { queue in
             let batch = queue.pending
@@ -159,7 +176,7 @@ public actor ResilientLog {
             }
             await flush()
         }
-        // The last flush runs outside the cancelled task: a cancelled task's database writes fail.
-        await Task { await self.flush() }.value
+        // Whatever is left; the write runs in its own task, so this task's cancellation does not stop it.
+        await flush()
     }
 }

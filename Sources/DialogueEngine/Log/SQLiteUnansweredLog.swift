@@ -173,8 +173,16 @@ public struct SQLiteUnansweredLog: UnansweredLog {
 
     private func insert(_ batch: LogBatch, into writer: any DatabaseWriter) async throws {
         try await writer.write { db in
+            // A batch repeats questions: each wording's group is looked up once per batch.
+            var groups: [String: Int64] = [:]
             for var question in batch.questions {
-                question.groupId = try Self.groupID(for: question.normalized, at: question.askedAt, db: db)
+                if let known = groups[question.normalized] {
+                    question.groupId = known
+                } else {
+                    let id = try Self.groupID(for: question.normalized, at: question.askedAt, db: db)
+                    groups[question.normalized] = id
+                    question.groupId = id
+                }
                 try question.insert(db)
             }
             for event in batch.safeguarding {
