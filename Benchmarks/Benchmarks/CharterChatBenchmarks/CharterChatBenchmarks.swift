@@ -26,7 +26,8 @@ private func loadContent() -> Content {
 }
 
 private func makeAssistant(_ content: Content) -> Assistant {
-    Assistant(content: content, log: ResilientLog(DiscardLog(), report: { _ in }))
+    // Queued, as in the server: a reply only adds its rows to the queue (never flushed here).
+    Assistant(content: content, log: ResilientLog(DiscardLog(), queued: true, report: { _ in }))
 }
 
 /// Messages for the redaction benchmark: most carry no personal data, as in real traffic.

@@ -138,7 +138,11 @@ struct ContentLoader {
             guard let first = line.firstIndex(where: { !isBlank($0) }),
                 let last = line.lastIndex(where: { !isBlank($0) }), line[first] != UInt8(ascii: "#")
             else { continue }
-            words.insert(TextFolder.fold(String(decoding: line[first...last], as: UTF8.self)))
+            let word = line[first...last]
+            // Lower-case letters are already folded (nearly every line): no copy through the folder.
+            let plain = word.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+            let text = String(decoding: word, as: UTF8.self)
+            words.insert(plain ? text : TextFolder.fold(text))
         }
         return words
     }

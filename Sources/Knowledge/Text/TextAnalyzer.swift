@@ -77,6 +77,7 @@ public struct TextAnalyzer: Sendable {
     /// A copy that looks up the stems of `words` instead of computing them again for each message.
     public func caching(stemsOf words: some Sequence<String>) -> TextAnalyzer {
         var copy = self
+        copy.stemCache.reserveCapacity(words.underestimatedCount)
         for word in words { copy.stemCache[word] = PorterStemmer.stem(word) }
         return copy
     }
