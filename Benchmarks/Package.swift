@@ -17,6 +17,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "DialogueEngine", package: "charter-chat"),
+                .product(name: "ChatHTTP", package: "charter-chat"),
             ],
             path: "Benchmarks/CharterChatBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -1,4 +1,5 @@
 import Benchmark
+import ChatHTTP
 import DialogueEngine
 import Foundation
 import Synchronization
@@ -88,9 +89,16 @@ let benchmarks: @Sendable () -> Void = {
             Reply.Source(cornerstone: "Communicate", text: "use words and ways of sharing that you understand"),
         ],
         kind: .answer, messageId: "a1b2c3d4e5f6")
-    Benchmark("JSON encode of a reply") { benchmark in
+    Benchmark("JSON encode of a reply (JSONEncoder)") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try encoder.encode(reply))
+        }
+    }
+
+    // What POST /api/chat uses.
+    Benchmark("JSON encode of a reply (ReplyJSON, HTTP)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(ReplyJSON.encode(reply))
         }
     }
 }

@@ -1,11 +1,12 @@
-import DialogueEngine
-import NIOCore
+public import DialogueEngine
+public import NIOCore
 
 /// Writes a ``Reply`` as JSON straight into a `ByteBuffer`: the same document `JSONEncoder` makes
 /// (keys in declaration order, slashes unescaped), without its reflection and intermediate values.
 /// The reply is the hot path's only output, so it is written by hand; tests compare the two.
-enum ReplyJSON {
-    static func encode(_ reply: Reply) -> ByteBuffer {
+public enum ReplyJSON {
+    /// The reply as a JSON document.
+    public static func encode(_ reply: Reply) -> ByteBuffer {
         var buffer = ByteBuffer()
         buffer.reserveCapacity(256 + reply.reply.utf8.count * 2)
         buffer.writeStaticString("{\"reply\":")
