@@ -6,17 +6,6 @@ local questions = {
   "what channel is the match on", "how do i tie a tie", "recommend a film", "what is 9 times 8",
   "how far is the moon", "can you order a taxi", "best minecraft seed", "how old is the queen",
 }
-local bodies = {}
-for i, q in ipairs(questions) do
-  bodies[i] = '{"message":"' .. q .. '"}'
-end
-local counter = 0
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-
-request = function()
-  counter = counter + 1
-  return wrk.format(nil, "/api/chat", nil, bodies[(counter % #bodies) + 1])
-end
 
 dofile("scripts/load/report.lua")
+post_questions(questions)

@@ -1,7 +1,22 @@
--- Shared by the wrk scripts: counts replies with "answered":false per thread and prints the
+-- Shared by the wrk scripts: posts their questions, counts replies with "answered":false per thread and prints the
 -- figures, plus one machine-readable RESULT line for scripts/loadtest.
 threads = {}
 unanswered = 0
+
+-- POST /api/chat with each question in turn, as {"message": ...}.
+function post_questions(questions)
+  local bodies = {}
+  for i, q in ipairs(questions) do
+    bodies[i] = '{"message":"' .. q .. '"}'
+  end
+  local counter = 0
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json"
+  request = function()
+    counter = counter + 1
+    return wrk.format(nil, "/api/chat", nil, bodies[(counter % #bodies) + 1])
+  end
+end
 
 setup = function(thread)
   table.insert(threads, thread)
