@@ -140,3 +140,45 @@ private actor FlakyLog: UnansweredLog {
 
     func safeguardingCount() async throws -> Int { 0 }
 }
+
+/// A log whose first write waits a little and then fails, like a disk that stalls once.
+private actor StallingLog: UnansweredLog {
+    struct Stalled: Error {}
+    private(set) var stored: [String] = []
+    private var writes = 0
+
+    func write(_ batch: LogBatch) async throws {
+        writes += 1
+        if writes == 1 {
+            try? await Task.sleep(for: .milliseconds(200))
+            throw Stalled()
+        }
+        stored += batch.questions.map(\.question)
+    }
+
+    func missed(limit: Int) async throws -> [MissedGroup] { [] }
+    func safeguardingCount() async throws -> Int { 0 }
+}
+
+@Suite struct FlushOrderTests {
+    private static func question(_ text: String) -> UnansweredQuestion {
+        UnansweredQuestion(
+            askedAt: Date(), question: text, normalized: text, channel: .http, outcome: .fallback, bestIntent: nil,
+            score: 0, sessionKey: "k")
+    }
+
+    @Test func flushesDoNotOverlapSoAFailedBatchStaysAheadOfLaterRows() async throws {
+        let stalling = StallingLog()
+        let log = ResilientLog(stalling, queued: true, report: { _ in })
+        await log.record(Self.question("first"))
+        async let stalled: Void = log.flush()
+        try await Task.sleep(for: .milliseconds(50))
+        await log.record(Self.question("second"))
+        // Waits for the stalled flush, then writes both, oldest first.
+        await log.flush()
+        await stalled
+        #expect(await stalling.stored == ["first", "second"])
+        #expect(log.pendingCount == 0)
+        #expect(log.dropped == 0)
+    }
+}
