@@ -40,10 +40,10 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
         routes.post("/api/admin/missed/{id}/assign") { request, context in
             _ = try authorize(request, stateChanging: true)
             var request = request
-            let fields = try JSONBody.object(
+            let fields = try JSONBody(
                 Array(try await request.collectBody(upTo: 4096).readableBytesView),
                 example: #"{"intent": "topic.breaks"}"#)
-            let intent = try JSONBody.string(fields, "intent", required: true)!
+            let intent = try fields.string("intent", required: true)!
             let group = try await assign(try id(context), to: intent)
             return try json(group)
         }

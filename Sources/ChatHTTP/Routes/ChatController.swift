@@ -16,36 +16,6 @@ struct ChatController<Context: RequestContext> {
         var sessionId: String?
     }
 
-    /// The body as JSON gives it: each field absent, null, a string or something else, so that
-    /// each case gets its own error.
-    private struct Body: Decodable {
-        enum Field {
-            case absent, null, string(String), other
-        }
-
-        enum Keys: String, CodingKey {
-            case message, sessionId
-        }
-
-        var message: Field
-        var sessionId: Field
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: Keys.self)
-            message = Self.field(.message, in: container)
-            sessionId = Self.field(.sessionId, in: container)
-        }
-
-        private static func field(_ key: Keys, in container: KeyedDecodingContainer<Keys>) -> Field {
-            guard container.contains(key) else { return .absent }
-            if (try? container.decodeNil(forKey: key)) == true { return .null }
-            if let text = try? container.decode(String.self, forKey: key) { return .string(text) }
-            return .other
-        }
-    }
-
-    let decoder = JSONDecoder()
-
     var endpoints: RouteCollection<Context> {
         RouteCollection(context: Context.self)
             .post("/api/chat", use: chat)
@@ -84,33 +54,9 @@ struct ChatController<Context: RequestContext> {
 
     /// Reads and checks the body.
     func decode(_ bytes: [UInt8]) throws -> ChatRequest {
-        guard !bytes.isEmpty else {
-            throw APIError(
-                .badRequest, code: "empty_body", message: "Send a JSON object: {\"message\": \"your question\"}.")
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw APIError(.badRequest, code: "invalid_utf8", message: "The body is not valid UTF-8 text.")
-        }
-        let body: Body
-        do {
-            body = try decoder.decode(Body.self, from: Data(text.utf8))
-        } catch DecodingError.typeMismatch {
-            throw APIError(
-                .badRequest, code: "invalid_json", message: "The body must be a JSON object with a \"message\".")
-        } catch {
-            throw APIError(
-                .badRequest, code: "invalid_json",
-                message: "The body is not valid JSON. Send {\"message\": \"your question\"}.")
-        }
-        let message: String
-        switch body.message {
-        case .absent:
-            throw APIError(.badRequest, code: "missing_message", message: "The JSON object has no \"message\".")
-        case .null, .other:
-            throw APIError(.badRequest, code: "invalid_message", message: "\"message\" must be a string.")
-        case .string(let text):
-            message = text
-        }
+        let fields = try JSONBody(bytes, example: #"{"message": "your question"}"#)
+        // A null message is a wrong message, not a missing one; a null sessionId starts a conversation.
+        let message = try fields.string("message", required: true, nullIsAbsent: false)!
         if message.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             throw APIError(
                 .unprocessableContent, code: "empty_message", message: "\"message\" is empty. Type a question.")
@@ -122,20 +68,11 @@ struct ChatController<Context: RequestContext> {
                     "\"message\" is \(message.count) characters long; the most is \(maxMessageLength). Ask a shorter question."
             )
         }
-        var sessionID: String?
-        switch body.sessionId {
-        case .absent, .null:
-            break
-        case .other:
-            throw APIError(.badRequest, code: "invalid_session_id", message: "\"sessionId\" must be a string.")
-        case .string(let session):
-            guard Self.isValidSessionID(session) else {
-                throw APIError(
-                    .unprocessableContent, code: "invalid_session_id",
-                    message:
-                        "\"sessionId\" must be 1 to 64 letters, digits, '-' or '_'; send back the one a reply gave.")
-            }
-            sessionID = session
+        let sessionID = try fields.string("sessionId", required: false)
+        if let sessionID, !Self.isValidSessionID(sessionID) {
+            throw APIError(
+                .unprocessableContent, code: "invalid_session_id",
+                message: "\"sessionId\" must be 1 to 64 letters, digits, '-' or '_'; send back the one a reply gave.")
         }
         return ChatRequest(message: message, sessionId: sessionID)
     }

@@ -14,29 +14,22 @@ struct FeedbackController<Context: RequestContext> {
     @Sendable func feedback(request: Request, context: Context) async throws -> Response {
         var request = request
         let body = try await request.collectBody(upTo: maxBodySize)
-        let fields = try JSONBody.object(
+        let fields = try JSONBody(
             Array(body.readableBytesView), example: #"{"sessionId": "…", "messageId": "…", "helpful": true}"#)
-        let session = try JSONBody.string(fields, "sessionId", required: true)!
+        let session = try fields.string("sessionId", required: true)!
         guard ChatController<Context>.isValidSessionID(session) else {
             throw APIError(
                 .unprocessableContent, code: "invalid_session_id",
                 message: "\"sessionId\" must be the one a reply gave.")
         }
-        let message = try JSONBody.string(fields, "messageId", required: true)!
+        let message = try fields.string("messageId", required: true)!
         guard ChatController<Context>.isValidSessionID(message) else {
             throw APIError(
                 .unprocessableContent, code: "invalid_message_id",
                 message: "\"messageId\" must be the one a reply gave.")
         }
-        // JSONDecoder tells a JSON boolean from the numbers 0 and 1, which JSONSerialization does not.
-        guard fields["helpful"] != nil else {
-            throw APIError(
-                .badRequest, code: "missing_helpful", message: "The JSON object has no \"helpful\" (true or false).")
-        }
-        guard let helpful = try? JSONDecoder().decode(Helpful.self, from: Data(body.readableBytesView)).helpful else {
-            throw APIError(.badRequest, code: "invalid_helpful", message: "\"helpful\" must be true or false.")
-        }
-        let comment = try JSONBody.string(fields, "comment", required: false)
+        let helpful = try fields.bool("helpful")
+        let comment = try fields.string("comment", required: false)
         if let comment, comment.count > 500 {
             throw APIError(
                 .unprocessableContent, code: "comment_too_long", message: "\"comment\" may be at most 500 characters.")
@@ -53,43 +46,91 @@ struct FeedbackController<Context: RequestContext> {
     }
 }
 
-/// The `helpful` field alone, decoded strictly.
-private struct Helpful: Decodable {
-    var helpful: Bool
-}
+/// A JSON request body, read once with `JSONDecoder`, with errors that say what to fix. Each field
+/// is told apart as absent, null, a string, a boolean (never the numbers 0 and 1) or something else.
+struct JSONBody {
+    private enum Field {
+        case null, string(String), bool(Bool), other
+    }
 
-/// Reading a JSON request body with errors that say what to fix.
-enum JSONBody {
-    /// The body as a JSON object.
-    static func object(_ bytes: [UInt8], example: String) throws -> [String: Any] {
+    /// Every field of the top-level object.
+    private struct Fields: Decodable {
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        var values: [String: Field] = [:]
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            for key in container.allKeys {
+                if (try? container.decodeNil(forKey: key)) == true {
+                    values[key.stringValue] = .null
+                } else if let text = try? container.decode(String.self, forKey: key) {
+                    values[key.stringValue] = .string(text)
+                } else if let flag = try? container.decode(Bool.self, forKey: key) {
+                    values[key.stringValue] = .bool(flag)
+                } else {
+                    values[key.stringValue] = .other
+                }
+            }
+        }
+    }
+
+    private let fields: [String: Field]
+
+    /// Reads `bytes` as a JSON object; `example` shows a good body in the errors.
+    init(_ bytes: [UInt8], example: String) throws {
         guard !bytes.isEmpty else {
             throw APIError(.badRequest, code: "empty_body", message: "Send a JSON object: \(example).")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw APIError(.badRequest, code: "invalid_utf8", message: "The body is not valid UTF-8 text.")
         }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else {
+        do {
+            fields = try JSONDecoder().decode(Fields.self, from: Data(text.utf8)).values
+        } catch DecodingError.typeMismatch {
+            throw APIError(.badRequest, code: "invalid_json", message: "The body must be a JSON object: \(example).")
+        } catch {
             throw APIError(.badRequest, code: "invalid_json", message: "The body is not valid JSON. Send \(example).")
         }
-        guard let fields = object as? [String: Any] else {
-            throw APIError(.badRequest, code: "invalid_json", message: "The body must be a JSON object: \(example).")
-        }
-        return fields
     }
 
-    /// A string field; nil when absent (or null) and not required.
-    static func string(_ fields: [String: Any], _ name: String, required: Bool) throws -> String? {
-        guard let value = fields[name], !(value is NSNull) else {
+    /// A string field. Absent, or null when `nullIsAbsent`, is nil, or `missing_…` when `required`;
+    /// anything else that is not a string is `invalid_…`.
+    func string(_ name: String, required: Bool, nullIsAbsent: Bool = true) throws -> String? {
+        switch fields[name] {
+        case .string(let text):
+            return text
+        case nil,
+            .null where nullIsAbsent:
             if required {
                 throw APIError(
-                    .badRequest, code: "missing_\(snake(name))", message: "The JSON object has no \"\(name)\".")
+                    .badRequest, code: "missing_\(Self.snake(name))", message: "The JSON object has no \"\(name)\".")
             }
             return nil
+        default:
+            throw APIError(
+                .badRequest, code: "invalid_\(Self.snake(name))", message: "\"\(name)\" must be a string.")
         }
-        guard let text = value as? String, !(value is NSNumber) else {
-            throw APIError(.badRequest, code: "invalid_\(snake(name))", message: "\"\(name)\" must be a string.")
+    }
+
+    /// A required boolean field.
+    func bool(_ name: String) throws -> Bool {
+        switch fields[name] {
+        case .bool(let flag):
+            return flag
+        case nil:
+            throw APIError(
+                .badRequest, code: "missing_\(Self.snake(name))",
+                message: "The JSON object has no \"\(name)\" (true or false).")
+        default:
+            throw APIError(
+                .badRequest, code: "invalid_\(Self.snake(name))", message: "\"\(name)\" must be true or false.")
         }
-        return text
     }
 
     private static func snake(_ name: String) -> String {
