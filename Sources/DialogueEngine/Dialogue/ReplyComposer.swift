@@ -10,7 +10,7 @@ package struct ReplyComposer: Sendable {
 
     package let content: Content
     /// Every intent's reply with its own suggestions, composed once: content never changes.
-    private var intentReplies: [String: Composed]
+    private let intentReplies: [String: Composed]
 
     /// What a reply says and what the conversation should remember about it.
     package struct Composed: Sendable, Equatable {
@@ -25,13 +25,17 @@ package struct ReplyComposer: Sendable {
 
     /// Makes a composer for `content`.
     package init(content: Content) {
-        self.content = content
-        self.intentReplies = [:]
+        let composer = ReplyComposer(content: content, intentReplies: [:])
         var replies: [String: Composed] = [:]
         for intent in content.intents {
-            replies[intent.id] = compose(intent.response, suggestions: intent.suggestions)
+            replies[intent.id] = composer.compose(intent.response, suggestions: intent.suggestions)
         }
-        self.intentReplies = replies
+        self.init(content: content, intentReplies: replies)
+    }
+
+    private init(content: Content, intentReplies: [String: Composed]) {
+        self.content = content
+        self.intentReplies = intentReplies
     }
 
     /// The reply for an intent, with the intent's own suggestions.

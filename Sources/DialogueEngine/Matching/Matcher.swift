@@ -14,7 +14,6 @@ package final class Matcher: Sendable {
     package let safeguarding: SafeguardingDetector
     package let settings: MatcherSettings
     package let knownStems: Set<String>
-    private let phraseExamples: [(words: Set<String>, target: Target)]
     private let exampleWeights: [Double]
     private let exampleWordIndex: [String: [Int]]
     private let weakWords: Set<String>
@@ -91,7 +90,6 @@ package final class Matcher: Sendable {
         self.analyzer = analyzer.caching(stemsOf: frequencies.keys)
         self.index = BM25Index(documents: documents)
         self.knownStems = index.vocabulary.union(safeguarding.stems)
-        self.phraseExamples = phraseExamples
         var exampleWordIndex: [String: [Int]] = [:]
         for (position, example) in phraseExamples.enumerated() {
             for word in example.words { exampleWordIndex[word, default: []].append(position) }

@@ -25,20 +25,13 @@ public enum Tokenizer {
         return tokenizeCharacters(folded)
     }
 
-    /// The same split for pure ASCII text, byte by byte: nil for any other text.
-    private static func tokenizeASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token]? {
+    /// Gathers a word's parts and makes its tokens: one for a plain word; for a hyphenated one each
+    /// part and then the parts joined. Both splitting paths share it.
+    private struct Words {
         var tokens: [Token] = []
         var parts: [String] = []
-        var current: [UInt8] = []
-        var pendingHyphen = false
 
-        func endPart() {
-            guard !current.isEmpty else { return }
-            parts.append(String(decoding: current, as: UTF8.self))
-            current.removeAll(keepingCapacity: true)
-        }
-        func endWord() {
-            endPart()
+        mutating func endWord() {
             guard !parts.isEmpty else { return }
             if parts.count == 1 {
                 tokens.append(Token(parts[0]))
@@ -47,6 +40,19 @@ public enum Tokenizer {
                 tokens.append(Token(parts.joined(), isHyphenated: true))
             }
             parts.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// The same split for pure ASCII text, byte by byte: nil for any other text.
+    private static func tokenizeASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token]? {
+        var words = Words()
+        var current: [UInt8] = []
+        var pendingHyphen = false
+
+        func endPart() {
+            guard !current.isEmpty else { return }
+            words.parts.append(String(decoding: current, as: UTF8.self))
+            current.removeAll(keepingCapacity: true)
         }
 
         for byte in bytes {
@@ -62,56 +68,44 @@ public enum Tokenizer {
                 pendingHyphen = true
             default:
                 pendingHyphen = false
-                endWord()
+                endPart()
+                words.endWord()
             }
         }
-        endWord()
-        return tokens
+        endPart()
+        words.endWord()
+        return words.tokens
     }
 
     /// The general split, character by character.
     package static func tokenizeCharacters(_ folded: String) -> [Token] {
-        var tokens: [Token] = []
+        var words = Words()
         var current = ""
-        var parts: [String] = []
-        var pendingApostrophe = false
         var pendingHyphen = false
 
         func endPart() {
             guard !current.isEmpty else { return }
-            parts.append(current)
+            words.parts.append(current)
             current = ""
-        }
-        func endWord() {
-            endPart()
-            guard !parts.isEmpty else { return }
-            if parts.count == 1 {
-                tokens.append(Token(parts[0]))
-            } else {
-                for part in parts { tokens.append(Token(part, isHyphenated: true)) }
-                tokens.append(Token(parts.joined(), isHyphenated: true))
-            }
-            parts.removeAll(keepingCapacity: true)
         }
 
         for character in folded {
             if character.isLetter || character.isNumber {
                 if pendingHyphen { endPart() }
-                pendingApostrophe = false
                 pendingHyphen = false
                 current.append(character)
             } else if character == "'" && !current.isEmpty {
-                pendingApostrophe = true
+                // Dropped inside a word: "can't" is "cant".
             } else if character == "-" && !current.isEmpty && !pendingHyphen {
                 pendingHyphen = true
             } else {
-                pendingApostrophe = false
                 pendingHyphen = false
-                endWord()
+                endPart()
+                words.endWord()
             }
         }
-        _ = pendingApostrophe
-        endWord()
-        return tokens
+        endPart()
+        words.endWord()
+        return words.tokens
     }
 }
