@@ -192,18 +192,17 @@ extension Missed {
 
         @OptionGroup var options: CommonOptions
 
-        @Option(name: .long, help: "csv or json.")
-        var format = "csv"
-
-        func validate() throws {
-            if format != "csv" && format != "json" {
-                throw ValidationError("--format must be csv or json, not '\(format)'.")
-            }
+        /// What `--format` accepts; the parser refuses anything else and lists these.
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case csv, json
         }
+
+        @Option(name: .long, help: "csv or json.")
+        var format = Format.csv
 
         func run() async throws {
             let groups = try await Missed.openLog(options).groups(status: nil, since: nil, limit: Int.max)
-            if format == "json" {
+            if format == .json {
                 print(try Missed.json(groups))
                 return
             }

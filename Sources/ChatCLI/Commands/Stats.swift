@@ -9,18 +9,22 @@ struct Stats: AsyncParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
+    /// What `--by` accepts; the parser refuses anything else and lists these.
+    enum Period: String, ExpressibleByArgument, CaseIterable {
+        case day, week
+    }
+
     @Option(name: .long, help: "day or week.")
-    var by = "day"
+    var by = Period.day
 
     @Flag(name: .long, help: "Write the figures as JSON.")
     var json = false
 
     func validate() throws {
-        if by != "day" && by != "week" { throw ValidationError("--by must be day or week, not '\(by)'.") }
     }
 
     func run() async throws {
-        let rows = try await Missed.openLog(options).stats(byWeek: by == "week")
+        let rows = try await Missed.openLog(options).stats(byWeek: by == .week)
         if json {
             print(try Missed.json(rows))
             return
