@@ -100,6 +100,23 @@ import Testing
         #expect(await memory.questions.isEmpty)
     }
 
+    /// JSON lets a string hold half a surrogate pair ("\ud800"); such a body gets a reply or a
+    /// clean 4xx JSON error, never a 5xx.
+    @Test(arguments: [#"{"message":"\ud800"}"#, #"{"message":"a\udfffb"}"#, #"{"message":"\ud83d\ude00\ud800"}"#])
+    func loneSurrogatesGetAReplyOrAClearError(_ body: String) async throws {
+        let app = try TestSupport.app(TestSupport.service())
+        try await app.test(.router) { client in
+            let response = try await client.execute(
+                uri: "/api/chat", method: .post, body: ByteBuffer(bytes: Array(body.utf8)))
+            #expect(response.status.code < 500)
+            if response.status == .ok {
+                #expect(TestSupport.decode(response.body)["reply"] as? String != nil)
+            } else {
+                #expect(TestSupport.errorCode(response.body) != nil)
+            }
+        }
+    }
+
     @Test func tooLongMessagesAreRefusedWithTheConfiguredLimit() async throws {
         var settings = ServerSettings()
         settings.maxMessageLength = 20

@@ -98,6 +98,11 @@ import Testing
             let health = TestSupport.decode(response.body)
             #expect(health["status"] as? String == "degraded")
             #expect(health["database"] as? String == "degraded")
+            // The reply's row could not be kept: health and the metric both count it.
+            #expect(health["droppedWrites"] as? Int == 1)
+            let metrics = String(buffer: try await client.execute(uri: "/metrics", method: .get).body)
+            let dropped = metrics.split(separator: "\n").first { $0.hasPrefix("charter_chat_log_dropped_rows ") }
+            #expect(dropped.flatMap { Double($0.split(separator: " ").last ?? "") } == 1)
         }
         let healthy = try TestSupport.app(TestSupport.service())
         try await healthy.test(.router) { client in
