@@ -15,8 +15,9 @@ package final class Matcher: Sendable {
     package let settings: MatcherSettings
     package let knownStems: Set<String>
     private let exampleWeights: [Double]
-    private let exampleWordIndex: [String: [Int]]
-    private let weakWords: Set<String>
+    /// Each word of the examples (and each stop word and weak word): its weight in word-for-word
+    /// likeness and the examples that contain it.
+    private let likenessWords: [String: LikenessWord]
     private let cornerstoneOfTarget: [Target: String]
     /// Every target that can be answered, numbered; the index's documents and the examples point here.
     private let targets: [Target]
@@ -27,6 +28,8 @@ package final class Matcher: Sendable {
     private let documentTargets: [Int]
     /// The target of each phrase example.
     private let exampleTargets: [Int]
+    /// What each target would answer with (see ``answerIdentity(_:)``), by target.
+    private let identities: [Target: String]
 
     /// Builds the index and vocabularies from `content`.
     package init(content: Content, settings: MatcherSettings = MatcherSettings()) {
@@ -90,13 +93,18 @@ package final class Matcher: Sendable {
         self.analyzer = analyzer.caching(stemsOf: frequencies.keys)
         self.index = BM25Index(documents: documents)
         self.knownStems = index.vocabulary.union(safeguarding.stems)
-        var exampleWordIndex: [String: [Int]] = [:]
-        for (position, example) in phraseExamples.enumerated() {
-            for word in example.words { exampleWordIndex[word, default: []].append(position) }
-        }
-        self.exampleWordIndex = exampleWordIndex
         let weakWords = Set(content.lexicon.weakWords.map(TextFolder.fold))
-        self.weakWords = weakWords
+        var likenessWords: [String: LikenessWord] = [:]
+        for word in StopWords.all.union(weakWords) {
+            likenessWords[word] = LikenessWord(weight: Self.likenessWeight(word, weakWords: weakWords))
+        }
+        for (position, example) in phraseExamples.enumerated() {
+            for word in example.words {
+                likenessWords[word, default: LikenessWord(weight: Self.likenessWeight(word, weakWords: weakWords))]
+                    .examples.append(Int32(position))
+            }
+        }
+        self.likenessWords = likenessWords
         self.exampleWeights = phraseExamples.map { example in
             example.words.reduce(0) { $0 + Self.likenessWeight($1, weakWords: weakWords) }
         }
@@ -110,6 +118,8 @@ package final class Matcher: Sendable {
         self.targetOrder = targetOrder
         self.targetCornerstones = targets.map { cornerstoneOfTarget[$0] }
         self.documentTargets = documentTargets
+        self.identities = Dictionary(
+            uniqueKeysWithValues: targets.map { ($0, Self.answerIdentity($0, content: content)) })
     }
 
     private static func cornerstoneID(of reference: String, in charter: Charter) -> String? {
@@ -206,6 +216,10 @@ package final class Matcher: Sendable {
 
     /// Two targets that would quote the same single statement are one answer, not a choice.
     private func answerIdentity(_ target: Target) -> String {
+        identities[target] ?? Self.answerIdentity(target, content: content)
+    }
+
+    private static func answerIdentity(_ target: Target, content: Content) -> String {
         if case .intent(let id) = target, let intent = content.intent(id: id), intent.response.quotes.count == 1,
             case .statement(let statement)? = QuoteReference(intent.response.quotes[0], in: content.charter)
         {
@@ -220,27 +234,36 @@ package final class Matcher: Sendable {
     }
 
     private func rankWhole(_ analysed: AnalyzedText, topic: String?) -> [Candidate] {
-        var scores = [Score?](repeating: nil, count: targets.count)
-        let hits = index.search(analysed.terms, limit: 60)
+        let query = index.prepare(analysed.terms)
+        let hits = index.search(query, limit: 60)
         let topScore = max(hits.first?.score ?? 1, 0.0001)
-        let distinct = index.distinctTerms(analysed.terms)
-        let idfs = distinct.map { index.idf($0.text) }
-        let termWeights = zip(idfs, distinct).map { $0 * $1.weight }
+        let idfs = query.idfs
+        let termWeights = zip(idfs, query.terms).map { $0 * $1.weight }
         let queryWeight = max(termWeights.reduce(0, +), 0.0001)
         // The share of the message's term weight that is not weak or corrected: 1 for "sarcasm",
         // about 0.35 for "what does it mean".
         let plainWeight = idfs.reduce(0, +)
         let substance = plainWeight > 0 ? termWeights.reduce(0, +) / plainWeight : 0
-        var unions = [UInt64](repeating: 0, count: targets.count)
-        for hit in hits { unions[documentTargets[hit.document]] |= hit.matchedTerms }
+        // A slot per target says where its score is kept; scores are kept only for targets found.
+        var slots = [Int32](repeating: -1, count: targets.count)
+        var found: [(target: Int, score: Score, union: UInt64)] = []
+        func slot(_ target: Int) -> Int {
+            if slots[target] >= 0 { return Int(slots[target]) }
+            slots[target] = Int32(found.count)
+            found.append((target, Score(), 0))
+            return found.count - 1
+        }
+        for hit in hits { found[slot(documentTargets[hit.document])].union |= hit.matchedTerms }
         for hit in hits {
             let target = documentTargets[hit.document]
+            let place = Int(slots[target])
             var confidence = hit.queryCoverage * (0.7 + 0.3 * hit.documentCoverage)
             // Several examples of one intent may each explain part of a message.
-            let union = unions[target]
+            let union = found[place].union
             if union != hit.matchedTerms {
-                let covered = termWeights.indices.reduce(0.0) { sum, index in
-                    index < 64 && union & (1 << UInt64(index)) != 0 ? sum + termWeights[index] : sum
+                var covered = 0.0
+                for index in termWeights.indices where index < 64 && union & (1 << UInt64(index)) != 0 {
+                    covered += termWeights[index]
                 }
                 // The union counts half: a large intent gathers many words, and only some of
                 // them should speak for it.
@@ -252,43 +275,44 @@ package final class Matcher: Sendable {
             if let topic, targetCornerstones[target] == topic {
                 confidence = min(1, confidence * settings.topicBoost)
             }
-            var score = scores[target] ?? Score()
-            score.absorb(confidence: confidence, bm25: hit.score / topScore)
-            scores[target] = score
+            found[place].score.absorb(confidence: confidence, bm25: hit.score / topScore)
         }
         // Word-for-word likeness to the examples, stop words included: decides alone for short
         // messages of common words ("who are you") and breaks ties for the rest.
-        let words = Set(analysed.words)
-        let messageWeight = words.reduce(0) { $0 + Self.likenessWeight($1, weakWords: weakWords) }
+        var messageWeight = 0.0
         var overlaps = [Double](repeating: 0, count: exampleTargets.count)
-        var touched: [Int] = []
-        for word in words {
-            guard let examples = exampleWordIndex[word] else { continue }
-            let weight = Self.likenessWeight(word, weakWords: weakWords)
-            for example in examples {
-                if overlaps[example] == 0 { touched.append(example) }
-                overlaps[example] += weight
+        var touched: [Int32] = []
+        var seen: [String] = []
+        seen.reserveCapacity(analysed.words.count)
+        for word in analysed.words where !seen.contains(word) {
+            seen.append(word)
+            guard let entry = likenessWords[word] else {
+                messageWeight += 1
+                continue
+            }
+            messageWeight += entry.weight
+            for example in entry.examples {
+                if overlaps[Int(example)] == 0 { touched.append(example) }
+                overlaps[Int(example)] += entry.weight
             }
         }
         for example in touched {
+            let example = Int(example)
             let common = overlaps[example]
             let target = exampleTargets[example]
             let similarity = common / (exampleWeights[example] + messageWeight - common)
-            var score = scores[target] ?? Score()
+            let existing = slots[target]
+            var score = existing >= 0 ? found[Int(existing)].score : Score()
             score.likeness = max(score.likeness, similarity)
             if similarity >= settings.phraseSimilarity { score.confidence = max(score.confidence, similarity) }
-            if score.confidence > 0 { scores[target] = score }
+            if score.confidence > 0 { found[slot(target)].score = score }
         }
-        var ranked: [(target: Int, score: Score)] = []
-        for (target, score) in scores.enumerated() {
-            if let score { ranked.append((target, score)) }
-        }
-        ranked.sort { a, b in
+        found.sort { a, b in
             let (first, second) = (a.score.ranking, b.score.ranking)
             if first != second { return first > second }
             return targetOrder[a.target] < targetOrder[b.target]
         }
-        return ranked.map { entry in
+        return found.map { entry in
             Candidate(
                 target: targets[entry.target], confidence: min(1, (entry.score.confidence * 1000).rounded() / 1000),
                 ranking: entry.score.ranking)
@@ -300,6 +324,12 @@ package final class Matcher: Sendable {
         if StopWords.contains(word) { return 0.3 }
         if weakWords.contains(word) { return 0.5 }
         return 1
+    }
+
+    /// A word of word-for-word likeness.
+    private struct LikenessWord: Sendable {
+        var weight: Double
+        var examples: [Int32] = []
     }
 
     /// How well one target fits a message.
@@ -354,6 +384,11 @@ package final class Matcher: Sendable {
         }
         guard words >= 8 else { return [] }
         let folded = TextFolder.fold(message)
+        return asciiClauses(of: folded) ?? generalClauses(of: folded)
+    }
+
+    /// ``clauses(of:)`` of folded text, character by character: for any text.
+    static func generalClauses(of folded: String) -> [String] {
         guard folded.split(separator: " ").count >= 8 else { return [] }
         var clauses: [String] = []
         var current = ""
@@ -371,5 +406,52 @@ package final class Matcher: Sendable {
         }
         if current.split(separator: " ").count >= 2 { clauses.append(current) }
         return clauses.count > 1 ? clauses : []
+    }
+
+    /// ``clauses(of:)`` for folded text that is all ASCII (nearly every message), working on bytes
+    /// and making strings only when there are clauses; nil for other text. A property test keeps
+    /// the two paths equal.
+    static func asciiClauses(of folded: String) -> [String]? {
+        folded.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let space = UInt8(ascii: " ")
+            func words(_ range: Range<Int>) -> Int {
+                var count = 0
+                var previous = space
+                for index in range {
+                    if bytes[index] != space && previous == space { count += 1 }
+                    previous = bytes[index]
+                }
+                return count
+            }
+            guard words(0..<bytes.count) >= 8 else { return [] }
+            // Each clause: its bytes, and whether a "?" ends it (which counts as a word when it
+            // stands alone, as the general path's split does).
+            var found: [(range: Range<Int>, question: Bool)] = []
+            func close(_ range: Range<Int>, question: Bool) {
+                var count = words(range)
+                if question && (range.isEmpty || bytes[range.upperBound - 1] == space) { count += 1 }
+                if count >= 2 { found.append((range, question)) }
+            }
+            var start = 0
+            var previous = space
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                let isBreak =
+                    byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!")
+                    || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
+                    || (byte == UInt8(ascii: "-") && previous == space)
+                if isBreak {
+                    close(start..<index, question: byte == UInt8(ascii: "?"))
+                    start = index + 1
+                }
+                previous = byte
+            }
+            close(start..<bytes.count, question: false)
+            guard found.count > 1 else { return [] }
+            return found.map { range, question in
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) + (question ? "?" : "")
+            }
+        } ?? nil
     }
 }

@@ -31,23 +31,43 @@ public struct IndexHit: Sendable, Equatable {
     public var matchedTerms: UInt64
 }
 
+/// A query made ready by ``BM25Index/prepare(_:)``: its distinct terms looked up once, so that a
+/// caller and the search share the lookups.
+public struct BM25Query: Sendable {
+    /// The query's distinct terms in order of first use, each with its highest weight; bit `i` of
+    /// ``IndexHit/matchedTerms`` stands for element `i`.
+    public let terms: [Term]
+    /// Each term's inverse document frequency (``BM25Index/unseenIDF`` for a term no document has).
+    public let idfs: [Double]
+    /// Each term's number in the index, or -1.
+    let numbers: [Int32]
+    /// The sum of IDF × weight over the terms: the whole of the query's coverage.
+    public let weight: Double
+}
+
 /// An Okapi BM25 keyword index, built once from its documents and never changed. Documents that
 /// share a key (the examples of one intent) count as one for a term's rarity (IDF).
 ///
 /// Besides the BM25 score, each hit says how much of the question the document explains
 /// (`queryCoverage`): a question sharing one common word with a statement scores low there, which
 /// is how "can you communicate with my landlord" is told apart from a question about communication.
+///
+/// Terms are numbered when the index is built and their postings kept in flat arrays with each
+/// posting's BM25 contribution worked out in advance, so a search looks each query term up once.
 public struct BM25Index: Sendable {
     /// Term-frequency saturation.
     public let k1: Double
     /// Length normalisation.
     public let b: Double
     private let keys: [String]
-    private let lengths: [Double]
     private let documentWeights: [Double]
-    private let averageLength: Double
-    private let postings: [String: [(document: Int32, frequency: Int32)]]
-    private let idfs: [String: Double]
+    private let termNumbers: [String: Int32]
+    private let termIDFs: [Double]
+    /// Term `t`'s postings are `postingStarts[t]..<postingStarts[t + 1]` of the arrays below.
+    private let postingStarts: [Int32]
+    private let postingDocuments: [Int32]
+    /// IDF × the saturated, length-normalised term frequency: the posting's BM25 score at weight 1.
+    private let postingImpacts: [Double]
     /// The IDF given to a term no document contains.
     public let unseenIDF: Double
 
@@ -56,29 +76,56 @@ public struct BM25Index: Sendable {
         self.k1 = k1
         self.b = b
         keys = documents.map(\.key)
-        lengths = documents.map { Double($0.terms.count) }
-        averageLength = documents.isEmpty ? 1 : max(1, lengths.reduce(0, +) / Double(documents.count))
-        var postings: [String: [(document: Int32, frequency: Int32)]] = [:]
+        let lengths = documents.map { Double($0.terms.count) }
+        let averageLength = documents.isEmpty ? 1 : max(1, lengths.reduce(0, +) / Double(documents.count))
+        var termNumbers: [String: Int32] = [:]
+        var postings: [[(document: Int32, frequency: Int32)]] = []
         for (index, document) in documents.enumerated() {
             var counts: [String: Int32] = [:]
-            for term in document.terms { counts[term, default: 0] += 1 }
-            for (term, count) in counts { postings[term, default: []].append((Int32(index), count)) }
+            var order: [String] = []
+            for term in document.terms {
+                if counts[term] == nil { order.append(term) }
+                counts[term, default: 0] += 1
+            }
+            for term in order {
+                let number: Int32
+                if let known = termNumbers[term] {
+                    number = known
+                } else {
+                    number = Int32(postings.count)
+                    termNumbers[term] = number
+                    postings.append([])
+                }
+                postings[Int(number)].append((Int32(index), counts[term]!))
+            }
         }
         // Rarity is counted per key, not per document: a word that many examples of one intent
         // repeat is that intent's topic, and should not look common because of it.
-        let documentKeys = documents.map(\.key)
+        let documentKeys = keys
         let keyCount = Double(Set(documentKeys).count)
-        var idfs: [String: Double] = [:]
-        for (term, list) in postings {
-            let keysWithTerm = Double(Set(list.map { documentKeys[Int($0.document)] }).count)
-            idfs[term] = Self.idf(documentFrequency: keysWithTerm, total: keyCount)
+        let termIDFs = postings.map { list in
+            Self.idf(documentFrequency: Double(Set(list.map { documentKeys[Int($0.document)] }).count), total: keyCount)
         }
-        let total = keyCount
-        self.postings = postings
-        self.idfs = idfs
-        self.unseenIDF = Self.idf(documentFrequency: 1, total: total)
+        var postingStarts: [Int32] = [0]
+        var postingDocuments: [Int32] = []
+        var postingImpacts: [Double] = []
+        for (term, list) in postings.enumerated() {
+            for (document, frequency) in list {
+                let tf = Double(frequency)
+                let norm = k1 * (1 - b + b * lengths[Int(document)] / averageLength)
+                postingDocuments.append(document)
+                postingImpacts.append(termIDFs[term] * tf * (k1 + 1) / (tf + norm))
+            }
+            postingStarts.append(Int32(postingDocuments.count))
+        }
+        self.termNumbers = termNumbers
+        self.termIDFs = termIDFs
+        self.postingStarts = postingStarts
+        self.postingDocuments = postingDocuments
+        self.postingImpacts = postingImpacts
+        self.unseenIDF = Self.idf(documentFrequency: 1, total: keyCount)
         documentWeights = documents.map { document in
-            Set(document.terms).reduce(0) { $0 + (idfs[$1] ?? 0) }
+            Set(document.terms).reduce(0) { sum, term in sum + termNumbers[term].map { termIDFs[Int($0)] }! }
         }
     }
 
@@ -91,31 +138,49 @@ public struct BM25Index: Sendable {
 
     /// True when some document contains `term`.
     public func contains(_ term: String) -> Bool {
-        postings[term] != nil
+        termNumbers[term] != nil
     }
 
     /// Every term of the index.
-    public var vocabulary: Set<String> { Set(postings.keys) }
+    public var vocabulary: Set<String> { Set(termNumbers.keys) }
 
     /// The inverse document frequency of `term` (``unseenIDF`` when no document has it).
     public func idf(_ term: String) -> Double {
-        idfs[term] ?? unseenIDF
+        termNumbers[term].map { termIDFs[Int($0)] } ?? unseenIDF
     }
 
     /// The query's distinct terms in order of first use, each with its highest weight; bit `i`
     /// of ``IndexHit/matchedTerms`` stands for element `i`.
     public func distinctTerms(_ query: [Term]) -> [Term] {
         var order: [Term] = []
-        var position: [String: Int] = [:]
+        order.reserveCapacity(query.count)
         for term in query {
-            if let index = position[term.text] {
+            // Queries are a handful of terms: a scan beats hashing each one.
+            if let index = order.firstIndex(where: { $0.text == term.text }) {
                 order[index].weight = max(order[index].weight, term.weight)
             } else {
-                position[term.text] = order.count
                 order.append(term)
             }
         }
         return order
+    }
+
+    /// `query` made ready for searching: distinct terms, each looked up once.
+    public func prepare(_ query: [Term]) -> BM25Query {
+        let terms = distinctTerms(query)
+        var numbers: [Int32] = []
+        var idfs: [Double] = []
+        numbers.reserveCapacity(terms.count)
+        idfs.reserveCapacity(terms.count)
+        var weight = 0.0
+        for term in terms {
+            let number = termNumbers[term.text] ?? -1
+            let idf = number >= 0 ? termIDFs[Int(number)] : unseenIDF
+            numbers.append(number)
+            idfs.append(idf)
+            weight += idf * term.weight
+        }
+        return BM25Query(terms: terms, idfs: idfs, numbers: numbers, weight: weight)
     }
 
     /// The weight a term carries in coverage: its IDF times its weight.
@@ -125,41 +190,50 @@ public struct BM25Index: Sendable {
 
     /// The documents that share a term with `query`, best BM25 score first.
     public func search(_ query: [Term], limit: Int = 20) -> [IndexHit] {
-        let distinct = distinctTerms(query)
-        let queryWeight = distinct.reduce(0) { $0 + coverageWeight($1) }
-        guard queryWeight > 0 else { return [] }
-        // Accumulated per document in flat arrays; `touched` lists the documents hit, in first-hit order.
-        var scores = [(score: Double, matchedQuery: Double, matchedDocument: Double, mask: UInt64)](
-            repeating: (0, 0, 0, 0), count: keys.count)
-        var touched: [Int] = []
-        for (position, queryTerm) in distinct.enumerated() {
-            let term = queryTerm.text
-            let weight = queryTerm.weight
+        search(prepare(query), limit: limit)
+    }
+
+    /// The documents that share a term with `query`, best BM25 score first.
+    public func search(_ query: BM25Query, limit: Int = 20) -> [IndexHit] {
+        guard query.weight > 0 else { return [] }
+        // A slot per document says where its sums are kept; sums are kept only for documents hit,
+        // in first-hit order.
+        var slots = [Int32](repeating: -1, count: keys.count)
+        var touched: [Int32] = []
+        var sums: [(score: Double, matchedQuery: Double, matchedDocument: Double, mask: UInt64)] = []
+        for position in query.numbers.indices {
+            let number = Int(query.numbers[position])
+            guard number >= 0 else { continue }
+            let weight = query.terms[position].weight
+            let idf = termIDFs[number]
             let bit: UInt64 = position < 64 ? 1 << UInt64(position) : 0
-            guard let list = postings[term], let idf = idfs[term] else { continue }
-            for (document, frequency) in list {
-                let document = Int(document)
-                let tf = Double(frequency)
-                let norm = k1 * (1 - b + b * lengths[document] / averageLength)
-                let score = idf * tf * (k1 + 1) / (tf + norm) * weight
-                if scores[document].matchedDocument == 0 { touched.append(document) }
-                scores[document].score += score
-                scores[document].matchedQuery += idf * weight
-                scores[document].matchedDocument += idf
-                scores[document].mask |= bit
+            for posting in Int(postingStarts[number])..<Int(postingStarts[number + 1]) {
+                let document = Int(postingDocuments[posting])
+                var slot = Int(slots[document])
+                if slot < 0 {
+                    slot = sums.count
+                    slots[document] = Int32(slot)
+                    touched.append(Int32(document))
+                    sums.append((0, 0, 0, 0))
+                }
+                sums[slot].score += postingImpacts[posting] * weight
+                sums[slot].matchedQuery += idf * weight
+                sums[slot].matchedDocument += idf
+                sums[slot].mask |= bit
             }
         }
         // Ranked as plain pairs; only the hits kept become `IndexHit`s.
-        var order = touched.map { (score: scores[$0].score, document: $0) }
-        order.sort { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
+        var order = sums.indices.map { (score: sums[$0].score, slot: $0) }
+        order.sort { $0.score != $1.score ? $0.score > $1.score : touched[$0.slot] < touched[$1.slot] }
         if order.count > limit { order.removeSubrange(limit...) }
-        return order.map { _, document in
-            let entry = scores[document]
+        return order.map { _, slot in
+            let entry = sums[slot]
+            let document = Int(touched[slot])
             return IndexHit(
                 document: document,
                 key: keys[document],
                 score: entry.score,
-                queryCoverage: min(1, entry.matchedQuery / queryWeight),
+                queryCoverage: min(1, entry.matchedQuery / query.weight),
                 documentCoverage: documentWeights[document] > 0
                     ? min(1, entry.matchedDocument / documentWeights[document]) : 0,
                 matchedTerms: entry.mask

@@ -6,6 +6,9 @@ public enum StopWords {
         words.contains(word)
     }
 
+    /// Every stop word.
+    public static var all: Set<String> { words }
+
     static let words: Set<String> = [
         "a", "about", "actually", "after", "again", "all", "also", "always", "am", "an", "and", "another", "any",
         "anyway",

@@ -39,6 +39,27 @@ import Testing
         }
     }
 
+    /// Clauses of ASCII text are found on bytes; they must be those the character-by-character
+    /// path finds, on messages made mostly of words, spaces, sentence ends and dashes.
+    @Test func asciiClausesAgreeWithTheGeneralPath() {
+        var state: UInt64 = 11
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        let pieces = ["can", "i", "a", "break", " ", " ", " ", "  ", ".", "?", "!", ";", ":", "-", " - ", "'", "x?y"]
+        var split = 0
+        for _ in 0..<3_000 {
+            let folded = (0..<next(40)).map { _ in pieces[next(pieces.count)] }.joined()
+            let fast = Matcher.asciiClauses(of: folded)
+            #expect(fast == Matcher.generalClauses(of: folded), "\(folded.debugDescription)")
+            if fast?.isEmpty == false { split += 1 }
+        }
+        // The generated messages reach both outcomes often.
+        #expect(split > 300 && split < 2_700)
+        #expect(Matcher.asciiClauses(of: "café au lait. and then more words here? yes") == nil)
+    }
+
     /// The only part of matching whose work grows with more than one pass over the message is
     /// judging its clauses; each character is in at most one clause, so the work stays linear.
     @Test(arguments: [1, 10, 100])
