@@ -13,28 +13,86 @@ public struct Redactor: Sendable {
         let trigger: Trigger
     }
 
-    /// Cheap tests that rule out most messages before any regular expression runs.
+    /// Cheap tests that rule out most messages before any regular expression runs. Each is a
+    /// condition the rule's expression cannot match without, so skipping a rule never lets
+    /// personal data through.
     private enum Trigger {
-        case digit, at, name, bracket
+        /// A digit.
+        case digit
+        /// "@", "(at)" or "[at]".
+        case at
+        /// A lead such as "name", "call", "i am".
+        case name
+        /// A lead, and a capitalised word after white space ("… I'm Leo").
+        case capitalisedName
+        /// "[".
+        case bracket
 
         static let nameLeads = ["name", "call", "i am", "i'm", "im ", "this is", "it's", "its "].map { Array($0.utf8) }
         static let atSigns = ["(at)", "[at]"].map { Array($0.utf8) }
 
-        /// `lowered` is the text lower-cased, as UTF-8.
-        func fires(in lowered: [UInt8]) -> Bool {
+        func fires(in signals: Signals) -> Bool {
             switch self {
-            case .digit: return lowered.contains { $0 >= 0x30 && $0 <= 0x39 }
-            case .at: return lowered.contains(0x40) || Self.atSigns.contains { Self.find($0, in: lowered) }
-            case .name: return Self.nameLeads.contains { Self.find($0, in: lowered) }
-            case .bracket: return lowered.contains(0x5B)
+            case .digit: return signals.digit
+            case .at: return signals.at
+            case .name: return signals.nameLead
+            case .capitalisedName: return signals.nameLead && signals.capitalisedWord
+            case .bracket: return signals.bracket
             }
+        }
+    }
+
+    /// What a text holds, found in one pass over its bytes (and a search for each lead).
+    private struct Signals {
+        var digit = false
+        var at = false
+        var bracket = false
+        var nameLead = false
+        /// An ASCII capital after white space (or after any non-ASCII byte, which may be a space)
+        /// and before a lower-case letter, apostrophe or hyphen: where a capitalised name can start.
+        var capitalisedWord = false
+
+        init(_ text: String) {
+            let bytes = Array(text.utf8)
+            var lowered = bytes
+            for index in bytes.indices {
+                let byte = bytes[index]
+                switch byte {
+                case 0x30...0x39: digit = true
+                case 0x40: at = true
+                case 0x5B: bracket = true
+                // Any white space is a space for the leads ("im\tSam"); so is any non-ASCII byte,
+                // which may be part of one (a no-break space): at worst a rule runs for nothing.
+                case 0x09...0x0D, 0x80...0xFF: lowered[index] = 0x20
+                case 0x41...0x5A:
+                    lowered[index] = byte + 0x20
+                    if index > 0, index + 1 < bytes.count {
+                        let before = bytes[index - 1]
+                        let after = bytes[index + 1]
+                        let spaceBefore = before == 0x20 || (0x09...0x0D).contains(before) || before >= 0x80
+                        let nameAfter = (0x61...0x7A).contains(after) || after == 0x27 || after == 0x2D
+                        if spaceBefore && nameAfter { capitalisedWord = true }
+                    }
+                default: break
+                }
+            }
+            // Leads are ASCII: upper-case ASCII folded is enough (other scripts cannot spell them).
+            if !at { at = Trigger.atSigns.contains { Self.find($0, in: lowered) } }
+            nameLead = Trigger.nameLeads.contains { Self.find($0, in: lowered) }
         }
 
         /// Byte-wise search: far cheaper than Foundation's `contains` for these short ASCII needles.
         private static func find(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
-            guard !needle.isEmpty, bytes.count >= needle.count else { return false }
-            for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
-                if bytes[start..<(start + needle.count)].elementsEqual(needle) { return true }
+            guard let first = needle.first, bytes.count >= needle.count else { return false }
+            var start = 0
+            let last = bytes.count - needle.count
+            while start <= last {
+                if bytes[start] == first {
+                    var offset = 1
+                    while offset < needle.count && bytes[start + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
+                }
+                start += 1
             }
             return false
         }
@@ -76,7 +134,9 @@ public struct Redactor: Sendable {
             // The patterns are constants checked by the tests; a bad one is a programming error.
             let expression = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
             let trigger: Trigger =
-                replacement == "[email]" ? .at : (replacement.hasSuffix("[name]") ? .name : .digit)
+                replacement == "[email]"
+                ? .at
+                : replacement.hasSuffix("[name]") ? (pattern.hasPrefix("(?-i)") ? .capitalisedName : .name) : .digit
             return Rule(
                 expression: expression, replacement: replacement, strips: !pattern.hasPrefix("(?-i)"), trigger: trigger)
         }
@@ -102,17 +162,27 @@ public struct Redactor: Sendable {
         Self.apply(rules, to: text)
     }
 
+    /// ``redact(_:)`` with every rule run, whether its trigger fires or not: what the triggers
+    /// must never change (checked by the tests).
+    func redactWithEveryRule(_ text: String) -> String {
+        rules.reduce(text) { result, rule in
+            rule.expression.stringByReplacingMatches(
+                in: result, options: [], range: NSRange(result.startIndex..., in: result),
+                withTemplate: rule.replacement)
+        }
+    }
+
     /// Runs each rule whose trigger fires, in order.
     private static func apply(_ rules: [Rule], to text: String) -> String {
         var result = text
-        var lowered = Array(text.lowercased().utf8)
-        for rule in rules where rule.trigger.fires(in: lowered) {
+        var signals = Signals(text)
+        for rule in rules where rule.trigger.fires(in: signals) {
             let replaced = rule.expression.stringByReplacingMatches(
                 in: result, options: [], range: NSRange(result.startIndex..., in: result),
                 withTemplate: rule.replacement)
             if replaced != result {
                 result = replaced
-                lowered = Array(result.lowercased().utf8)
+                signals = Signals(result)
             }
         }
         return result
