@@ -107,7 +107,8 @@ public struct Assistant: Sendable {
         let note = comment.map { redactor.redact(String($0.prefix(500))) }.flatMap { $0.isEmpty ? nil : $0 }
         await log.recordFeedback(
             Feedback(
-                givenAt: clock(), sessionKey: SessionKey.of(sessionId), messageId: messageId, helpful: helpful,
+                givenAt: clock(), sessionKey: context.sessionKey ?? SessionKey.of(sessionId), messageId: messageId,
+                helpful: helpful,
                 comment: note, question: message.question, intent: message.intent, answer: message.answer,
                 channel: channel))
     }
@@ -187,7 +188,7 @@ public struct Assistant: Sendable {
                     let composed = composer.compose(intent)
                     await logUnanswered(
                         message, words: words, outcome: .fallback, best: candidate, channel: channel,
-                        sessionID: sessionID)
+                        key: context.logKey(for: sessionID))
                     return Reply(
                         reply: composed.text, answered: false, intent: intent.id, confidence: candidate.confidence,
                         sessionId: sessionID, suggestions: composed.suggestions, sources: [], kind: .fallback)
@@ -197,7 +198,7 @@ public struct Assistant: Sendable {
         case .clarify(let candidates):
             await logUnanswered(
                 message, words: words, outcome: .clarify, best: candidates.first, channel: channel,
-                sessionID: sessionID)
+                key: context.logKey(for: sessionID))
             let intent = content.intent(id: "system.clarify")!
             let options = candidates.map(label(for:))
             let composed = composer.compose(intent.response, suggestions: [])
@@ -207,7 +208,8 @@ public struct Assistant: Sendable {
                 sources: [], kind: .clarify)
         case .fallback(let best):
             await logUnanswered(
-                message, words: words, outcome: .fallback, best: best, channel: channel, sessionID: sessionID)
+                message, words: words, outcome: .fallback, best: best, channel: channel,
+                key: context.logKey(for: sessionID))
             let intent = content.intent(id: "system.fallback")!
             let composed = composer.compose(intent)
             return Reply(
@@ -307,7 +309,7 @@ public struct Assistant: Sendable {
 
     private func logUnanswered(
         _ message: String, words: [String], outcome: UnansweredQuestion.Outcome, best: Candidate?, channel: Channel,
-        sessionID: String
+        key: String
     ) async {
         let kept = String(message.prefix(1000))
         let redacted = redactor.redact(kept)
@@ -322,6 +324,6 @@ public struct Assistant: Sendable {
         await log.record(
             UnansweredQuestion(
                 askedAt: clock(), question: redacted, normalized: normalized, channel: channel, outcome: outcome,
-                bestIntent: bestIntent, score: best?.confidence ?? 0, sessionKey: SessionKey.of(sessionID)))
+                bestIntent: bestIntent, score: best?.confidence ?? 0, sessionKey: key))
     }
 }

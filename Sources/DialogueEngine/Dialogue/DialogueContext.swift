@@ -12,9 +12,19 @@ package struct DialogueContext: Sendable, Equatable {
     package var pending: [String] = []
     /// The last few replies, so feedback on them can name the question and the answer.
     package var recent: [RecentMessage] = []
+    /// The conversation's key in the log (``SessionKey``), worked out the first time it is needed.
+    package var sessionKey: String?
 
     /// An empty context.
     package init() {}
+
+    /// The conversation's key in the log, remembered after the first time.
+    package mutating func logKey(for sessionID: String) -> String {
+        if let sessionKey { return sessionKey }
+        let key = SessionKey.of(sessionID)
+        sessionKey = key
+        return key
+    }
 }
 
 /// A reply remembered for feedback: the question (redacted) and what was answered.

@@ -23,13 +23,15 @@ package final class Matcher: Sendable {
     private let targets: [Target]
     /// Each target's place in the order of their keys: ties in ranking go by key.
     private let targetOrder: [Int]
-    private let targetCornerstones: [String?]
+    /// Each target's cornerstone, as its place in the charter (-1 for none).
+    private let targetCornerstones: [Int]
     /// The target of each index document, by document number.
     private let documentTargets: [Int]
     /// The target of each phrase example.
     private let exampleTargets: [Int]
-    /// What each target would answer with (see ``answerIdentity(_:)``), by target.
-    private let identities: [Target: String]
+    /// What each target would answer with, numbered (see ``answerIdentity(_:content:)``): two
+    /// targets with the same number are one answer.
+    private let identities: [Int]
 
     /// Builds the index and vocabularies from `content`.
     package init(content: Content, settings: MatcherSettings = MatcherSettings()) {
@@ -116,10 +118,18 @@ package final class Matcher: Sendable {
             targetOrder[number] = place
         }
         self.targetOrder = targetOrder
-        self.targetCornerstones = targets.map { cornerstoneOfTarget[$0] }
+        let cornerstoneIDs = content.charter.cornerstones.map(\.id)
+        self.targetCornerstones = targets.map { target in
+            cornerstoneOfTarget[target].flatMap { cornerstoneIDs.firstIndex(of: $0) } ?? -1
+        }
         self.documentTargets = documentTargets
-        self.identities = Dictionary(
-            uniqueKeysWithValues: targets.map { ($0, Self.answerIdentity($0, content: content)) })
+        var identityNumbers: [String: Int] = [:]
+        self.identities = targets.map { target in
+            let identity = Self.answerIdentity(target, content: content)
+            if let number = identityNumbers[identity] { return number }
+            identityNumbers[identity] = identityNumbers.count
+            return identityNumbers.count - 1
+        }
     }
 
     private static func cornerstoneID(of reference: String, in charter: Charter) -> String? {
@@ -148,9 +158,26 @@ package final class Matcher: Sendable {
     /// Ranks every target for `message`; `topic` is the cornerstone being talked about, if any.
     /// `analysed` is `analyze(message)` when the caller has it already.
     package func rank(_ message: String, analysed: AnalyzedText? = nil, topic: String? = nil) -> [Candidate] {
+        rankNumbered(message, analysed: analysed, topic: topic).map(candidate)
+    }
+
+    /// A candidate by target number, as ranking works with it (no strings to copy or compare).
+    private struct Ranked {
+        var target: Int
+        var confidence: Double
+        var ranking: Double
+    }
+
+    private func candidate(_ ranked: Ranked) -> Candidate {
+        Candidate(target: targets[ranked.target], confidence: ranked.confidence, ranking: ranked.ranking)
+    }
+
+    private func rankNumbered(_ message: String, analysed: AnalyzedText?, topic: String?) -> [Ranked] {
         var best = rankWhole(analysed ?? analyze(message), topic: topic)
         let clauses = Self.clauses(of: message)
         if clauses.count > 1 {
+            var places = [Int32](repeating: -1, count: targets.count)
+            for (place, entry) in best.enumerated() { places[entry.target] = Int32(place) }
             let total = max(1, Double(Self.contentWeight(message, analyzer: analyzer)))
             for clause in clauses {
                 // A clause speaks for the message in proportion to its share of it; a question
@@ -158,27 +185,36 @@ package final class Matcher: Sendable {
                 let share = Double(Self.contentWeight(clause, analyzer: analyzer)) / total
                 let isQuestion = Self.isQuestion(clause)
                 let factor = min(1, 0.5 + 0.4 * share + (isQuestion ? 0.2 : 0))
-                for var candidate in rankWhole(analyze(clause), topic: topic) {
-                    candidate.confidence = (candidate.confidence * factor * 1000).rounded() / 1000
-                    candidate.ranking *= factor
-                    if let index = best.firstIndex(where: { $0.target == candidate.target }) {
-                        if candidate.ranking > best[index].ranking { best[index] = candidate }
+                for var entry in rankWhole(analyze(clause), topic: topic) {
+                    entry.confidence = (entry.confidence * factor * 1000).rounded() / 1000
+                    entry.ranking *= factor
+                    let place = Int(places[entry.target])
+                    if place >= 0 {
+                        if entry.ranking > best[place].ranking { best[place] = entry }
                     } else {
-                        best.append(candidate)
+                        places[entry.target] = Int32(best.count)
+                        best.append(entry)
                     }
                 }
             }
-            best.sort(by: Self.order)
+            best.sort(by: inOrder)
         }
         return best
     }
 
+    /// Better ranking first; ties go by target key.
+    private func inOrder(_ a: Ranked, _ b: Ranked) -> Bool {
+        if a.ranking != b.ranking { return a.ranking > b.ranking }
+        return targetOrder[a.target] < targetOrder[b.target]
+    }
+
     /// Decides between answering, asking which was meant, and falling back.
     package func match(_ message: String, analysed: AnalyzedText? = nil, topic: String? = nil) -> MatchResult {
-        let ranked = rank(message, analysed: analysed, topic: topic)
-        guard let top = ranked.first else { return .fallback(best: nil) }
-        let identity = answerIdentity(top.target)
-        let rival = ranked.dropFirst().first { answerIdentity($0.target) != identity }
+        let ranked = rankNumbered(message, analysed: analysed, topic: topic)
+        guard let first = ranked.first else { return .fallback(best: nil) }
+        let top = candidate(first)
+        // Two targets that would quote the same single statement are one answer, not a choice.
+        let rival = ranked.dropFirst().first { identities[$0.target] != identities[first.target] }.map(candidate)
         if top.confidence >= settings.answerThreshold {
             if let second = rival, second.ranking >= top.ranking - settings.closeMargin,
                 second.confidence >= settings.answerThreshold, !related(top.target, second.target)
@@ -214,11 +250,7 @@ package final class Matcher: Sendable {
         }
     }
 
-    /// Two targets that would quote the same single statement are one answer, not a choice.
-    private func answerIdentity(_ target: Target) -> String {
-        identities[target] ?? Self.answerIdentity(target, content: content)
-    }
-
+    /// What a target answers with: the statement, when it would quote exactly one; else itself.
     private static func answerIdentity(_ target: Target, content: Content) -> String {
         if case .intent(let id) = target, let intent = content.intent(id: id), intent.response.quotes.count == 1,
             case .statement(let statement)? = QuoteReference(intent.response.quotes[0], in: content.charter)
@@ -228,12 +260,7 @@ package final class Matcher: Sendable {
         return target.key
     }
 
-    private static func order(_ a: Candidate, _ b: Candidate) -> Bool {
-        if a.ranking != b.ranking { return a.ranking > b.ranking }
-        return a.target.key < b.target.key
-    }
-
-    private func rankWhole(_ analysed: AnalyzedText, topic: String?) -> [Candidate] {
+    private func rankWhole(_ analysed: AnalyzedText, topic: String?) -> [Ranked] {
         let query = index.prepare(analysed.terms)
         let hits = index.search(query, limit: 60)
         let topScore = max(hits.first?.score ?? 1, 0.0001)
@@ -244,9 +271,11 @@ package final class Matcher: Sendable {
         // about 0.35 for "what does it mean".
         let plainWeight = idfs.reduce(0, +)
         let substance = plainWeight > 0 ? termWeights.reduce(0, +) / plainWeight : 0
+        let topicNumber = topic.flatMap { topic in content.charter.cornerstones.firstIndex { $0.id == topic } } ?? -2
         // A slot per target says where its score is kept; scores are kept only for targets found.
         var slots = [Int32](repeating: -1, count: targets.count)
         var found: [(target: Int, score: Score, union: UInt64)] = []
+        found.reserveCapacity(hits.count + 16)
         func slot(_ target: Int) -> Int {
             if slots[target] >= 0 { return Int(slots[target]) }
             slots[target] = Int32(found.count)
@@ -272,7 +301,7 @@ package final class Matcher: Sendable {
             }
             // A message made mostly of weak words ("will they be mean to me") proves little.
             if substance < 0.5 { confidence *= 0.5 + substance }
-            if let topic, targetCornerstones[target] == topic {
+            if targetCornerstones[target] == topicNumber {
                 confidence = min(1, confidence * settings.topicBoost)
             }
             found[place].score.absorb(confidence: confidence, bm25: hit.score / topScore)
@@ -282,6 +311,7 @@ package final class Matcher: Sendable {
         var messageWeight = 0.0
         var overlaps = [Double](repeating: 0, count: exampleTargets.count)
         var touched: [Int32] = []
+        touched.reserveCapacity(exampleTargets.count)
         var seen: [String] = []
         seen.reserveCapacity(analysed.words.count)
         for word in analysed.words where !seen.contains(word) {
@@ -296,27 +326,30 @@ package final class Matcher: Sendable {
                 overlaps[Int(example)] += entry.weight
             }
         }
+        let threshold = settings.phraseSimilarity
         for example in touched {
             let example = Int(example)
             let common = overlaps[example]
             let target = exampleTargets[example]
-            let similarity = common / (exampleWeights[example] + messageWeight - common)
             let existing = slots[target]
+            let union = exampleWeights[example] + messageWeight - common
+            // Most examples share only a stop word or two with the message: for a target not
+            // found otherwise, such likeness changes nothing (below the threshold, with a margin
+            // against rounding, before dividing).
+            if existing < 0 && common < threshold * union * 0.999_999 { continue }
+            let similarity = common / union
             var score = existing >= 0 ? found[Int(existing)].score : Score()
             score.likeness = max(score.likeness, similarity)
             if similarity >= settings.phraseSimilarity { score.confidence = max(score.confidence, similarity) }
             if score.confidence > 0 { found[slot(target)].score = score }
         }
-        found.sort { a, b in
-            let (first, second) = (a.score.ranking, b.score.ranking)
-            if first != second { return first > second }
-            return targetOrder[a.target] < targetOrder[b.target]
-        }
-        return found.map { entry in
-            Candidate(
-                target: targets[entry.target], confidence: min(1, (entry.score.confidence * 1000).rounded() / 1000),
+        var ranked = found.map { entry in
+            Ranked(
+                target: entry.target, confidence: min(1, (entry.score.confidence * 1000).rounded() / 1000),
                 ranking: entry.score.ranking)
         }
+        ranked.sort(by: inOrder)
+        return ranked
     }
 
     /// How much a word counts in word-for-word likeness: a missing "place" matters more than a missing "the".

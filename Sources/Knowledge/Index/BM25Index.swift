@@ -16,10 +16,8 @@ public struct IndexDocument: Sendable, Equatable {
 
 /// One document's match for a query.
 public struct IndexHit: Sendable, Equatable {
-    /// The document's position in the index.
+    /// The document's position in the index (its key: ``BM25Index/key(of:)``).
     public var document: Int
-    /// The document's key.
-    public var key: String
     /// The Okapi BM25 score.
     public var score: Double
     /// Share of the query's weight (IDF × term weight) found in this document, 0…1.
@@ -136,6 +134,11 @@ public struct BM25Index: Sendable {
     /// The number of documents.
     public var count: Int { keys.count }
 
+    /// The key of the document a hit found.
+    public func key(of hit: IndexHit) -> String {
+        keys[hit.document]
+    }
+
     /// True when some document contains `term`.
     public func contains(_ term: String) -> Bool {
         termNumbers[term] != nil
@@ -201,6 +204,8 @@ public struct BM25Index: Sendable {
         var slots = [Int32](repeating: -1, count: keys.count)
         var touched: [Int32] = []
         var sums: [(score: Double, matchedQuery: Double, matchedDocument: Double, mask: UInt64)] = []
+        touched.reserveCapacity(keys.count)
+        sums.reserveCapacity(keys.count)
         for position in query.numbers.indices {
             let number = Int(query.numbers[position])
             guard number >= 0 else { continue }
@@ -222,16 +227,31 @@ public struct BM25Index: Sendable {
                 sums[slot].mask |= bit
             }
         }
-        // Ranked as plain pairs; only the hits kept become `IndexHit`s.
-        var order = sums.indices.map { (score: sums[$0].score, slot: $0) }
-        order.sort { $0.score != $1.score ? $0.score > $1.score : touched[$0.slot] < touched[$1.slot] }
-        if order.count > limit { order.removeSubrange(limit...) }
-        return order.map { _, slot in
+        // The best `limit` documents, kept in order as they are found (most are turned away by one
+        // comparison with the last kept); only those become `IndexHit`s.
+        func ahead(_ a: (score: Double, document: Int32), of b: (score: Double, document: Int32)) -> Bool {
+            a.score != b.score ? a.score > b.score : a.document < b.document
+        }
+        var best: [(score: Double, document: Int32)] = []
+        best.reserveCapacity(min(limit, sums.count) + 1)
+        for slot in sums.indices where limit > 0 {
+            let entry = (score: sums[slot].score, document: touched[slot])
+            if best.count == limit, let last = best.last, !ahead(entry, of: last) { continue }
+            var low = 0
+            var high = best.count
+            while low < high {
+                let middle = (low + high) / 2
+                if ahead(best[middle], of: entry) { low = middle + 1 } else { high = middle }
+            }
+            best.insert(entry, at: low)
+            if best.count > limit { best.removeLast() }
+        }
+        return best.map { _, document in
+            let document = Int(document)
+            let slot = Int(slots[document])
             let entry = sums[slot]
-            let document = Int(touched[slot])
             return IndexHit(
                 document: document,
-                key: keys[document],
                 score: entry.score,
                 queryCoverage: min(1, entry.matchedQuery / query.weight),
                 documentCoverage: documentWeights[document] > 0

@@ -8,6 +8,8 @@ public struct SpellingCorrector: Sendable {
     /// The largest edit distance ever accepted.
     public let maxDistance: Int
     private let words: [String]
+    /// Each word's scalars, for the edit distance.
+    private let scalars: [[Unicode.Scalar]]
     private let frequencies: [Int]
     private let known: Set<String>
     /// Vocabulary words by the hash of each of their deletion variants (a hash collision only adds
@@ -20,6 +22,7 @@ public struct SpellingCorrector: Sendable {
         self.maxDistance = min(max(maxDistance, 0), 2)
         let sorted = wordFrequencies.keys.sorted()
         self.words = sorted
+        self.scalars = sorted.map { Array($0.unicodeScalars) }
         self.frequencies = sorted.map { wordFrequencies[$0] ?? 0 }
         self.known = Set(sorted)
         var deletes: [UInt64: [Int32]] = [:]
@@ -60,14 +63,14 @@ public struct SpellingCorrector: Sendable {
         for variant in Self.deletions(of: source, upTo: allowed) {
             guard let candidates = deletes[variant] else { continue }
             for candidate in candidates where seen.insert(candidate).inserted {
-                let target = Array(words[Int(candidate)].unicodeScalars)
+                let target = scalars[Int(candidate)]
                 guard abs(target.count - source.count) <= allowed else { continue }
                 let distance = Self.editDistance(source, target, limit: allowed)
                 guard distance <= allowed else { continue }
                 let frequency = frequencies[Int(candidate)]
                 let sameStart = target.first == source.first
                 if let current = best {
-                    let currentSameStart = words[current.index].unicodeScalars.first == source.first
+                    let currentSameStart = scalars[current.index].first == source.first
                     // Ties go to the word first in alphabetical order, whatever order candidates came in.
                     if (distance, sameStart ? 0 : 1, -frequency, Int(candidate)) >= (
                         current.distance, currentSameStart ? 0 : 1, -current.frequency, current.index
