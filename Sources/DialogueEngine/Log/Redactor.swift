@@ -53,10 +53,9 @@ public struct Redactor: Sendable {
         var capitalisedWord = false
 
         init(_ text: String) {
-            let bytes = Array(text.utf8)
-            var lowered = bytes
-            for index in bytes.indices {
-                let byte = bytes[index]
+            var lowered = Array(text.utf8)
+            for index in lowered.indices {
+                let byte = lowered[index]
                 switch byte {
                 case 0x30...0x39: digit = true
                 case 0x40: at = true
@@ -66,10 +65,12 @@ public struct Redactor: Sendable {
                 case 0x09...0x0D, 0x80...0xFF: lowered[index] = 0x20
                 case 0x41...0x5A:
                     lowered[index] = byte + 0x20
-                    if index > 0, index + 1 < bytes.count {
-                        let before = bytes[index - 1]
-                        let after = bytes[index + 1]
-                        let spaceBefore = before == 0x20 || (0x09...0x0D).contains(before) || before >= 0x80
+                    if index > 0, index + 1 < lowered.count {
+                        // The byte before is already lowered (white space as a space); the one
+                        // after is not yet.
+                        let before = lowered[index - 1]
+                        let after = lowered[index + 1]
+                        let spaceBefore = before == 0x20
                         let nameAfter = (0x61...0x7A).contains(after) || after == 0x27 || after == 0x2D
                         if spaceBefore && nameAfter { capitalisedWord = true }
                     }

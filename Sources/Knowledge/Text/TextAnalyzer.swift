@@ -144,20 +144,27 @@ public struct TextAnalyzer: Sendable {
         var words = self.words(text)
         var weights = [Double](repeating: 1, count: words.count)
         var unknown: [String] = []
+        // Stems worked out while checking spelling, kept for the words left as they are.
+        var checkedStems: [String?] = []
         if let corrector {
+            checkedStems = [String?](repeating: nil, count: words.count)
             for index in words.indices {
                 let word = words[index]
                 if corrector.isKnown(word) || StopWords.contains(word) || word.first?.isNumber == true { continue }
-                if let knownStems, knownStems.contains(stem(word)) { continue }
+                let stem = stem(word)
+                checkedStems[index] = stem
+                if let knownStems, knownStems.contains(stem) { continue }
                 if phrases[word] != nil { continue }
                 // Stretched words: "heyyy", "pleaseee", "sooo".
                 if let squeezed = Self.squeezed(word, known: corrector) {
                     words[index] = squeezed
+                    checkedStems[index] = nil
                     continue
                 }
                 // Dropped g: "hurtin", "talkin".
                 if word.hasSuffix("in"), corrector.isKnown(word + "g") {
                     words[index] = word + "g"
+                    checkedStems[index] = nil
                     continue
                 }
                 // A real word that the content does not use is unknown, not a misspelling.
@@ -167,13 +174,15 @@ public struct TextAnalyzer: Sendable {
                 }
                 if let fixed = corrector.correction(for: word) {
                     words[index] = fixed
+                    checkedStems[index] = nil
                     weights[index] = Self.correctedWeight
                 } else {
                     unknown.append(word)
                 }
             }
         }
-        let stems = words.map(stem)
+        let stems =
+            checkedStems.isEmpty ? words.map(stem) : words.indices.map { checkedStems[$0] ?? stem(words[$0]) }
         var terms: [Term] = []
         var index = 0
         while index < words.count {

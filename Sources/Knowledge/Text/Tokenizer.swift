@@ -43,36 +43,51 @@ public enum Tokenizer {
         }
     }
 
-    /// The same split for pure ASCII text, byte by byte: nil for any other text.
+    /// The same split for pure ASCII text, byte by byte: nil for any other text. A part without
+    /// an apostrophe becomes a string straight from the bytes; only parts with one are copied.
     private static func tokenizeASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token]? {
         var words = Words()
-        var current: [UInt8] = []
-        var pendingHyphen = false
+        words.tokens.reserveCapacity(bytes.count / 3 + 1)
+        // The current part starts at `start` (-1: none); `hyphen` is where a hyphen after it stands
+        // (-1: none), which ends the part if a letter or digit follows.
+        var start = -1
+        var hyphen = -1
+        var apostrophes = false
 
-        func endPart() {
-            guard !current.isEmpty else { return }
-            words.parts.append(String(decoding: current, as: UTF8.self))
-            current.removeAll(keepingCapacity: true)
+        func endPart(at end: Int) {
+            guard start >= 0 else { return }
+            let part = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if apostrophes {
+                words.parts.append(String(decoding: part.filter { $0 != 0x27 }, as: UTF8.self))
+            } else {
+                words.parts.append(String(decoding: part, as: UTF8.self))
+            }
+            start = -1
+            apostrophes = false
         }
 
-        for byte in bytes {
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
             guard byte < 0x80 else { return nil }
             switch byte {
             case 0x61...0x7A, 0x41...0x5A, 0x30...0x39:
-                if pendingHyphen { endPart() }
-                pendingHyphen = false
-                current.append(byte)
-            case 0x27 where !current.isEmpty:
-                break
-            case 0x2D where !current.isEmpty && !pendingHyphen:
-                pendingHyphen = true
+                if hyphen >= 0 {
+                    endPart(at: hyphen)
+                    hyphen = -1
+                }
+                if start < 0 { start = index }
+            case 0x27 where start >= 0:
+                // Dropped inside a word ("can't" is "cant"); after a hyphen it is passed over.
+                if hyphen < 0 { apostrophes = true }
+            case 0x2D where start >= 0 && hyphen < 0:
+                hyphen = index
             default:
-                pendingHyphen = false
-                endPart()
+                endPart(at: hyphen >= 0 ? hyphen : index)
+                hyphen = -1
                 words.endWord()
             }
         }
-        endPart()
+        endPart(at: hyphen >= 0 ? hyphen : bytes.count)
         words.endWord()
         return words.tokens
     }
