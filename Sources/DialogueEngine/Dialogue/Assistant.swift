@@ -36,7 +36,6 @@ public struct Assistant: Sendable {
     /// The content this assistant answers from.
     public var content: Content { engine.content }
     package var matcher: Matcher { engine.matcher }
-    private var composer: ReplyComposer { engine.composer }
     private let sessions: SessionStore
     private let log: ResilientLog
     private let redactor = Redactor()
@@ -81,8 +80,8 @@ public struct Assistant: Sendable {
 
     /// The greeting shown when a conversation starts.
     public func welcome(sessionId: String? = nil) -> Reply {
-        let intent = content.intent(id: "system.welcome")!
-        let composed = composer.compose(intent)
+        let intent = engine.content.intent(id: "system.welcome")!
+        let composed = engine.composer.compose(intent)
         return Reply(
             reply: composed.text, answered: true, intent: intent.id, confidence: 1,
             sessionId: sessionId ?? Self.newSessionID(), suggestions: composed.suggestions, sources: [],
@@ -165,14 +164,17 @@ public struct Assistant: Sendable {
         }
         if matcher.safeguarding.matches(words: words, stems: analysed.stems) {
             await log.recordSafeguarding(at: clock(), channel: channel)
-            let rules = content.safeguarding
+            let rules = engine.content.safeguarding
             return Reply(
                 reply: rules.reply, answered: true, intent: "safeguarding", confidence: 1, sessionId: sessionID,
                 suggestions: rules.suggestions, sources: [], kind: .safeguarding)
         }
-        // Positions are read from the words as typed: text speak would turn "2" into "to".
-        let typed = Tokenizer.tokenize(TextFolder.fold(message)).map(\.text)
-        if let index = OrdinalReference.index(in: typed, count: context.list.count) {
+        // Positions are read from the words as typed: text speak would turn "2" into "to". Only
+        // a conversation with a list to pick from needs them.
+        if !context.list.isEmpty,
+            let index = OrdinalReference.index(
+                in: Tokenizer.tokenize(TextFolder.fold(message)).map(\.text), count: context.list.count)
+        {
             return answer(
                 Candidate(target: context.list[index], confidence: 1), context: &context, sessionID: sessionID)
         }
@@ -180,12 +182,12 @@ public struct Assistant: Sendable {
         let forMatching = stripped == message ? analysed : matcher.analyze(stripped)
         switch matcher.match(stripped, analysed: forMatching, topic: context.cornerstone) {
         case .answer(let candidate):
-            if case .intent(let id) = candidate.target, let intent = content.intent(id: id) {
+            if case .intent(let id) = candidate.target, let intent = engine.content.intent(id: id) {
                 if intent.kind == .followup {
                     return followUp(intent, confidence: candidate.confidence, context: &context, sessionID: sessionID)
                 }
                 if intent.kind == .outOfScope {
-                    let composed = composer.compose(intent)
+                    let composed = engine.composer.compose(intent)
                     await logUnanswered(
                         message, words: words, outcome: .fallback, best: candidate, channel: channel,
                         key: context.logKey(for: sessionID))
@@ -199,9 +201,9 @@ public struct Assistant: Sendable {
             await logUnanswered(
                 message, words: words, outcome: .clarify, best: candidates.first, channel: channel,
                 key: context.logKey(for: sessionID))
-            let intent = content.intent(id: "system.clarify")!
+            let intent = engine.content.intent(id: "system.clarify")!
             let options = candidates.map(label(for:))
-            let composed = composer.compose(intent.response, suggestions: [])
+            let composed = engine.composer.compose(intent.response, suggestions: [])
             return Reply(
                 reply: composed.text, answered: false, intent: intent.id, confidence: candidates.first?.confidence ?? 0,
                 sessionId: sessionID, suggestions: options + ["None of these"].prefix(max(0, 3 - options.count)),
@@ -210,8 +212,8 @@ public struct Assistant: Sendable {
             await logUnanswered(
                 message, words: words, outcome: .fallback, best: best, channel: channel,
                 key: context.logKey(for: sessionID))
-            let intent = content.intent(id: "system.fallback")!
-            let composed = composer.compose(intent)
+            let intent = engine.content.intent(id: "system.fallback")!
+            let composed = engine.composer.compose(intent)
             return Reply(
                 reply: composed.text, answered: false, intent: intent.id, confidence: best?.confidence ?? 0,
                 sessionId: sessionID, suggestions: composed.suggestions, sources: [], kind: .fallback)
@@ -226,14 +228,14 @@ public struct Assistant: Sendable {
         var list: [Target] = []
         switch candidate.target {
         case .statement(let id):
-            composed = composer.compose(statementID: id)
+            composed = engine.composer.compose(statementID: id)
             intentName = "statement." + id
         case .intent(let id):
-            let intent = content.intent(id: id)!
-            composed = composer.compose(intent)
+            let intent = engine.content.intent(id: id)!
+            composed = engine.composer.compose(intent)
             intentName = id
             if intent.kind == .smalltalk { kind = .smalltalk }
-            list = intent.list.map { item in content.intent(id: item) != nil ? .intent(item) : .statement(item) }
+            list = intent.list.map { item in engine.content.intent(id: item) != nil ? .intent(item) : .statement(item) }
         }
         if kind == .answer {
             context.topic = candidate.target
@@ -253,20 +255,22 @@ public struct Assistant: Sendable {
         var composed: ReplyComposer.Composed?
         let wantsOutcomes = intent.id.hasSuffix("outcomes")
         if !context.pending.isEmpty && !wantsOutcomes {
-            composed = composer.continuation(context.pending, suggestions: followUpSuggestions(context))
+            composed = engine.composer.continuation(context.pending, suggestions: followUpSuggestions(context))
         } else if wantsOutcomes, let cornerstone = context.cornerstone {
-            composed = composer.compose(
+            composed = engine.composer.compose(
                 Response(
                     text: "Here is what the charter says you will feel and see:", quotes: [cornerstone + ".outcomes"]),
                 suggestions: followUpSuggestions(context))
-        } else if case .intent(let id)? = context.topic, let topic = content.intent(id: id), let more = topic.more {
-            composed = composer.compose(more, suggestions: topic.suggestions)
-        } else if let cornerstone = context.cornerstone.flatMap({ content.charter.cornerstone(id: $0) }) {
-            let topicIntent = content.intent(id: "cornerstone." + cornerstone.id)
+        } else if case .intent(let id)? = context.topic, let topic = engine.content.intent(id: id),
+            let more = topic.more
+        {
+            composed = engine.composer.compose(more, suggestions: topic.suggestions)
+        } else if let cornerstone = context.cornerstone.flatMap({ engine.content.charter.cornerstone(id: $0) }) {
+            let topicIntent = engine.content.intent(id: "cornerstone." + cornerstone.id)
             if case .intent(let id)? = context.topic, id == "cornerstone." + cornerstone.id,
                 let more = topicIntent?.more
             {
-                composed = composer.compose(more, suggestions: topicIntent?.suggestions ?? [])
+                composed = engine.composer.compose(more, suggestions: topicIntent?.suggestions ?? [])
             } else if let topicIntent {
                 return answer(
                     Candidate(target: .intent(topicIntent.id), confidence: confidence), context: &context,
@@ -274,8 +278,8 @@ public struct Assistant: Sendable {
             }
         }
         guard let composed else {
-            let noContext = content.intent(id: "system.no-context")!
-            let reply = composer.compose(noContext.response, suggestions: noContext.suggestions)
+            let noContext = engine.content.intent(id: "system.no-context")!
+            let reply = engine.composer.compose(noContext.response, suggestions: noContext.suggestions)
             return Reply(
                 reply: reply.text, answered: true, intent: noContext.id, confidence: confidence, sessionId: sessionID,
                 suggestions: reply.suggestions, sources: [], kind: .smalltalk)
@@ -289,8 +293,8 @@ public struct Assistant: Sendable {
 
     private func followUpSuggestions(_ context: DialogueContext) -> [String] {
         var suggestions: [String] = []
-        if let cornerstone = context.cornerstone.flatMap({ content.charter.cornerstone(id: $0) }) {
-            let others = content.charter.cornerstones.filter { $0.id != cornerstone.id }
+        if let cornerstone = context.cornerstone.flatMap({ engine.content.charter.cornerstone(id: $0) }) {
+            let others = engine.content.charter.cornerstones.filter { $0.id != cornerstone.id }
             suggestions += others.prefix(2).map { "Explain \($0.title)" }
         }
         return suggestions + ["What are the cornerstones?"]
@@ -300,9 +304,9 @@ public struct Assistant: Sendable {
     private func label(for candidate: Candidate) -> String {
         switch candidate.target {
         case .statement(let id):
-            return content.charter.statement(id: id)?.text ?? id
+            return engine.content.charter.statement(id: id)?.text ?? id
         case .intent(let id):
-            guard let example = content.intent(id: id)?.examples.first else { return id }
+            guard let example = engine.content.intent(id: id)?.examples.first else { return id }
             return example.prefix(1).uppercased() + example.dropFirst() + (example.hasSuffix("?") ? "" : "?")
         }
     }
