@@ -132,17 +132,26 @@ struct ContentLoader {
     static func readDictionary(_ text: String) -> Set<String> {
         var words = Set<String>()
         words.reserveCapacity(text.utf8.count / 8)
-        for line in text.utf8.split(separator: 0x0A) {
-            // Trimmed of spaces, tabs and a Windows line end, byte by byte (the list is long).
-            let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-            guard let first = line.firstIndex(where: { !isBlank($0) }),
-                let last = line.lastIndex(where: { !isBlank($0) }), line[first] != UInt8(ascii: "#")
-            else { continue }
-            let word = line[first...last]
-            // Lower-case letters are already folded (nearly every line): no copy through the folder.
-            let plain = word.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
-            let text = String(decoding: word, as: UTF8.self)
-            words.insert(plain ? text : TextFolder.fold(text))
+        var text = text
+        text.withUTF8 { bytes in
+            // Line by line, trimmed of spaces, tabs and a Windows line end, byte by byte (the list is long).
+            func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                var first = start
+                var last = end
+                while first < last && isBlank(bytes[first]) { first += 1 }
+                while last > first && isBlank(bytes[last - 1]) { last -= 1 }
+                start = end + 1
+                guard first < last, bytes[first] != UInt8(ascii: "#") else { continue }
+                let word = UnsafeBufferPointer(rebasing: bytes[first..<last])
+                // Lower-case letters are already folded (nearly every line): no copy through the folder.
+                let plain = word.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+                let text = String(decoding: word, as: UTF8.self)
+                words.insert(plain ? text : TextFolder.fold(text))
+            }
         }
         return words
     }

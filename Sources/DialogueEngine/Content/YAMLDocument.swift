@@ -12,7 +12,9 @@ struct YAMLDocument {
     init(text: String, file: String) {
         self.file = file
         do {
-            root = try Yams.compose(yaml: text)
+            // Every scalar is read as text (no "yes" → true, no dates): the basic resolver
+            // tags nothing else, and skips a regular-expression test per scalar.
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             root = nil
             diagnostics.append(Self.diagnostic(for: error, file: file))

@@ -23,6 +23,27 @@ import Testing
         return directory
     }
 
+    @Test func dictionaryLinesAreTrimmedFoldedAndCommentsSkipped() {
+        let text = "# a comment\r\napple\r\n  Banana \t\n\n   \n#pear\ncafé\nkiwi"
+        #expect(ContentLoader.readDictionary(text) == ["apple", "banana", "cafe", "kiwi"])
+        #expect(ContentLoader.readDictionary("").isEmpty)
+        #expect(ContentLoader.readDictionary("\n\r\n \n").isEmpty)
+    }
+
+    /// Content is read as text: YAML 1.1's "off", "on", null and dates stay the words they are.
+    @Test func yamlScalarsAreReadAsText() throws {
+        let directory = try contentDirectory([
+            "extra.yaml": """
+            - id: extra.words
+              examples: [off, "on", 2024-01-01, null, 12]
+              reply: Yes.
+            """
+        ])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let intent = try #require(try Content.load(from: directory.path).intent(id: "extra.words"))
+        #expect(intent.examples == ["off", "on", "2024-01-01", "null", "12"])
+    }
+
     private func errors(_ changes: [String: String?]) throws -> [ContentDiagnostic] {
         let directory = try contentDirectory(changes)
         defer { try? FileManager.default.removeItem(at: directory) }
