@@ -84,12 +84,27 @@ struct YAMLDocument {
             error(node, "\(what) must be text", hint: "write it on one line, or use '|' for several lines")
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = Self.trimmed(scalar.string)
         if value.isEmpty {
             error(node, "\(what) is empty")
             return nil
         }
         return value
+    }
+
+    /// `text` without white space at either end, scalar by scalar: what Foundation's
+    /// `.whitespacesAndNewlines` trims (Unicode's White_Space and the zero-width space).
+    static func trimmed(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII
+                ? scalar == " " || (0x09...0x0D).contains(scalar.value)
+                : scalar.properties.isWhitespace || scalar == "\u{200B}"
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[first...last])
     }
 
     /// A list of non-empty texts; one text alone is taken as a list of one.

@@ -30,6 +30,16 @@ import Testing
         #expect(ContentLoader.readDictionary("\n\r\n \n").isEmpty)
     }
 
+    /// Texts are trimmed of white space as Foundation's `.whitespacesAndNewlines` would.
+    @Test(arguments: [
+        "  hello \n", "\t\r\nhello", "hello", "", " \u{00A0}\u{2028}\u{3000} ", "\u{0085}a b\u{2029}",
+        "\u{200B}x\u{200B}", "\u{180E}x\u{FEFF}",
+        "e\u{301} ", " \u{301}x", "\u{1F600} \u{1F600}",
+    ])
+    func textsAreTrimmedAsFoundationDoes(_ text: String) {
+        #expect(YAMLDocument.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     /// Content is read as text: YAML 1.1's "off", "on", null and dates stay the words they are.
     @Test func yamlScalarsAreReadAsText() throws {
         let directory = try contentDirectory([
