@@ -81,17 +81,20 @@ struct JSONBody {
     }
 
     private let fields: [String: Field]
+    /// One decoder for every request (it is safe to share once configured).
+    private static let decoder = JSONDecoder()
 
     /// Reads `bytes` as a JSON object; `example` shows a good body in the errors.
     init(_ bytes: [UInt8], example: String) throws {
         guard !bytes.isEmpty else {
             throw APIError(.badRequest, code: "empty_body", message: "Send a JSON object: \(example).")
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        // Checked in place (no copy into a String first).
+        guard (try? UTF8Span(validating: bytes.span)) != nil else {
             throw APIError(.badRequest, code: "invalid_utf8", message: "The body is not valid UTF-8 text.")
         }
         do {
-            fields = try JSONDecoder().decode(Fields.self, from: Data(text.utf8)).values
+            fields = try Self.decoder.decode(Fields.self, from: Data(bytes)).values
         } catch DecodingError.typeMismatch {
             throw APIError(.badRequest, code: "invalid_json", message: "The body must be a JSON object: \(example).")
         } catch {
