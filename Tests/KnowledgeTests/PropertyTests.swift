@@ -59,6 +59,21 @@ import Testing
         }
     }
 
+    @Test func byteSearchFindsWhatTheStandardLibraryFinds() {
+        var generator = Generator(state: 3)
+        var found = 0
+        for _ in 0..<3_000 {
+            let haystack = Array(Self.asciiText(&generator).utf8)
+            let needle = (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                Array("ab -".utf8).randomElement(using: &generator)!
+            }
+            let expected = !needle.isEmpty && haystack.firstRange(of: needle) != nil
+            #expect(ByteSearch.contains(needle, in: haystack) == expected, "\(needle) in \(haystack)")
+            if expected { found += 1 }
+        }
+        #expect(found > 300 && found < 2_700)
+    }
+
     /// The textbook optimal-string-alignment distance, every cell computed.
     static func referenceDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)

@@ -1,4 +1,5 @@
 import Foundation
+import Knowledge
 
 /// Removes personal data from a message before anything is stored: email addresses, phone
 /// numbers, UK postcodes, dates, long digit runs and "my name is …" phrases.
@@ -78,24 +79,8 @@ public struct Redactor: Sendable {
                 }
             }
             // Leads are ASCII: upper-case ASCII folded is enough (other scripts cannot spell them).
-            if !at { at = Trigger.atSigns.contains { Self.find($0, in: lowered) } }
-            nameLead = Trigger.nameLeads.contains { Self.find($0, in: lowered) }
-        }
-
-        /// Byte-wise search: far cheaper than Foundation's `contains` for these short ASCII needles.
-        private static func find(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
-            guard let first = needle.first, bytes.count >= needle.count else { return false }
-            var start = 0
-            let last = bytes.count - needle.count
-            while start <= last {
-                if bytes[start] == first {
-                    var offset = 1
-                    while offset < needle.count && bytes[start + offset] == needle[offset] { offset += 1 }
-                    if offset == needle.count { return true }
-                }
-                start += 1
-            }
-            return false
+            if !at { at = Trigger.atSigns.contains { ByteSearch.contains($0, in: lowered) } }
+            nameLead = Trigger.nameLeads.contains { ByteSearch.contains($0, in: lowered) }
         }
     }
 

@@ -148,7 +148,7 @@ public struct SpellingCorrector: Sendable {
     static func phoneticVariants(of word: String) -> [String] {
         let bytes = Array(word.utf8)
         var variants: [String] = []
-        for rewrite in rewrites where contains(rewrite.bytes, in: bytes) {
+        for rewrite in rewrites where ByteSearch.contains(rewrite.bytes, in: bytes) {
             variants.append(word.replacingAll(rewrite.from, with: rewrite.to))
         }
         return variants
@@ -159,17 +159,6 @@ public struct SpellingCorrector: Sendable {
         ("cum", "come"), ("ph", "f"), ("f", "ph"), ("kw", "qu"), ("z", "s"), ("k", "c"), ("ck", "k"),
         ("ee", "ea"), ("oo", "ou"), ("u", "o"), ("er", "our"), ("iv", "ive"), ("ay", "ai"),
     ].map { ($0, $1, Array($0.utf8)) }
-
-    /// Byte-wise search (Foundation's `contains` is far slower for these short needles).
-    private static func contains(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
-        guard let first = needle.first, bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == first {
-            var offset = 1
-            while offset < needle.count && bytes[start + offset] == needle[offset] { offset += 1 }
-            if offset == needle.count { return true }
-        }
-        return false
-    }
 }
 
 extension String {
