@@ -23,7 +23,9 @@ package final class Matcher: Sendable {
     private let targets: [Target]
     /// Each target's place in the order of their keys: ties in ranking go by key.
     private let targetOrder: [Int]
-    /// Each target's cornerstone, as its place in the charter (-1 for none).
+    /// The charter's cornerstone ids, in order: a cornerstone's number is its place here.
+    private let cornerstoneIDs: [String]
+    /// Each target's cornerstone, by number (-1 for none).
     private let targetCornerstones: [Int]
     /// The target of each index document, by document number.
     private let documentTargets: [Int]
@@ -119,6 +121,7 @@ package final class Matcher: Sendable {
         }
         self.targetOrder = targetOrder
         let cornerstoneIDs = content.charter.cornerstones.map(\.id)
+        self.cornerstoneIDs = cornerstoneIDs
         self.targetCornerstones = targets.map { target in
             cornerstoneOfTarget[target].flatMap { cornerstoneIDs.firstIndex(of: $0) } ?? -1
         }
@@ -173,6 +176,8 @@ package final class Matcher: Sendable {
     }
 
     private func rankNumbered(_ message: String, analysed: AnalyzedText?, topic: String?) -> [Ranked] {
+        // The topic as a cornerstone number (-2, no target's, when there is none).
+        let topic = topic.flatMap { cornerstoneIDs.firstIndex(of: $0) } ?? -2
         var best = rankWhole(analysed ?? analyze(message), topic: topic)
         let clauses = Self.clauses(of: message)
         if clauses.count > 1 {
@@ -260,18 +265,18 @@ package final class Matcher: Sendable {
         return target.key
     }
 
-    private func rankWhole(_ analysed: AnalyzedText, topic: String?) -> [Ranked] {
+    /// `topic` is the number of the cornerstone being talked about (see ``cornerstoneIDs``).
+    private func rankWhole(_ analysed: AnalyzedText, topic: Int) -> [Ranked] {
         let query = index.prepare(analysed.terms)
         let hits = index.search(query, limit: 60)
         let topScore = max(hits.first?.score ?? 1, 0.0001)
         let idfs = query.idfs
         let termWeights = zip(idfs, query.terms).map { $0 * $1.weight }
-        let queryWeight = max(termWeights.reduce(0, +), 0.0001)
+        let queryWeight = max(query.weight, 0.0001)
         // The share of the message's term weight that is not weak or corrected: 1 for "sarcasm",
         // about 0.35 for "what does it mean".
         let plainWeight = idfs.reduce(0, +)
-        let substance = plainWeight > 0 ? termWeights.reduce(0, +) / plainWeight : 0
-        let topicNumber = topic.flatMap { topic in content.charter.cornerstones.firstIndex { $0.id == topic } } ?? -2
+        let substance = plainWeight > 0 ? query.weight / plainWeight : 0
         // A slot per target says where its score is kept; scores are kept only for targets found.
         var slots = [Int32](repeating: -1, count: targets.count)
         var found: [(target: Int, score: Score, union: UInt64)] = []
@@ -301,7 +306,7 @@ package final class Matcher: Sendable {
             }
             // A message made mostly of weak words ("will they be mean to me") proves little.
             if substance < 0.5 { confidence *= 0.5 + substance }
-            if targetCornerstones[target] == topicNumber {
+            if targetCornerstones[target] == topic {
                 confidence = min(1, confidence * settings.topicBoost)
             }
             found[place].score.absorb(confidence: confidence, bm25: hit.score / topScore)
@@ -340,7 +345,7 @@ package final class Matcher: Sendable {
             let similarity = common / union
             var score = existing >= 0 ? found[Int(existing)].score : Score()
             score.likeness = max(score.likeness, similarity)
-            if similarity >= settings.phraseSimilarity { score.confidence = max(score.confidence, similarity) }
+            if similarity >= threshold { score.confidence = max(score.confidence, similarity) }
             if score.confidence > 0 { found[slot(target)].score = score }
         }
         var ranked = found.map { entry in

@@ -24,7 +24,7 @@ public struct IndexHit: Sendable, Equatable {
     public var queryCoverage: Double
     /// Share of the document's weight (IDF) that the query found, 0…1.
     public var documentCoverage: Double
-    /// Which of the query's distinct terms (see ``BM25Index/distinctTerms(_:)``) the document
+    /// Which of the query's distinct terms (see ``BM25Query/terms``) the document
     /// contains, one bit each; terms past the 64th are not recorded.
     public var matchedTerms: UInt64
 }
@@ -152,9 +152,8 @@ public struct BM25Index: Sendable {
         termNumbers[term].map { termIDFs[Int($0)] } ?? unseenIDF
     }
 
-    /// The query's distinct terms in order of first use, each with its highest weight; bit `i`
-    /// of ``IndexHit/matchedTerms`` stands for element `i`.
-    public func distinctTerms(_ query: [Term]) -> [Term] {
+    /// The query's distinct terms in order of first use, each with its highest weight.
+    private func distinctTerms(_ query: [Term]) -> [Term] {
         var order: [Term] = []
         order.reserveCapacity(query.count)
         for term in query {
@@ -184,11 +183,6 @@ public struct BM25Index: Sendable {
             weight += idf * term.weight
         }
         return BM25Query(terms: terms, idfs: idfs, numbers: numbers, weight: weight)
-    }
-
-    /// The weight a term carries in coverage: its IDF times its weight.
-    public func coverageWeight(_ term: Term) -> Double {
-        idf(term.text) * term.weight
     }
 
     /// The documents that share a term with `query`, best BM25 score first.
