@@ -22,12 +22,13 @@ public struct SpellingCorrector: Sendable {
         self.maxDistance = min(max(maxDistance, 0), 2)
         let sorted = wordFrequencies.keys.sorted()
         self.words = sorted
-        self.scalars = sorted.map { Array($0.unicodeScalars) }
+        let scalars = sorted.map { Array($0.unicodeScalars) }
+        self.scalars = scalars
         self.frequencies = sorted.map { wordFrequencies[$0] ?? 0 }
         self.known = Set(sorted)
         var deletes: [UInt64: [Int32]] = [:]
-        for (index, word) in sorted.enumerated() where word.unicodeScalars.count >= 3 {
-            for variant in Self.deletions(of: Array(word.unicodeScalars), upTo: self.maxDistance) {
+        for (index, word) in scalars.enumerated() where word.count >= 3 {
+            for variant in Self.deletions(of: word, upTo: self.maxDistance) {
                 deletes[variant, default: []].append(Int32(index))
             }
         }

@@ -145,9 +145,12 @@ public struct TextAnalyzer: Sendable {
         var weights = [Double](repeating: 1, count: words.count)
         var unknown: [String] = []
         // Stems worked out while checking spelling, kept for the words left as they are.
-        var checkedStems: [String?] = []
+        var checkedStems = [String?](repeating: nil, count: words.count)
+        func replace(_ index: Int, with word: String) {
+            words[index] = word
+            checkedStems[index] = nil
+        }
         if let corrector {
-            checkedStems = [String?](repeating: nil, count: words.count)
             for index in words.indices {
                 let word = words[index]
                 if corrector.isKnown(word) || StopWords.contains(word) || word.first?.isNumber == true { continue }
@@ -157,14 +160,12 @@ public struct TextAnalyzer: Sendable {
                 if phrases[word] != nil { continue }
                 // Stretched words: "heyyy", "pleaseee", "sooo".
                 if let squeezed = Self.squeezed(word, known: corrector) {
-                    words[index] = squeezed
-                    checkedStems[index] = nil
+                    replace(index, with: squeezed)
                     continue
                 }
                 // Dropped g: "hurtin", "talkin".
                 if word.hasSuffix("in"), corrector.isKnown(word + "g") {
-                    words[index] = word + "g"
-                    checkedStems[index] = nil
+                    replace(index, with: word + "g")
                     continue
                 }
                 // A real word that the content does not use is unknown, not a misspelling.
@@ -173,16 +174,14 @@ public struct TextAnalyzer: Sendable {
                     continue
                 }
                 if let fixed = corrector.correction(for: word) {
-                    words[index] = fixed
-                    checkedStems[index] = nil
+                    replace(index, with: fixed)
                     weights[index] = Self.correctedWeight
                 } else {
                     unknown.append(word)
                 }
             }
         }
-        let stems =
-            checkedStems.isEmpty ? words.map(stem) : words.indices.map { checkedStems[$0] ?? stem(words[$0]) }
+        let stems = words.indices.map { checkedStems[$0] ?? stem(words[$0]) }
         var terms: [Term] = []
         var index = 0
         while index < words.count {
