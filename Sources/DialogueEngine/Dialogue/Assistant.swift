@@ -101,12 +101,12 @@ public struct Assistant: Sendable {
     public func feedback(
         sessionId: String, messageId: String, helpful: Bool, comment: String?, channel: Channel
     ) async throws(FeedbackError) {
-        let context = sessions.context(for: sessionId)
+        var context = sessions.context(for: sessionId)
         guard let message = context.recent.first(where: { $0.id == messageId }) else { throw .unknownMessage }
         let note = comment.map { redactor.redact(String($0.prefix(500))) }.flatMap { $0.isEmpty ? nil : $0 }
         await log.recordFeedback(
             Feedback(
-                givenAt: clock(), sessionKey: context.sessionKey ?? SessionKey.of(sessionId), messageId: messageId,
+                givenAt: clock(), sessionKey: context.logKey(for: sessionId), messageId: messageId,
                 helpful: helpful,
                 comment: note, question: message.question, intent: message.intent, answer: message.answer,
                 channel: channel))

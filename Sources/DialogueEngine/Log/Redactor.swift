@@ -151,18 +151,14 @@ public struct Redactor: Sendable {
     /// ``redact(_:)`` with every rule run, whether its trigger fires or not: what the triggers
     /// must never change (checked by the tests).
     func redactWithEveryRule(_ text: String) -> String {
-        rules.reduce(text) { result, rule in
-            rule.expression.stringByReplacingMatches(
-                in: result, options: [], range: NSRange(result.startIndex..., in: result),
-                withTemplate: rule.replacement)
-        }
+        Self.apply(rules, to: text, skippingByTrigger: false)
     }
 
-    /// Runs each rule whose trigger fires, in order.
-    private static func apply(_ rules: [Rule], to text: String) -> String {
+    /// Runs each rule whose trigger fires (every rule, when not `skippingByTrigger`), in order.
+    private static func apply(_ rules: [Rule], to text: String, skippingByTrigger: Bool = true) -> String {
         var result = text
         var signals = Signals(text)
-        for rule in rules where rule.trigger.fires(in: signals) {
+        for rule in rules where !skippingByTrigger || rule.trigger.fires(in: signals) {
             let replaced = rule.expression.stringByReplacingMatches(
                 in: result, options: [], range: NSRange(result.startIndex..., in: result),
                 withTemplate: rule.replacement)
