@@ -1,5 +1,4 @@
 import DialogueEngine
-import Foundation
 import Hummingbird
 
 /// `POST /api/feedback`: "Was this helpful?" about one reply.
@@ -46,43 +45,10 @@ struct FeedbackController<Context: RequestContext> {
     }
 }
 
-/// A JSON request body, read once with `JSONDecoder`, with errors that say what to fix. Each field
-/// is told apart as absent, null, a string, a boolean (never the numbers 0 and 1) or something else.
+/// A JSON request body, read once (``JSONObjectReader``), with errors that say what to fix. Each
+/// field is told apart as absent, null, a string, a boolean (never the numbers 0 and 1) or something else.
 struct JSONBody {
-    private enum Field {
-        case null, string(String), bool(Bool), other
-    }
-
-    /// Every field of the top-level object.
-    private struct Fields: Decodable {
-        struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
-
-        var values: [String: Field] = [:]
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: Key.self)
-            for key in container.allKeys {
-                if (try? container.decodeNil(forKey: key)) == true {
-                    values[key.stringValue] = .null
-                } else if let text = try? container.decode(String.self, forKey: key) {
-                    values[key.stringValue] = .string(text)
-                } else if let flag = try? container.decode(Bool.self, forKey: key) {
-                    values[key.stringValue] = .bool(flag)
-                } else {
-                    values[key.stringValue] = .other
-                }
-            }
-        }
-    }
-
-    private let fields: [String: Field]
-    /// One decoder for every request (it is safe to share once configured).
-    private static let decoder = JSONDecoder()
+    private let fields: [String: JSONObjectReader.Value]
 
     /// Reads `bytes` as a JSON object; `example` shows a good body in the errors.
     init(_ bytes: [UInt8], example: String) throws {
@@ -94,8 +60,8 @@ struct JSONBody {
             throw APIError(.badRequest, code: "invalid_utf8", message: "The body is not valid UTF-8 text.")
         }
         do {
-            fields = try Self.decoder.decode(Fields.self, from: Data(bytes)).values
-        } catch DecodingError.typeMismatch {
+            fields = try JSONObjectReader.fields(of: bytes)
+        } catch .notAnObject {
             throw APIError(.badRequest, code: "invalid_json", message: "The body must be a JSON object: \(example).")
         } catch {
             throw APIError(.badRequest, code: "invalid_json", message: "The body is not valid JSON. Send \(example).")
