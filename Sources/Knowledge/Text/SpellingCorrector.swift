@@ -59,11 +59,14 @@ public struct SpellingCorrector: Sendable {
 
     private func lookup(_ word: String, allowed: Int) -> String? {
         var best: (index: Int, distance: Int, frequency: Int)?
-        var seen = Set<Int32>()
+        // Candidates are few (tens): a list is cheaper than a set.
+        var seen: [Int32] = []
         let source = Array(word.unicodeScalars)
-        for variant in Self.deletions(of: source, upTo: allowed) {
-            guard let candidates = deletes[variant] else { continue }
-            for candidate in candidates where seen.insert(candidate).inserted {
+        // A deletion met twice only looks its candidates up again, and `seen` skips them.
+        Self.forEachDeletion(of: source, upTo: allowed) { variant in
+            guard let candidates = deletes[variant] else { return }
+            for candidate in candidates where !seen.contains(candidate) {
+                seen.append(candidate)
                 let target = scalars[Int(candidate)]
                 guard abs(target.count - source.count) <= allowed else { continue }
                 let distance = Self.editDistance(source, target, limit: allowed)
@@ -88,6 +91,15 @@ public struct SpellingCorrector: Sendable {
     /// Hashes of all strings made by deleting up to `distance` (at most 2) characters, the word
     /// itself included: FNV-1a over the scalars left, so no string is ever built.
     static func deletions(of scalars: [Unicode.Scalar], upTo distance: Int) -> Set<UInt64> {
+        var result: Set<UInt64> = []
+        forEachDeletion(of: scalars, upTo: distance) { result.insert($0) }
+        return result
+    }
+
+    /// Calls `body` with the hash of each string ``deletions(of:upTo:)`` makes, repeats included.
+    private static func forEachDeletion(
+        of scalars: [Unicode.Scalar], upTo distance: Int, _ body: (UInt64) -> Void
+    ) {
         func hash(skipping first: Int, _ second: Int) -> UInt64 {
             var value: UInt64 = 0xcbf2_9ce4_8422_2325
             for (index, scalar) in scalars.enumerated() where index != first && index != second {
@@ -95,14 +107,13 @@ public struct SpellingCorrector: Sendable {
             }
             return value
         }
-        var result: Set<UInt64> = [hash(skipping: -1, -1)]
-        guard distance >= 1, scalars.count > 1 else { return result }
+        body(hash(skipping: -1, -1))
+        guard distance >= 1, scalars.count > 1 else { return }
         for first in scalars.indices {
-            result.insert(hash(skipping: first, -1))
+            body(hash(skipping: first, -1))
             guard distance >= 2, scalars.count > 2 else { continue }
-            for second in (first + 1)..<scalars.count { result.insert(hash(skipping: first, second)) }
+            for second in (first + 1)..<scalars.count { body(hash(skipping: first, second)) }
         }
-        return result
     }
 
     /// Optimal string alignment distance (edits, with a swap of neighbours as one), stopping early
@@ -116,33 +127,38 @@ public struct SpellingCorrector: Sendable {
         if n == 0 { return m }
         if m == 0 { return n }
         // Only cells within `limit` of the diagonal can stay within the limit: O(n × limit), not O(n × m).
-        var previousPrevious = [Int](repeating: beyond, count: m + 1)
-        var previous = [Int](repeating: beyond, count: m + 1)
-        var current = [Int](repeating: beyond, count: m + 1)
-        for j in 0...min(m, limit) { previous[j] = j }
-        for i in 1...n {
-            let low = max(1, i - limit)
-            let high = min(m, i + limit)
-            current[0] = i <= limit ? i : beyond
-            if low > 1 { current[low - 1] = beyond }
-            var rowMinimum = current[0]
-            if low <= high {
-                for j in low...high {
-                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                        value = min(value, previousPrevious[j - 2] + 1)
+        // Three rows in one buffer on the stack, turned round by swapping their offsets.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (m + 1)) { rows in
+            let width = m + 1
+            rows.initialize(repeating: beyond)
+            var previousPrevious = 0
+            var previous = width
+            var current = 2 * width
+            for j in 0...min(m, limit) { rows[previous + j] = j }
+            for i in 1...n {
+                let low = max(1, i - limit)
+                let high = min(m, i + limit)
+                rows[current] = i <= limit ? i : beyond
+                if low > 1 { rows[current + low - 1] = beyond }
+                var rowMinimum = rows[current]
+                if low <= high {
+                    for j in low...high {
+                        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                        var value = min(
+                            rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
+                        if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                            value = min(value, rows[previousPrevious + j - 2] + 1)
+                        }
+                        rows[current + j] = min(value, beyond)
+                        rowMinimum = min(rowMinimum, rows[current + j])
                     }
-                    current[j] = min(value, beyond)
-                    rowMinimum = min(rowMinimum, current[j])
                 }
+                if high < m { rows[current + high + 1] = beyond }
+                if rowMinimum > limit { return beyond }
+                (previousPrevious, previous, current) = (previous, current, previousPrevious)
             }
-            if high < m { current[high + 1] = beyond }
-            if rowMinimum > limit { return beyond }
-            swap(&previousPrevious, &previous)
-            swap(&previous, &current)
+            return min(rows[previous + m], beyond)
         }
-        return min(previous[m], beyond)
     }
 
     /// Sound-alike spellings young writers use, rewritten towards standard English.
