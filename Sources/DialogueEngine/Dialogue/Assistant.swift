@@ -103,7 +103,7 @@ public struct Assistant: Sendable {
     ) async throws(FeedbackError) {
         var context = sessions.context(for: sessionId)
         guard let message = context.recent.first(where: { $0.id == messageId }) else { throw .unknownMessage }
-        let note = comment.map { redactor.redact(String($0.prefix(500))) }.flatMap { $0.isEmpty ? nil : $0 }
+        let note = comment.map { redactor.redact($0.leading(500)) }.flatMap { $0.isEmpty ? nil : $0 }
         await log.recordFeedback(
             Feedback(
                 givenAt: clock(), sessionKey: context.logKey(for: sessionId), messageId: messageId,
@@ -118,9 +118,16 @@ public struct Assistant: Sendable {
     /// A 12-character id for one reply, unique within the process (no random bytes needed per reply:
     /// it only has to tell one reply of a conversation from another).
     static func newMessageID() -> String {
-        let number = replies.add(1, ordering: .relaxed).newValue
-        let digits = String(number, radix: 36)
-        return String(repeating: "0", count: max(0, 12 - digits.count)) + digits
+        var number = replies.add(1, ordering: .relaxed).newValue
+        // Twelve base-36 digits, zero-padded (36^12 > 2^62: the counter never runs out of them).
+        return String(unsafeUninitializedCapacity: 12) { buffer in
+            for place in (0..<12).reversed() {
+                let digit = UInt8(number % 36)
+                buffer[place] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                number /= 36
+            }
+            return 12
+        }
     }
 
     /// A fresh random session id.
@@ -140,12 +147,10 @@ public struct Assistant: Sendable {
         var context = sessions.context(for: sessionID)
         var reply = await respond(to: message, context: &context, sessionID: sessionID, channel: channel)
         reply.messageId = Self.newMessageID()
-        context.recent.append(
-            RecentMessage(
-                id: reply.messageId, question: redactor.redact(String(message.prefix(500))), intent: reply.intent,
-                answer: String(reply.reply.prefix(500)), date: clock()))
-        if context.recent.count > Self.rememberedReplies { context.recent.removeFirst() }
-        sessions.save(context, for: sessionID)
+        let recent = RecentMessage(
+            id: reply.messageId, question: redactor.redact(message.leading(500)), intent: reply.intent,
+            answer: reply.reply.leading(500), date: clock())
+        sessions.save(consume context, for: sessionID, adding: recent, keeping: Self.rememberedReplies)
         if reply.intent != "system.empty" { await log.tally(reply.kind, at: clock(), channel: channel) }
         return reply
     }
@@ -315,7 +320,7 @@ public struct Assistant: Sendable {
         _ message: String, words: [String], outcome: UnansweredQuestion.Outcome, best: Candidate?, channel: Channel,
         key: String
     ) async {
-        let kept = String(message.prefix(1000))
+        let kept = message.leading(1000)
         let redacted = redactor.redact(kept)
         // `words` are the message's own; they stand for the redacted text when nothing was redacted.
         let normalized = (redacted == message ? words : matcher.words(of: redacted)).joined(separator: " ")

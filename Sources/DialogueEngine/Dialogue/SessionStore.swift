@@ -54,8 +54,31 @@ package final class SessionStore: Sendable {
 
     /// Stores the context of `id`, evicting expired and then least recently used sessions.
     package func save(_ context: DialogueContext, for id: String) {
+        var context = context
+        store(&context, for: id) { _ in }
+    }
+
+    /// Stores the context of `id` with `message` added to its recent replies, of which it keeps
+    /// the last `limit`. The list is added to in place when the caller gives up its copy (`consume`).
+    package func save(
+        _ context: consuming DialogueContext, for id: String, adding message: RecentMessage, keeping limit: Int
+    ) {
+        var context = context
+        store(&context, for: id) { context in
+            context.recent.append(message)
+            if context.recent.count > limit { context.recent.removeFirst(context.recent.count - limit) }
+        }
+    }
+
+    /// Stores `context` after `change`, evicting expired and then least recently used sessions.
+    /// The stored copy is dropped first, so that `change` finds the context's lists unshared.
+    private func store(
+        _ context: inout DialogueContext, for id: String, after change: (inout DialogueContext) -> Void
+    ) {
         let instant = now()
         state.withLock { state in
+            state.entries[id] = nil
+            change(&context)
             state.sequence += 1
             state.entries[id] = Entry(context: context, lastUsed: instant, sequence: state.sequence)
             state.order.append((id, state.sequence))

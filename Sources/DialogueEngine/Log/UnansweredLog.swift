@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// Rows written together, in one transaction where the store has them.
 public struct LogBatch: Sendable, Equatable {
@@ -96,7 +97,19 @@ public struct Tally: Sendable, Hashable {
 
     /// The UTC day of a date, `yyyy-MM-dd` (civil-from-days arithmetic: no Calendar, which is slow).
     public static func day(of date: Date) -> String {
-        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) + 719_468
+        let number = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        // Every reply is tallied, nearly always on the same day as the one before.
+        if let last = lastDay.withLock({ $0 }), last.number == number { return last.text }
+        let text = format(day: number)
+        lastDay.withLock { $0 = (number, text) }
+        return text
+    }
+
+    private static let lastDay = Mutex<(number: Int, text: String)?>(nil)
+
+    /// `yyyy-MM-dd` of a day counted from 1970-01-01.
+    private static func format(day number: Int) -> String {
+        let days = number + 719_468
         let era = (days >= 0 ? days : days - 146_096) / 146_097
         let dayOfEra = days - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365

@@ -114,6 +114,45 @@ import Testing
         #expect(sessions.context(for: "e") == context)
     }
 
+    @Test func feedbackReachesTheLastTwentyRepliesOnly() async throws {
+        let assistant = TestSupport.assistant()
+        var ids: [String] = []
+        for number in 0..<(Assistant.rememberedReplies + 3) {
+            ids.append(
+                await assistant.respond(to: "question \(number) about breaks", sessionId: "f", channel: .cli).messageId)
+        }
+        #expect(Set(ids).count == ids.count)
+        for (index, id) in ids.enumerated() {
+            var outcome: Assistant.FeedbackError?
+            do {
+                try await assistant.feedback(sessionId: "f", messageId: id, helpful: true, comment: nil, channel: .cli)
+            } catch {
+                outcome = error
+            }
+            #expect(outcome == (index < 3 ? .unknownMessage : nil), "reply \(index)")
+        }
+    }
+
+    @Test func messageIDsAreTwelveBase36DigitsInOrder() {
+        let ids = (0..<50).map { _ in Assistant.newMessageID() }
+        for id in ids {
+            #expect(id.utf8.count == 12)
+            #expect(id.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) })
+        }
+        // Zero-padded to one width, so text order is number order.
+        #expect(ids == ids.sorted())
+        #expect(zip(ids, ids.dropFirst()).allSatisfy { UInt64($0, radix: 36)! + 1 == UInt64($1, radix: 36)! })
+    }
+
+    @Test(arguments: [
+        ("", 3, ""), ("abc", 3, "abc"), ("abcd", 3, "abc"), ("ééé", 2, "éé"), ("é", 1, "é"),
+        ("🙂🙂", 1, "🙂"), ("e\u{301}x", 1, "e\u{301}"),
+    ])
+    func leadingKeepsTheFirstCharacters(text: String, count: Int, expected: String) {
+        #expect(text.leading(count) == expected)
+        #expect(text.leading(count) == String(text.prefix(count)))
+    }
+
     @Test func smallTalkDoesNotLoseTheTopic() async throws {
         let replies = await conversation(["tell me all about welcome and care", "thanks", "tell me more"])
         #expect(replies[1].kind == .smalltalk)
