@@ -130,9 +130,32 @@ public struct Assistant: Sendable {
         }
     }
 
-    /// A fresh random session id.
+    /// A fresh random session id: a version-4 UUID in lower case, from the system's secure random
+    /// source. (Foundation's `UUID()` opens /dev/urandom on every call here: a file opened per
+    /// conversation, which showed under load.)
     public static func newSessionID() -> String {
-        UUID().uuidString.lowercased()
+        var random = SystemRandomNumberGenerator()
+        var bytes = [UInt8](repeating: 0, count: 16)
+        bytes.withUnsafeMutableBytes { buffer in
+            buffer.storeBytes(of: random.next() as UInt64, toByteOffset: 0, as: UInt64.self)
+            buffer.storeBytes(of: random.next() as UInt64, toByteOffset: 8, as: UInt64.self)
+        }
+        bytes[6] = bytes[6] & 0x0F | 0x40
+        bytes[8] = bytes[8] & 0x3F | 0x80
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 36) { text in
+            var place = 0
+            for (index, byte) in bytes.enumerated() {
+                if index == 4 || index == 6 || index == 8 || index == 10 {
+                    text[place] = UInt8(ascii: "-")
+                    place += 1
+                }
+                text[place] = digits[Int(byte >> 4)]
+                text[place + 1] = digits[Int(byte & 0x0F)]
+                place += 2
+            }
+            return place
+        }
     }
 
     /// Answers `message` in the conversation `sessionId` (a new one when nil).

@@ -66,9 +66,12 @@ public struct SQLiteUnansweredLog: UnansweredLog {
         return Connection(writer: pool, file: fileNumber(path))
     }
 
-    /// The file's inode number, or nil when there is no file at `path`.
+    /// The file's inode number, or nil when there is no file at `path`. (`stat` itself: Foundation's
+    /// `attributesOfItem` also reads /etc/passwd and /etc/group for the owner's names, per flush.)
     private static func fileNumber(_ path: String) -> UInt64? {
-        (try? FileManager.default.attributesOfItem(atPath: path))?[.systemFileNumber] as? UInt64
+        var information = stat()
+        guard stat(path, &information) == 0 else { return nil }
+        return UInt64(information.st_ino)
     }
 
     /// The database to write to: the open one if its file is still in place and the last write

@@ -133,6 +133,22 @@ import Testing
         }
     }
 
+    @Test func sessionIDsAreRandomVersion4UUIDsInLowerCase() throws {
+        let ids = (0..<200).map { _ in Assistant.newSessionID() }
+        #expect(Set(ids).count == ids.count)
+        for id in ids {
+            let uuid = try #require(UUID(uuidString: id), "\(id)")
+            #expect(uuid.uuidString.lowercased() == id)
+            let groups = id.split(separator: "-").map(\.count)
+            #expect(groups == [8, 4, 4, 4, 12])
+            #expect(id.dropFirst(14).first == "4")
+            #expect("89ab".contains(id.dropFirst(19).first!))
+        }
+        // Every hex digit turns up in the random places (not a constant or a counter).
+        let randomPlaces = ids.flatMap { id in id.enumerated().filter { ![8, 13, 14, 18, 19, 23].contains($0.offset) } }
+        #expect(Set(randomPlaces.map(\.element)).count == 16)
+    }
+
     @Test func messageIDsAreTwelveBase36DigitsInOrder() {
         let ids = (0..<50).map { _ in Assistant.newMessageID() }
         for id in ids {
