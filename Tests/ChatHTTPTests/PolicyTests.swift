@@ -147,6 +147,28 @@ import Testing
             let api = try await client.execute(uri: "/api/health", method: .get)
             #expect(api.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
             #expect(api.headers[.contentSecurityPolicy] == nil)
+            #expect(api.headers[HTTPField.Name("X-Frame-Options")!] == nil)
+            for response in [page, api] {
+                let names = response.headers.map { $0.name.canonicalName }
+                #expect(names.count == Set(names).count, "\(names)")
+            }
+        }
+    }
+
+    /// A route that sets one of the security headers itself is overruled, with no second copy.
+    @Test func securityHeadersOverruleARoutesOwn() async throws {
+        let router = Router()
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.get("/framed") { _, _ in
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/html", HTTPField.Name("X-Frame-Options")!: "SAMEORIGIN"])
+        }
+        try await Application(router: router).test(.router) { client in
+            let response = try await client.execute(uri: "/framed", method: .get)
+            #expect(response.headers[values: HTTPField.Name("X-Frame-Options")!] == ["DENY"])
+            #expect(response.headers[values: .contentSecurityPolicy] == [ContentSecurityPolicy.html])
+            #expect(response.headers[values: HTTPField.Name("X-Content-Type-Options")!] == ["nosniff"])
         }
     }
 

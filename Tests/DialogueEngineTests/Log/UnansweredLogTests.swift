@@ -35,6 +35,52 @@ import Testing
         #expect(try await reopened.safeguardingCount() == 1)
     }
 
+    /// The same question through `Encodable`, as rows were stored before `encode(to:)` was written out.
+    private struct EncodableQuestion: Codable, MutablePersistableRecord {
+        static let databaseTableName = UnansweredQuestion.databaseTableName
+        var id: Int64?
+        var askedAt: Date
+        var question: String
+        var normalized: String
+        var channel: Channel
+        var outcome: UnansweredQuestion.Outcome
+        var bestIntent: String?
+        var score: Double
+        var sessionKey: String?
+        var groupId: Int64?
+    }
+
+    @Test(arguments: [true, false])
+    func rowsAreStoredAsEncodableStoredThem(optionalsSet: Bool) throws {
+        let queue = try DatabaseQueue()
+        _ = try SQLiteUnansweredLog(writer: queue)
+        let date = Date(timeIntervalSince1970: 1_795_947_123.456)
+        var question = UnansweredQuestion(
+            askedAt: date, question: "what time is the [name] gala", normalized: "what time is the gala",
+            channel: .http, outcome: .clarify, bestIntent: optionalsSet ? "topic.breaks" : nil, score: 0.4375,
+            sessionKey: optionalsSet ? "0123456789abcdef" : nil)
+        var mirror = EncodableQuestion(
+            askedAt: date, question: question.question, normalized: question.normalized, channel: .http,
+            outcome: .clarify, bestIntent: question.bestIntent, score: question.score, sessionKey: question.sessionKey)
+        try queue.write { db in
+            let group = try Int64.fetchOne(
+                db, sql: "INSERT INTO questionGroup (normalized, createdAt) VALUES ('x', ?) RETURNING id",
+                arguments: [date])
+            question.groupId = optionalsSet ? group : nil
+            mirror.groupId = question.groupId
+            try question.insert(db)
+            try mirror.insert(db)
+        }
+        let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM unansweredQuestion ORDER BY id") }
+        try #require(rows.count == 2)
+        let columns = Array(rows[0].columnNames)
+        #expect(columns.contains("askedAt") && columns.contains("groupId"))
+        for column in columns where column != "id" {
+            #expect(rows[0][column] as DatabaseValue == rows[1][column] as DatabaseValue, "\(column)")
+        }
+        #expect(question.id == rows[0]["id"])
+    }
+
     @Test func theDatabaseUsesWALAndHasEveryMigration() async throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
