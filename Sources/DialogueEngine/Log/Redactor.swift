@@ -18,26 +18,28 @@ public struct Redactor: Sendable {
     /// condition the rule's expression cannot match without, so skipping a rule never lets
     /// personal data through.
     private enum Trigger {
-        /// A digit.
-        case digit
+        /// At least this many digits (any script's: `\d` matches them all).
+        case digits(Int)
         /// "@", "(at)" or "[at]".
         case at
-        /// A lead such as "name", "call", "i am".
+        /// "name" or "call" ("my name is", "call me", "i'm called").
         case name
-        /// A lead, and a capitalised word after white space ("… I'm Leo").
+        /// Any lead ("i am", "this is", …), and a capitalised word after white space ("… I'm Leo").
         case capitalisedName
         /// "[".
         case bracket
 
-        static let nameLeads = ["name", "call", "i am", "i'm", "im ", "this is", "it's", "its "].map { Array($0.utf8) }
+        /// What every lead of the "[name]" rules contains, in one of these.
+        static let nameLeads = ["name", "call"].map { Array($0.utf8) }
+        static let otherLeads = ["i am", "i'm", "im ", "this is", "it's", "its "].map { Array($0.utf8) }
         static let atSigns = ["(at)", "[at]"].map { Array($0.utf8) }
 
         func fires(in signals: Signals) -> Bool {
             switch self {
-            case .digit: return signals.digit
+            case .digits(let count): return signals.digits >= count
             case .at: return signals.at
             case .name: return signals.nameLead
-            case .capitalisedName: return signals.nameLead && signals.capitalisedWord
+            case .capitalisedName: return (signals.nameLead || signals.otherLead) && signals.capitalisedWord
             case .bracket: return signals.bracket
             }
         }
@@ -45,10 +47,14 @@ public struct Redactor: Sendable {
 
     /// What a text holds, found in one pass over its bytes (and a search for each lead).
     private struct Signals {
-        var digit = false
+        /// ASCII digits, plus every character outside ASCII (it may be a digit of another script).
+        var digits = 0
         var at = false
         var bracket = false
+        /// "name" or "call".
         var nameLead = false
+        /// Another lead of the capitalised-name rule.
+        var otherLead = false
         /// An ASCII capital after white space (or after any non-ASCII byte, which may be a space)
         /// and before a lower-case letter, apostrophe or hyphen: where a capitalised name can start.
         var capitalisedWord = false
@@ -58,12 +64,16 @@ public struct Redactor: Sendable {
             for index in lowered.indices {
                 let byte = lowered[index]
                 switch byte {
-                case 0x30...0x39: digit = true
+                case 0x30...0x39: digits += 1
                 case 0x40: at = true
                 case 0x5B: bracket = true
                 // Any white space is a space for the leads ("im\tSam"); so is any non-ASCII byte,
                 // which may be part of one (a no-break space): at worst a rule runs for nothing.
-                case 0x09...0x0D, 0x80...0xFF: lowered[index] = 0x20
+                case 0x09...0x0D, 0x80...0xBF: lowered[index] = 0x20
+                // The first byte of a character outside ASCII: it may be a digit ("０", "٣").
+                case 0xC0...0xFF:
+                    lowered[index] = 0x20
+                    digits += 1
                 case 0x41...0x5A:
                     lowered[index] = byte + 0x20
                     if index > 0, index + 1 < lowered.count {
@@ -81,6 +91,7 @@ public struct Redactor: Sendable {
             // Leads are ASCII: upper-case ASCII folded is enough (other scripts cannot spell them).
             if !at { at = Trigger.atSigns.contains { ByteSearch.contains($0, in: lowered) } }
             nameLead = Trigger.nameLeads.contains { ByteSearch.contains($0, in: lowered) }
+            otherLead = !nameLead && Trigger.otherLeads.contains { ByteSearch.contains($0, in: lowered) }
         }
     }
 
@@ -88,41 +99,46 @@ public struct Redactor: Sendable {
 
     /// Makes a redactor with the built-in rules.
     public init() {
-        let patterns: [(String, String)] = [
+        // Each with the fewest digits it can match (0: none needed).
+        let patterns: [(String, String, digits: Int)] = [
             // Email addresses.
-            (#"[A-Za-z0-9._%+\-]+\s?(@|\(at\)|\[at\])\s?[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#, "[email]"),
+            (#"[A-Za-z0-9._%+\-]+\s?(@|\(at\)|\[at\])\s?[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#, "[email]", 0),
             // Dates such as 03/04/2012, 3-4-12, 3.4.2012.
-            (#"\b\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4}|\d{2})\b"#, "[date]"),
+            (#"\b\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4}|\d{2})\b"#, "[date]", 4),
             // Dates such as 3rd April 2012, 3 april.
             (
                 #"\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\s+\d{2,4})?\b"#,
-                "[date]"
+                "[date]", 1
             ),
             // UK phone numbers: +44 / 0 followed by 9–10 digits with spaces, dashes or brackets.
-            (#"(\+\s?44\s?\(?0?\)?|\(?\b0)[\d\s\-\)\(]{8,16}\d"#, "[phone]"),
+            (#"(\+\s?44\s?\(?0?\)?|\(?\b0)[\d\s\-\)\(]{8,16}\d"#, "[phone]", 2),
             // UK postcodes: ST4 1HH, st41hh, M1 1AE, EC1A 1BB.
-            (#"\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b"#, "[postcode]"),
+            (#"\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b"#, "[postcode]", 2),
             // NHS-number-like and other long digit sequences (with optional spaces).
-            (#"\b\d(?:[\s\-]?\d){5,}\b"#, "[number]"),
+            (#"\b\d(?:[\s\-]?\d){5,}\b"#, "[number]", 6),
             // House number and street.
             (
                 #"\b\d{1,4}[a-zA-Z]?,?\s+([A-Za-z]+\s+){0,3}(road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|crescent|grove|place|court|terrace|gardens|walk|row|hill|view)\b"#,
-                "[address]"
+                "[address]", 1
             ),
             // Names after "my name is", "I'm called", "call me", "this is".
             (
                 #"(?-i)\b((?i:my name is|my names|my name's|i am called|i'm called|im called|call me|i am|i'm|im|this is|it's|its))\s+([A-Z][a-z'\-]+)(\s+[A-Z][a-z'\-]+)?"#,
-                "$1 [name]"
+                "$1 [name]", 0
             ),
-            (#"\b(my name is|my names|my name's|i am called|i'm called|im called|call me)\s+([a-z'\-]+)"#, "$1 [name]"),
+            (
+                #"\b(my name is|my names|my name's|i am called|i'm called|im called|call me)\s+([a-z'\-]+)"#,
+                "$1 [name]", 0
+            ),
         ]
-        rules = patterns.map { pattern, replacement in
+        rules = patterns.map { pattern, replacement, digits in
             // The patterns are constants checked by the tests; a bad one is a programming error.
             let expression = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
             let trigger: Trigger =
                 replacement == "[email]"
                 ? .at
-                : replacement.hasSuffix("[name]") ? (pattern.hasPrefix("(?-i)") ? .capitalisedName : .name) : .digit
+                : replacement.hasSuffix("[name]")
+                    ? (pattern.hasPrefix("(?-i)") ? .capitalisedName : .name) : .digits(digits)
             return Rule(
                 expression: expression, replacement: replacement, strips: !pattern.hasPrefix("(?-i)"), trigger: trigger)
         }
@@ -152,6 +168,11 @@ public struct Redactor: Sendable {
     /// must never change (checked by the tests).
     func redactWithEveryRule(_ text: String) -> String {
         Self.apply(rules, to: text, skippingByTrigger: false)
+    }
+
+    /// ``strip(_:)`` with every rule run, as ``redactWithEveryRule(_:)``.
+    func stripWithEveryRule(_ text: String) -> String {
+        Self.apply(stripRules, to: text, skippingByTrigger: false)
     }
 
     /// Runs each rule whose trigger fires (every rule, when not `skippingByTrigger`), in order.

@@ -65,6 +65,13 @@ import Testing
         ("born on 12.05.2010 at 2 Main Road", "born on [date] at [address]"),
         ("my son Jack's nhs no is 9434765919", "my son Jack's nhs no is [number]"),
         ("contact me on 07700 900 123 after 5", "contact me on [phone] after 5"),
+        // Digits of other scripts are digits to the patterns too.
+        ("ring ０７７００ ９００１２３ please", "ring [number] please"),
+        ("born ٠٣/٠٤/٢٠١٢", "born [date]"),
+        // Leads that only the capitalised rule uses.
+        ("i am Worried", "i am [name]"),
+        ("this is hard", "this is hard"),
+        ("its ok", "its ok"),
     ])
     func redacts(input: String, stored: String) {
         #expect(redactor.redact(input) == stored)
@@ -82,14 +89,17 @@ import Testing
         let pieces = [
             "my name is", "I'm", "im", "its", "this is", "call me", "Sam", "sam", "O'Neil", "Jo-Ann", "i am", "I AM",
             "worried", "a@b.com", "07700 900123", "ST4 1HH", "3rd may", "12 Hanley Road", "[", "(at)", "Zoë", "É",
+            "called", "NAME", "0", "7", "44", "+44", "12", "/", "-", ".", "2010", "may", "road", "st", "(0)", "１",
+            "٣", "９００", "[phone]", "a", "b1",
         ]
         let gaps = [" ", "  ", "\t", "\u{00A0}", ", ", ""]
         var redacted = 0
-        for _ in 0..<2_000 {
+        for _ in 0..<4_000 {
             var text = ""
             for _ in 0..<4 { text += pick(pieces) + pick(gaps) }
             let result = redactor.redact(text)
             #expect(result == redactor.redactWithEveryRule(text), "\(text.debugDescription)")
+            #expect(redactor.strip(text) == redactor.stripWithEveryRule(text), "strip \(text.debugDescription)")
             if result != text { redacted += 1 }
         }
         #expect(redacted > 500)
