@@ -10,10 +10,18 @@ package final class SessionStore: Sendable {
     /// A source of the current time, injected so tests can move it.
     package typealias Now = @Sendable () -> ContinuousClock.Instant
 
-    private struct Entry {
+    /// A class, so that looking at an entry's time or sequence does not copy its context (every
+    /// list in it retained and released), and a save changes the entry in place.
+    private final class Entry {
         var context: DialogueContext
         var lastUsed: ContinuousClock.Instant
         var sequence: UInt64
+
+        init(context: DialogueContext, lastUsed: ContinuousClock.Instant, sequence: UInt64) {
+            self.context = context
+            self.lastUsed = lastUsed
+            self.sequence = sequence
+        }
     }
 
     private struct State {
@@ -77,10 +85,18 @@ package final class SessionStore: Sendable {
     ) {
         let instant = now()
         state.withLock { state in
-            state.entries[id] = nil
-            change(&context)
             state.sequence += 1
-            state.entries[id] = Entry(context: context, lastUsed: instant, sequence: state.sequence)
+            if let entry = state.entries[id] {
+                // The stored copy goes first, so that the change finds the lists unshared.
+                entry.context = DialogueContext()
+                change(&context)
+                entry.context = context
+                entry.lastUsed = instant
+                entry.sequence = state.sequence
+            } else {
+                change(&context)
+                state.entries[id] = Entry(context: context, lastUsed: instant, sequence: state.sequence)
+            }
             state.order.append((id, state.sequence))
             if state.order.count - state.start > capacity * 2 { compact(&state) }
             while state.entries.count > capacity, state.start < state.order.count {
