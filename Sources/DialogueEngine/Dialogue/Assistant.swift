@@ -103,13 +103,27 @@ public struct Assistant: Sendable {
     ) async throws(FeedbackError) {
         var context = sessions.context(for: sessionId)
         guard let message = context.recent.first(where: { $0.id == messageId }) else { throw .unknownMessage }
-        let note = comment.map { redactor.redact($0.leading(500)) }.flatMap { $0.isEmpty ? nil : $0 }
+        var note = comment.map { redactor.redact($0.leading(500)) }.flatMap { $0.isEmpty ? nil : $0 }
+        // A comment is typed text like any message: a disclosure in it is counted, never stored.
+        if let comment, discloses(comment) {
+            note = Self.withheldDisclosure
+            await log.recordSafeguarding(at: clock(), channel: channel)
+        }
         await log.recordFeedback(
             Feedback(
                 givenAt: clock(), sessionKey: context.logKey(for: sessionId), messageId: messageId,
                 helpful: helpful,
                 comment: note, question: message.question, intent: message.intent, answer: message.answer,
                 channel: channel))
+    }
+
+    /// What is kept instead of text that disclosed harm.
+    static let withheldDisclosure = "[safeguarding: not stored]"
+
+    /// True when `text` matches the safeguarding patterns.
+    private func discloses(_ text: String) -> Bool {
+        let analysed = matcher.analyze(text)
+        return matcher.safeguarding.matches(words: analysed.words, stems: analysed.stems)
     }
 
     /// Numbers this process's replies; with a random start per process, message ids do not repeat.
@@ -170,9 +184,11 @@ public struct Assistant: Sendable {
         var context = sessions.context(for: sessionID)
         var reply = await respond(to: message, context: &context, sessionID: sessionID, channel: channel)
         reply.messageId = Self.newMessageID()
+        // What feedback on this reply would store: never the words of a disclosure.
+        let question = reply.kind == .safeguarding ? Self.withheldDisclosure : redactor.redact(message.leading(500))
         let recent = RecentMessage(
-            id: reply.messageId, question: redactor.redact(message.leading(500)), intent: reply.intent,
-            answer: reply.reply.leading(500), date: clock())
+            id: reply.messageId, question: question, intent: reply.intent, answer: reply.reply.leading(500),
+            date: clock())
         sessions.save(consume context, for: sessionID, adding: recent, keeping: Self.rememberedReplies)
         if reply.intent != "system.empty" { await log.tally(reply.kind, at: clock(), channel: channel) }
         return reply

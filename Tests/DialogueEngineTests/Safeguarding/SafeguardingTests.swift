@@ -38,6 +38,31 @@ import Testing
         #expect(try await log.safeguardingCount() == 1)
     }
 
+    /// Feedback stores the question it was about: never the words of a disclosure, whether in the
+    /// question the reply answered or in the comment.
+    @Test func feedbackNeverStoresADisclosure() async throws {
+        let log = InMemoryUnansweredLog()
+        let assistant = TestSupport.assistant(log: log)
+        let reply = await assistant.respond(to: "my stepdad beats me up", sessionId: "s", channel: .http)
+        #expect(reply.kind == .safeguarding)
+        try await assistant.feedback(
+            sessionId: "s", messageId: reply.messageId, helpful: false, comment: "still scared", channel: .http)
+        let other = await assistant.respond(to: "what is co-production", sessionId: "s", channel: .http)
+        try await assistant.feedback(
+            sessionId: "s", messageId: other.messageId, helpful: false, comment: "i wanna kill myself",
+            channel: .http)
+        try await assistant.feedback(
+            sessionId: "s", messageId: other.messageId, helpful: true, comment: "clear, thanks", channel: .http)
+        let stored = await log.feedback
+        try #require(stored.count == 3)
+        #expect(stored[0].question == Assistant.withheldDisclosure)
+        #expect(!stored[0].question.contains("stepdad"))
+        #expect(stored[1].question == "what is co-production")
+        #expect(stored[1].comment == Assistant.withheldDisclosure)
+        #expect(stored[2].comment == "clear, thanks")
+        // The disclosure and the comment that disclosed are both counted.
+        #expect(try await log.safeguardingCount() == 2)
+    }
     @Test(arguments: [
         "will i feel safe",
         "is it a safe place",
