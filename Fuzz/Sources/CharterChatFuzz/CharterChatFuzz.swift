@@ -9,11 +9,6 @@ private let assistant: Assistant = {
     return Assistant(content: content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
 }()
 
-/// What a chat request body decodes to (the HTTP API's shape).
-private struct ChatRequest: Decodable {
-    var message: String
-    var sessionId: String?
-}
 
 /// libFuzzer's driver (in the fuzzer runtime that `-sanitize=fuzzer` links).
 @_silgen_name("LLVMFuzzerRunDriver")
@@ -43,15 +38,37 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     precondition(TextFolder.fold(folded) == folded, "folding is not idempotent")
     _ = Tokenizer.tokenize(folded)
     let semaphore = DispatchSemaphore(value: 0)
-    let request = try? JSONDecoder().decode(ChatRequest.self, from: Data(bytes))
+    let message = decodeRequest(Array(bytes))
     Task {
         let reply = await assistant.respond(to: text, channel: .cli)
         precondition(!reply.reply.isEmpty, "empty reply")
-        if let request {
-            _ = await assistant.respond(to: request.message, sessionId: request.sessionId, channel: .http)
+        if let message {
+            _ = await assistant.respond(to: message, channel: .http)
         }
         semaphore.signal()
     }
     semaphore.wait()
     return 0
+}
+
+/// The bytes read as a chat request body by the HTTP API's reader (`JSONObjectReader.swift`, the
+/// file itself, linked into this package), held to Foundation where both read the bytes: what
+/// `JSONSerialization` reads as an object has the same names, and what it reads as anything else
+/// is not an object. Returns the message, when there is one.
+private func decodeRequest(_ bytes: [UInt8]) -> String? {
+    // The API checks UTF-8 before reading; so does this.
+    guard (try? UTF8Span(validating: bytes.span)) != nil else { return nil }
+    let read: Result<[String: JSONObjectReader.Value], JSONObjectReader.Failure> = Result {
+        () throws(JSONObjectReader.Failure) in try JSONObjectReader.fields(of: bytes)
+    }
+    if let foundation = try? JSONSerialization.jsonObject(with: Data(bytes), options: .fragmentsAllowed) {
+        if let object = foundation as? [String: Any] {
+            guard case .success(let fields) = read else { preconditionFailure("an object JSONSerialization reads was refused") }
+            precondition(Set(fields.keys) == Set(object.keys), "names differ from JSONSerialization's")
+        } else {
+            precondition(read == .failure(.notAnObject), "JSON that is not an object was not told apart")
+        }
+    }
+    guard case .success(let fields) = read, case .string(let message)? = fields["message"] else { return nil }
+    return message
 }

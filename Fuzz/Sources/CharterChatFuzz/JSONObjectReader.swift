@@ -1,0 +1,1 @@
+../../../Sources/ChatHTTP/Server/JSONObjectReader.swift
