@@ -18,8 +18,8 @@ public struct Redactor: Sendable {
     /// condition the rule's expression cannot match without, so skipping a rule never lets
     /// personal data through.
     private enum Trigger {
-        /// At least this many digits (any script's: `\d` matches them all).
-        case digits(Int)
+        /// At least this many digits (any script's: `\d` matches them all), and `also`.
+        case digits(Int, also: DigitRuleNeed = .nothing)
         /// "@", "(at)" or "[at]".
         case at
         /// "name" or "call" ("my name is", "call me", "i'm called").
@@ -36,13 +36,36 @@ public struct Redactor: Sendable {
 
         func fires(in signals: Signals) -> Bool {
             switch self {
-            case .digits(let count): return signals.digits >= count
+            case .digits(let count, let need): return signals.digits >= count && signals.has(need)
             case .at: return signals.at
             case .name: return signals.nameLead
             case .capitalisedName: return (signals.nameLead || signals.otherLead) && signals.capitalisedWord
             case .bracket: return signals.bracket
             }
         }
+    }
+
+    /// What a digit rule needs besides digits. Text outside ASCII meets every need: case-insensitive
+    /// matching folds some letters of other scripts into ASCII ones ("ſ" is "s").
+    private enum DigitRuleNeed {
+        case nothing
+        /// A word starting like a month ("3rd may").
+        case monthWord
+        /// A "0" or a "+" (a phone number starts "0" or "+44").
+        case zeroOrPlus
+        /// A letter just before a digit (a postcode: "ST4", "m1").
+        case letterThenDigit
+        /// A street word on its own ("12 Hanley Road").
+        case streetWord
+
+        static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map {
+            Array($0.utf8)
+        }
+        static let streets = Set(
+            [
+                "road", "rd", "street", "st", "avenue", "ave", "lane", "ln", "close", "drive", "dr", "way",
+                "crescent", "grove", "place", "court", "terrace", "gardens", "walk", "row", "hill", "view",
+            ].map { Array($0.utf8) })
     }
 
     /// What a text holds, found in one pass over its bytes (and a search for each lead).
@@ -58,13 +81,23 @@ public struct Redactor: Sendable {
         /// An ASCII capital after white space (or after any non-ASCII byte, which may be a space)
         /// and before a lower-case letter, apostrophe or hyphen: where a capitalised name can start.
         var capitalisedWord = false
+        var outsideASCII = false
+        var zeroOrPlus = false
+        var letterThenDigit = false
+        var monthWord = false
+        var streetWord = false
 
         init(_ text: String) {
             var lowered = Array(text.utf8)
             for index in lowered.indices {
                 let byte = lowered[index]
                 switch byte {
-                case 0x30...0x39: digits += 1
+                case 0x30...0x39:
+                    digits += 1
+                    if byte == 0x30 { zeroOrPlus = true }
+                    // The byte before is already lowered.
+                    if index > 0, (0x61...0x7A).contains(lowered[index - 1]) { letterThenDigit = true }
+                case 0x2B: zeroOrPlus = true
                 case 0x40: at = true
                 case 0x5B: bracket = true
                 // Any white space is a space for the leads ("im\tSam"); so is any non-ASCII byte,
@@ -74,6 +107,7 @@ public struct Redactor: Sendable {
                 case 0xC0...0xFF:
                     lowered[index] = 0x20
                     digits += 1
+                    outsideASCII = true
                 case 0x41...0x5A:
                     lowered[index] = byte + 0x20
                     if index > 0, index + 1 < lowered.count {
@@ -92,6 +126,37 @@ public struct Redactor: Sendable {
             if !at { at = Trigger.atSigns.contains { ByteSearch.contains($0, in: lowered) } }
             nameLead = Trigger.nameLeads.contains { ByteSearch.contains($0, in: lowered) }
             otherLead = !nameLead && Trigger.otherLeads.contains { ByteSearch.contains($0, in: lowered) }
+            if digits > 0 && !outsideASCII { findWords(lowered) }
+        }
+
+        /// Month and street words: runs of ASCII letters and digits.
+        private mutating func findWords(_ lowered: [UInt8]) {
+            var start = 0
+            for end in 0...lowered.count {
+                let inWord =
+                    end < lowered.count
+                    && ((0x61...0x7A).contains(lowered[end]) || (0x30...0x39).contains(lowered[end]))
+                if inWord { continue }
+                if end > start {
+                    let word = lowered[start..<end]
+                    if word.count >= 3, DigitRuleNeed.months.contains(where: { word.starts(with: $0) }) {
+                        monthWord = true
+                    }
+                    if word.count <= 8, DigitRuleNeed.streets.contains(Array(word)) { streetWord = true }
+                }
+                start = end + 1
+            }
+        }
+
+        func has(_ need: DigitRuleNeed) -> Bool {
+            if outsideASCII { return true }
+            switch need {
+            case .nothing: return true
+            case .monthWord: return monthWord
+            case .zeroOrPlus: return zeroOrPlus
+            case .letterThenDigit: return letterThenDigit
+            case .streetWord: return streetWord
+            }
         }
     }
 
@@ -99,46 +164,46 @@ public struct Redactor: Sendable {
 
     /// Makes a redactor with the built-in rules.
     public init() {
-        // Each with the fewest digits it can match (0: none needed).
-        let patterns: [(String, String, digits: Int)] = [
+        // Each with the fewest digits it can match (0: none needed) and what else it needs.
+        let patterns: [(String, String, digits: Int, need: DigitRuleNeed)] = [
             // Email addresses.
-            (#"[A-Za-z0-9._%+\-]+\s?(@|\(at\)|\[at\])\s?[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#, "[email]", 0),
+            (#"[A-Za-z0-9._%+\-]+\s?(@|\(at\)|\[at\])\s?[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#, "[email]", 0, .nothing),
             // Dates such as 03/04/2012, 3-4-12, 3.4.2012.
-            (#"\b\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4}|\d{2})\b"#, "[date]", 4),
+            (#"\b\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4}|\d{2})\b"#, "[date]", 4, .nothing),
             // Dates such as 3rd April 2012, 3 april.
             (
                 #"\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\s+\d{2,4})?\b"#,
-                "[date]", 1
+                "[date]", 1, .monthWord
             ),
             // UK phone numbers: +44 / 0 followed by 9–10 digits with spaces, dashes or brackets.
-            (#"(\+\s?44\s?\(?0?\)?|\(?\b0)[\d\s\-\)\(]{8,16}\d"#, "[phone]", 2),
+            (#"(\+\s?44\s?\(?0?\)?|\(?\b0)[\d\s\-\)\(]{8,16}\d"#, "[phone]", 2, .zeroOrPlus),
             // UK postcodes: ST4 1HH, st41hh, M1 1AE, EC1A 1BB.
-            (#"\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b"#, "[postcode]", 2),
+            (#"\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b"#, "[postcode]", 2, .letterThenDigit),
             // NHS-number-like and other long digit sequences (with optional spaces).
-            (#"\b\d(?:[\s\-]?\d){5,}\b"#, "[number]", 6),
+            (#"\b\d(?:[\s\-]?\d){5,}\b"#, "[number]", 6, .nothing),
             // House number and street.
             (
                 #"\b\d{1,4}[a-zA-Z]?,?\s+([A-Za-z]+\s+){0,3}(road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|crescent|grove|place|court|terrace|gardens|walk|row|hill|view)\b"#,
-                "[address]", 1
+                "[address]", 1, .streetWord
             ),
             // Names after "my name is", "I'm called", "call me", "this is".
             (
                 #"(?-i)\b((?i:my name is|my names|my name's|i am called|i'm called|im called|call me|i am|i'm|im|this is|it's|its))\s+([A-Z][a-z'\-]+)(\s+[A-Z][a-z'\-]+)?"#,
-                "$1 [name]", 0
+                "$1 [name]", 0, .nothing
             ),
             (
                 #"\b(my name is|my names|my name's|i am called|i'm called|im called|call me)\s+([a-z'\-]+)"#,
-                "$1 [name]", 0
+                "$1 [name]", 0, .nothing
             ),
         ]
-        rules = patterns.map { pattern, replacement, digits in
+        rules = patterns.map { pattern, replacement, digits, need in
             // The patterns are constants checked by the tests; a bad one is a programming error.
             let expression = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
             let trigger: Trigger =
                 replacement == "[email]"
                 ? .at
                 : replacement.hasSuffix("[name]")
-                    ? (pattern.hasPrefix("(?-i)") ? .capitalisedName : .name) : .digits(digits)
+                    ? (pattern.hasPrefix("(?-i)") ? .capitalisedName : .name) : .digits(digits, also: need)
             return Rule(
                 expression: expression, replacement: replacement, strips: !pattern.hasPrefix("(?-i)"), trigger: trigger)
         }
