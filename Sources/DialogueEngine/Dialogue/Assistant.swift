@@ -182,10 +182,16 @@ public struct Assistant: Sendable {
     private func respondPinned(to message: String, sessionId: String?, channel: Channel) async -> Reply {
         let sessionID = sessionId ?? Self.newSessionID()
         var context = sessions.context(for: sessionID)
-        var reply = await respond(to: message, context: &context, sessionID: sessionID, channel: channel)
+        // Redacted once: the log (first 1,000 characters) and the recent replies (first 500) share
+        // it when the message is no longer than either.
+        let redacted = redactor.redact(message.leading(1000))
+        var reply = await respond(
+            to: message, redacted: redacted, context: &context, sessionID: sessionID, channel: channel)
         reply.messageId = Self.newMessageID()
         // What feedback on this reply would store: never the words of a disclosure.
-        let question = reply.kind == .safeguarding ? Self.withheldDisclosure : redactor.redact(message.leading(500))
+        let question =
+            reply.kind == .safeguarding
+            ? Self.withheldDisclosure : message.utf8.count <= 500 ? redacted : redactor.redact(message.leading(500))
         let recent = RecentMessage(
             id: reply.messageId, question: question, intent: reply.intent, answer: reply.reply.leading(500),
             date: clock())
@@ -195,7 +201,7 @@ public struct Assistant: Sendable {
     }
 
     private func respond(
-        to message: String, context: inout DialogueContext, sessionID: String, channel: Channel
+        to message: String, redacted: String, context: inout DialogueContext, sessionID: String, channel: Channel
     ) async -> Reply {
         // The message is analysed once; safeguarding, matching and the log share the result.
         let analysed = matcher.analyze(message)
@@ -233,7 +239,8 @@ public struct Assistant: Sendable {
                 if intent.kind == .outOfScope {
                     let composed = engine.composer.compose(intent)
                     await logUnanswered(
-                        message, words: words, outcome: .fallback, best: candidate, channel: channel,
+                        message, redacted: redacted, words: words, outcome: .fallback, best: candidate,
+                        channel: channel,
                         key: context.logKey(for: sessionID))
                     return Reply(
                         reply: composed.text, answered: false, intent: intent.id, confidence: candidate.confidence,
@@ -243,7 +250,8 @@ public struct Assistant: Sendable {
             return answer(candidate, context: &context, sessionID: sessionID)
         case .clarify(let candidates):
             await logUnanswered(
-                message, words: words, outcome: .clarify, best: candidates.first, channel: channel,
+                message, redacted: redacted, words: words, outcome: .clarify, best: candidates.first,
+                channel: channel,
                 key: context.logKey(for: sessionID))
             let intent = engine.content.intent(id: "system.clarify")!
             let options = candidates.map(label(for:))
@@ -254,7 +262,7 @@ public struct Assistant: Sendable {
                 sources: [], kind: .clarify)
         case .fallback(let best):
             await logUnanswered(
-                message, words: words, outcome: .fallback, best: best, channel: channel,
+                message, redacted: redacted, words: words, outcome: .fallback, best: best, channel: channel,
                 key: context.logKey(for: sessionID))
             let intent = engine.content.intent(id: "system.fallback")!
             let composed = engine.composer.compose(intent)
@@ -356,11 +364,10 @@ public struct Assistant: Sendable {
     }
 
     private func logUnanswered(
-        _ message: String, words: [String], outcome: UnansweredQuestion.Outcome, best: Candidate?, channel: Channel,
+        _ message: String, redacted: String, words: [String], outcome: UnansweredQuestion.Outcome,
+        best: Candidate?, channel: Channel,
         key: String
     ) async {
-        let kept = message.leading(1000)
-        let redacted = redactor.redact(kept)
         // `words` are the message's own; they stand for the redacted text when nothing was redacted.
         let normalized = (redacted == message ? words : matcher.words(of: redacted)).joined(separator: " ")
         let bestIntent: String? = best.map { candidate in
