@@ -1,7 +1,7 @@
 import Hummingbird
 
-/// The comparison server for `scripts/loadtest`: hummingbird with one route that returns a fixed
-/// JSON body of about the size of a chat reply. Usage: BareRoute PORT
+/// The comparison server for `scripts/loadtest`: hummingbird with one route that returns a small
+/// fixed JSON body (80 bytes; the chat mix's replies average about 560). Usage: BareRoute PORT
 let port = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 8081 : 8081
 let body = #"{"reply":"Co-production means working together as equal partners.","answered":true}"#
 
