@@ -9,7 +9,6 @@ private let assistant: Assistant = {
     return Assistant(content: content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
 }()
 
-
 /// libFuzzer's driver (in the fuzzer runtime that `-sanitize=fuzzer` links).
 @_silgen_name("LLVMFuzzerRunDriver")
 private func runDriver(
@@ -63,7 +62,9 @@ private func decodeRequest(_ bytes: [UInt8]) -> String? {
     }
     if let foundation = try? JSONSerialization.jsonObject(with: Data(bytes), options: .fragmentsAllowed) {
         if let object = foundation as? [String: Any] {
-            guard case .success(let fields) = read else { preconditionFailure("an object JSONSerialization reads was refused") }
+            guard case .success(let fields) = read else {
+                preconditionFailure("an object JSONSerialization reads was refused")
+            }
             precondition(Set(fields.keys) == Set(object.keys), "names differ from JSONSerialization's")
         } else {
             precondition(read == .failure(.notAnObject), "JSON that is not an object was not told apart")
