@@ -27,9 +27,20 @@ public struct SpellingCorrector: Sendable {
         self.frequencies = sorted.map { wordFrequencies[$0] ?? 0 }
         self.known = Set(sorted)
         var deletes: [UInt64: [Int32]] = [:]
+        // Room for every variant at once (repeats across words only leave some unused): the table
+        // is not rehashed as it grows.
+        let distance = self.maxDistance
+        deletes.reserveCapacity(
+            scalars.reduce(0) { total, word in
+                let n = word.count
+                return word.count >= 3
+                    ? total + 1 + (distance >= 1 ? n : 0) + (distance >= 2 ? n * (n - 1) / 2 : 0) : total
+            })
         for (index, word) in scalars.enumerated() where word.count >= 3 {
-            for variant in Self.deletions(of: word, upTo: self.maxDistance) {
-                deletes[variant, default: []].append(Int32(index))
+            let number = Int32(index)
+            // A word's repeated variants ("bok" twice from "book") come one after the other.
+            Self.forEachDeletion(of: word, upTo: distance) { variant in
+                Self.add(number, to: &deletes[variant, default: []])
             }
         }
         self.deletes = deletes
@@ -88,15 +99,13 @@ public struct SpellingCorrector: Sendable {
         return best.map { words[$0.index] }
     }
 
-    /// Hashes of all strings made by deleting up to `distance` (at most 2) characters, the word
-    /// itself included: FNV-1a over the scalars left, so no string is ever built.
-    static func deletions(of scalars: [Unicode.Scalar], upTo distance: Int) -> Set<UInt64> {
-        var result: Set<UInt64> = []
-        forEachDeletion(of: scalars, upTo: distance) { result.insert($0) }
-        return result
+    private static func add(_ number: Int32, to bucket: inout [Int32]) {
+        if bucket.last != number { bucket.append(number) }
     }
 
-    /// Calls `body` with the hash of each string ``deletions(of:upTo:)`` makes, repeats included.
+    /// Calls `body` with the hash of each string made by deleting up to `distance` (at most 2)
+    /// characters, the word itself included, repeats included: FNV-1a over the scalars left, so no
+    /// string is ever built.
     private static func forEachDeletion(
         of scalars: [Unicode.Scalar], upTo distance: Int, _ body: (UInt64) -> Void
     ) {
