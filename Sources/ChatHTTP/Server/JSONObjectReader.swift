@@ -47,29 +47,14 @@ struct JSONObjectReader {
         guard position < bytes.count else { throw .syntax }
         guard bytes[position] == UInt8(ascii: "{") else {
             // Valid JSON that is not an object is a different mistake from broken JSON.
-            try skipValue(depth: 0)
+            _ = try readValue(depth: 0)
             try expectEnd()
             throw .notAnObject
         }
-        position += 1
         var fields: [String: Value] = [:]
-        skipSpace()
-        if peek() == UInt8(ascii: "}") {
-            position += 1
-        } else {
-            while true {
-                skipSpace()
-                guard peek() == UInt8(ascii: "\"") else { throw .syntax }
-                let name = try readString()
-                skipSpace()
-                guard peek() == UInt8(ascii: ":") else { throw .syntax }
-                position += 1
-                skipSpace()
-                let value = try readValue()
-                // A repeated name keeps its first value, as JSONDecoder did.
-                if fields[name] == nil { fields[name] = value }
-                if try atEndOfMembers(closing: UInt8(ascii: "}")) { break }
-            }
+        try readMembers(closing: UInt8(ascii: "}"), depth: 0, named: true) { name, value in
+            // A repeated name keeps its first value, as JSONDecoder did.
+            if let name, fields[name] == nil { fields[name] = value }
         }
         try expectEnd()
         return fields
@@ -93,9 +78,11 @@ struct JSONObjectReader {
         }
     }
 
-    /// One field's value, at the top level of the object.
-    private mutating func readValue() throws(Failure) -> Value {
-        switch peek() {
+    /// Any value; `depth` counts the arrays and objects it is inside. Numbers, arrays and objects
+    /// are checked and passed over: to the request, they are all `.other`.
+    private mutating func readValue(depth: Int) throws(Failure) -> Value {
+        guard let first = peek() else { throw .syntax }
+        switch first {
         case UInt8(ascii: "\""): return .string(try readString())
         case UInt8(ascii: "n"):
             try expectWord("null")
@@ -106,46 +93,39 @@ struct JSONObjectReader {
         case UInt8(ascii: "f"):
             try expectWord("false")
             return .bool(false)
-        default:
-            try skipValue(depth: 1)
-            return .other
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try skipNumber()
+        case UInt8(ascii: "["): try readMembers(closing: UInt8(ascii: "]"), depth: depth, named: false) { _, _ in }
+        case UInt8(ascii: "{"): try readMembers(closing: UInt8(ascii: "}"), depth: depth, named: true) { _, _ in }
+        default: throw .syntax
         }
+        return .other
     }
 
-    /// Checks and passes over any value; `depth` counts the arrays and objects it is inside.
-    private mutating func skipValue(depth: Int) throws(Failure) {
-        guard let first = peek() else { throw .syntax }
-        switch first {
-        case UInt8(ascii: "\""): _ = try readString()
-        case UInt8(ascii: "n"): try expectWord("null")
-        case UInt8(ascii: "t"): try expectWord("true")
-        case UInt8(ascii: "f"): try expectWord("false")
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try skipNumber()
-        case UInt8(ascii: "["), UInt8(ascii: "{"):
-            guard depth < Self.maxDepth else { throw .syntax }
-            let isObject = first == UInt8(ascii: "{")
-            let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+    /// The members of an array or (`named`) an object, from its opening bracket past its closing
+    /// one, each handed to `body` with its name in an object.
+    private mutating func readMembers(
+        closing close: UInt8, depth: Int, named: Bool, _ body: (String?, Value) -> Void
+    ) throws(Failure) {
+        guard depth < Self.maxDepth else { throw .syntax }
+        position += 1
+        skipSpace()
+        if peek() == close {
             position += 1
+            return
+        }
+        while true {
             skipSpace()
-            if peek() == close {
-                position += 1
-                return
-            }
-            while true {
+            var name: String?
+            if named {
+                guard peek() == UInt8(ascii: "\"") else { throw .syntax }
+                name = try readString()
                 skipSpace()
-                if isObject {
-                    guard peek() == UInt8(ascii: "\"") else { throw .syntax }
-                    _ = try readString()
-                    skipSpace()
-                    guard peek() == UInt8(ascii: ":") else { throw .syntax }
-                    position += 1
-                    skipSpace()
-                }
-                try skipValue(depth: depth + 1)
-                if try atEndOfMembers(closing: close) { return }
+                guard peek() == UInt8(ascii: ":") else { throw .syntax }
+                position += 1
+                skipSpace()
             }
-        default:
-            throw .syntax
+            body(name, try readValue(depth: depth + 1))
+            if try atEndOfMembers(closing: close) { return }
         }
     }
 
