@@ -103,12 +103,13 @@ public struct Assistant: Sendable {
     ) async throws(FeedbackError) {
         var context = sessions.context(for: sessionId)
         guard let message = context.recent.first(where: { $0.id == messageId }) else { throw .unknownMessage }
-        var note = comment.map { redactor.redact($0.leading(500)) }.flatMap { $0.isEmpty ? nil : $0 }
         // A comment is typed text like any message: a disclosure in it is counted, never stored.
-        if let comment, discloses(comment) {
-            note = Self.withheldDisclosure
-            await log.recordSafeguarding(at: clock(), channel: channel)
-        }
+        let discloses = comment.map(discloses) ?? false
+        if discloses { await log.recordSafeguarding(at: clock(), channel: channel) }
+        let note =
+            discloses
+            ? Self.withheldDisclosure
+            : comment.map { redactor.redact($0.leading(500)) }.flatMap { $0.isEmpty ? nil : $0 }
         await log.recordFeedback(
             Feedback(
                 givenAt: clock(), sessionKey: context.logKey(for: sessionId), messageId: messageId,
@@ -144,31 +145,16 @@ public struct Assistant: Sendable {
         }
     }
 
-    /// A fresh random session id: a version-4 UUID in lower case, from the system's secure random
-    /// source. (Foundation's `UUID()` opens /dev/urandom on every call here: a file opened per
-    /// conversation, which showed under load.)
+    /// A fresh random session id: a version-4 UUID in lower case, its bytes from the system's secure
+    /// random source. (`UUID()` itself opens /dev/urandom on every call here: a file opened per
+    /// conversation, which showed under load; `UUID(uuid:)` only formats.)
     public static func newSessionID() -> String {
         var random = SystemRandomNumberGenerator()
-        var bytes = [UInt8](repeating: 0, count: 16)
-        bytes.withUnsafeMutableBytes { buffer in
-            buffer.storeBytes(of: random.next() as UInt64, toByteOffset: 0, as: UInt64.self)
-            buffer.storeBytes(of: random.next() as UInt64, toByteOffset: 8, as: UInt64.self)
-        }
-        bytes[6] = bytes[6] & 0x0F | 0x40
-        bytes[8] = bytes[8] & 0x3F | 0x80
-        let digits = Array("0123456789abcdef".utf8)
-        return String(unsafeUninitializedCapacity: 36) { text in
-            var place = 0
-            for (index, byte) in bytes.enumerated() {
-                if index == 4 || index == 6 || index == 8 || index == 10 {
-                    text[place] = UInt8(ascii: "-")
-                    place += 1
-                }
-                text[place] = digits[Int(byte >> 4)]
-                text[place + 1] = digits[Int(byte & 0x0F)]
-                place += 2
-            }
-            return place
+        var bytes = (random.next() as UInt64, random.next() as UInt64)
+        return withUnsafeMutableBytes(of: &bytes) { raw in
+            raw[6] = raw[6] & 0x0F | 0x40
+            raw[8] = raw[8] & 0x3F | 0x80
+            return UUID(uuid: raw.load(as: uuid_t.self)).uuidString.lowercased()
         }
     }
 
