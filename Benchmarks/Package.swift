@@ -2,6 +2,7 @@
 import PackageDescription
 
 // Benchmarks for charter-chat, kept out of the test command: `swift package benchmark` here.
+// AnswerLatency times each question of the benchmarks' mix back to back and cold.
 // BareRoute is the comparison server for scripts/loadtest: hummingbird returning a fixed JSON body.
 let package = Package(
     name: "charter-chat-benchmarks",
@@ -15,12 +16,23 @@ let package = Package(
         .executableTarget(
             name: "CharterChatBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "DialogueEngine", package: "charter-chat"),
                 .product(name: "ChatHTTP", package: "charter-chat"),
             ],
             path: "Benchmarks/CharterChatBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [.product(name: "DialogueEngine", package: "charter-chat")],
+            path: "Sources/BenchmarkSupport"
+        ),
+        .executableTarget(
+            name: "AnswerLatency",
+            dependencies: ["BenchmarkSupport", .product(name: "DialogueEngine", package: "charter-chat")],
+            path: "Sources/AnswerLatency"
         ),
         .executableTarget(
             name: "BareRoute",

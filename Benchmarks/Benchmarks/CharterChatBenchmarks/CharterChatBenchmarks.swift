@@ -1,35 +1,9 @@
 import Benchmark
+import BenchmarkSupport
 import ChatHTTP
 import DialogueEngine
 import Foundation
 import Synchronization
-
-/// The content folder: `CHARTER_CHAT_INTENTS`, or `intents/` of the project this package sits in.
-private let intentsDirectory: String = {
-    if let path = ProcessInfo.processInfo.environment["CHARTER_CHAT_INTENTS"] { return path }
-    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("intents").path
-}()
-
-/// A log that keeps nothing: the benchmarks measure answering, not storage.
-private struct DiscardLog: UnansweredLog {
-    func write(_ batch: LogBatch) async throws {}
-    func missed(limit: Int) async throws -> [MissedGroup] { [] }
-    func safeguardingCount() async throws -> Int { 0 }
-}
-
-private func loadContent() -> Content {
-    do {
-        return try Content.load(from: intentsDirectory)
-    } catch {
-        fatalError("cannot load \(intentsDirectory): \(error)")
-    }
-}
-
-private func makeAssistant(_ content: Content) -> Assistant {
-    // Queued, as in the server: a reply only adds its rows to the queue (never flushed here).
-    Assistant(content: content, log: ResilientLog(DiscardLog(), queued: true, report: { _ in }))
-}
 
 /// Messages for the redaction benchmark: most carry no personal data, as in real traffic.
 private let redactionMix: [String] = [
@@ -55,13 +29,15 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Content load + index build", configuration: .init(timeUnits: .milliseconds, maxIterations: 50)) {
         benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(makeAssistant(loadContent()))
+            blackHole(BenchmarkAssistant.make(BenchmarkAssistant.loadContent()))
         }
     }
 
     // One sample per question, cycling through the 100-message mix in one conversation, so the
-    // percentiles are those of answering a single question.
-    let assistant = makeAssistant(loadContent())
+    // percentiles are those of answering a single question. The harness starts each async sample
+    // in a new task from a Dispatch thread, after its own bookkeeping: the question meets cold
+    // caches, as a first question after a pause does. `AnswerLatency` also measures the steady case.
+    let assistant = BenchmarkAssistant.make(BenchmarkAssistant.loadContent())
     let next = Atomic<Int>(0)
     // Without the CPU-time metric: reading it means reading /proc around every sample, which on a
     // question of tens of microseconds evicts the caches the answer would find warm in a server

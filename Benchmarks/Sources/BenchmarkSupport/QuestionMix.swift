@@ -1,8 +1,8 @@
 /// A fixed mix of 100 messages, asked in order in one conversation: in-scope questions, misspelt
 /// and text-speak ones, out-of-scope ones, follow-ups that lean on the previous answer, and small
 /// talk. Written for the benchmarks; not taken from any evaluation set.
-enum QuestionMix {
-    static let messages: [String] = [
+public enum QuestionMix {
+    public static let messages: [String] = [
         // In scope.
         "what is this charter for",
         "explain coproduction to me",
