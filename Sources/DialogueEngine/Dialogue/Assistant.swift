@@ -169,10 +169,13 @@ public struct Assistant: Sendable {
         let sessionID = sessionId ?? Self.newSessionID()
         var context = sessions.context(for: sessionID)
         // Redacted once: the log (first 1,000 characters) and the recent replies (first 500) share
-        // it when the message is no longer than either.
-        let redacted = redactor.redact(message.leading(1000))
+        // it when the message is no longer than either. Matching sees the whole message stripped.
+        let leading = message.leading(1000)
+        let (redacted, strippedLeading) = redactor.redactAndStrip(leading)
+        let stripped = leading.utf8.count == message.utf8.count ? strippedLeading : redactor.strip(message)
         var reply = await respond(
-            to: message, redacted: redacted, context: &context, sessionID: sessionID, channel: channel)
+            to: message, redacted: redacted, stripped: stripped, context: &context, sessionID: sessionID,
+            channel: channel)
         reply.messageId = Self.newMessageID()
         // What feedback on this reply would store: never the words of a disclosure.
         let question =
@@ -187,7 +190,8 @@ public struct Assistant: Sendable {
     }
 
     private func respond(
-        to message: String, redacted: String, context: inout DialogueContext, sessionID: String, channel: Channel
+        to message: String, redacted: String, stripped: String, context: inout DialogueContext, sessionID: String,
+        channel: Channel
     ) async -> Reply {
         // The message is analysed once; safeguarding, matching and the log share the result.
         let analysed = matcher.analyze(message)
@@ -214,7 +218,6 @@ public struct Assistant: Sendable {
             return answer(
                 Candidate(target: context.list[index], confidence: 1), context: &context, sessionID: sessionID)
         }
-        let stripped = redactor.strip(message)
         let forMatching = stripped == message ? analysed : matcher.analyze(stripped)
         switch matcher.match(stripped, analysed: forMatching, topic: context.cornerstone) {
         case .answer(let candidate):

@@ -76,8 +76,9 @@ public struct Redactor: Sendable {
         var bracket = false
         /// "name" or "call".
         var nameLead = false
-        /// Another lead of the capitalised-name rule.
+        /// Another lead of the capitalised-name rule (looked for only when there is a capitalised word).
         var otherLead = false
+        var parenthesis = false
         /// An ASCII capital after white space (or after any non-ASCII byte, which may be a space)
         /// and before a lower-case letter, apostrophe or hyphen: where a capitalised name can start.
         var capitalisedWord = false
@@ -100,6 +101,7 @@ public struct Redactor: Sendable {
                 case 0x2B: zeroOrPlus = true
                 case 0x40: at = true
                 case 0x5B: bracket = true
+                case 0x28: parenthesis = true
                 // Any white space is a space for the leads ("im\tSam"); so is any non-ASCII byte,
                 // which may be part of one (a no-break space): at worst a rule runs for nothing.
                 case 0x09...0x0D, 0x80...0xBF: lowered[index] = 0x20
@@ -123,9 +125,12 @@ public struct Redactor: Sendable {
                 }
             }
             // Leads are ASCII: upper-case ASCII folded is enough (other scripts cannot spell them).
-            if !at { at = Trigger.atSigns.contains { ByteSearch.contains($0, in: lowered) } }
+            if !at && (parenthesis || bracket) {
+                at = Trigger.atSigns.contains { ByteSearch.contains($0, in: lowered) }
+            }
             nameLead = Trigger.nameLeads.contains { ByteSearch.contains($0, in: lowered) }
-            otherLead = !nameLead && Trigger.otherLeads.contains { ByteSearch.contains($0, in: lowered) }
+            otherLead =
+                !nameLead && capitalisedWord && Trigger.otherLeads.contains { ByteSearch.contains($0, in: lowered) }
             if digits > 0 && !outsideASCII { findWords(lowered) }
         }
 
@@ -221,36 +226,37 @@ public struct Redactor: Sendable {
     /// `text` without its personal data, for matching: "can I have a break, my name is Sam" is
     /// matched as "can I have a break,". Names in "I'm Leo" are kept (they may be "I'm Worried").
     public func strip(_ text: String) -> String {
-        Self.apply(stripRules, to: text)
+        Self.apply(stripRules, to: text, signals: Signals(text))
     }
 
     /// `text` with personal data replaced by placeholders such as `[email]` and `[name]`.
     public func redact(_ text: String) -> String {
-        Self.apply(rules, to: text)
+        Self.apply(rules, to: text, signals: Signals(text))
     }
 
-    /// ``redact(_:)`` with every rule run, whether its trigger fires or not: what the triggers
-    /// must never change (checked by the tests).
-    func redactWithEveryRule(_ text: String) -> String {
-        Self.apply(rules, to: text, skippingByTrigger: false)
+    /// ``redact(_:)`` and ``strip(_:)`` of `text`, which look at what it holds once between them.
+    public func redactAndStrip(_ text: String) -> (redacted: String, stripped: String) {
+        let signals = Signals(text)
+        return (Self.apply(rules, to: text, signals: signals), Self.apply(stripRules, to: text, signals: signals))
     }
 
-    /// ``strip(_:)`` with every rule run, as ``redactWithEveryRule(_:)``.
-    func stripWithEveryRule(_ text: String) -> String {
-        Self.apply(stripRules, to: text, skippingByTrigger: false)
+    /// ``redact(_:)``, or ``strip(_:)`` when `stripping`, with every rule run whether its trigger
+    /// fires or not: what the triggers must never change (checked by the tests).
+    func applyingEveryRule(to text: String, stripping: Bool) -> String {
+        Self.apply(stripping ? stripRules : rules, to: text, signals: nil)
     }
 
-    /// Runs each rule whose trigger fires (every rule, when not `skippingByTrigger`), in order.
-    private static func apply(_ rules: [Rule], to text: String, skippingByTrigger: Bool = true) -> String {
+    /// Runs each rule whose trigger fires in `signals` (the text's; nil: every rule), in order.
+    private static func apply(_ rules: [Rule], to text: String, signals: Signals?) -> String {
         var result = text
-        var signals = Signals(text)
-        for rule in rules where !skippingByTrigger || rule.trigger.fires(in: signals) {
+        var signals = signals
+        for rule in rules where signals.map(rule.trigger.fires) ?? true {
             let replaced = rule.expression.stringByReplacingMatches(
                 in: result, options: [], range: NSRange(result.startIndex..., in: result),
                 withTemplate: rule.replacement)
             if replaced != result {
                 result = replaced
-                signals = Signals(result)
+                if signals != nil { signals = Signals(result) }
             }
         }
         return result

@@ -104,8 +104,11 @@ import Testing
             var text = ""
             for _ in 0..<4 { text += pick(pieces) + pick(gaps) }
             let result = redactor.redact(text)
-            #expect(result == redactor.redactWithEveryRule(text), "\(text.debugDescription)")
-            #expect(redactor.strip(text) == redactor.stripWithEveryRule(text), "strip \(text.debugDescription)")
+            #expect(result == redactor.applyingEveryRule(to: text, stripping: false), "\(text.debugDescription)")
+            #expect(
+                redactor.strip(text) == redactor.applyingEveryRule(to: text, stripping: true),
+                "strip \(text.debugDescription)")
+            #expect(redactor.redactAndStrip(text) == (result, redactor.strip(text)), "both \(text.debugDescription)")
             if result != text { redacted += 1 }
         }
         #expect(redacted > 500)
