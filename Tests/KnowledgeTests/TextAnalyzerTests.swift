@@ -34,6 +34,18 @@ import Testing
         let analysed = analyzer.analyze("wat will ppl say 2 u")
         #expect(analysed.words == ["what", "will", "people", "say", "to", "you"])
         #expect(analysed.terms.map(\.text) == ["peopl", "sai"])
+        #expect(analysed.typedWords == ["wat", "will", "ppl", "say", "2", "u"])
+    }
+
+    @Test func typedWordsAreTheWordsBeforeExpansionAndCorrection() {
+        let corrector = SpellingCorrector(frequencies: ["listen": 1, "second": 1])
+        let plain = analyzer.analyze("the Second one", corrector: corrector)
+        #expect(plain.typedWords == ["the", "second", "one"])
+        #expect(plain.typedWords == plain.words)
+        let fixed = analyzer.analyze("lisen, co-op 2nd", corrector: corrector)
+        #expect(fixed.words.first == "listen")
+        #expect(fixed.typedWords == ["lisen", "co", "op", "coop", "2nd"])
+        #expect(analyzer.analyze("").typedWords.isEmpty)
     }
 
     @Test func weakWordsWeighLess() {

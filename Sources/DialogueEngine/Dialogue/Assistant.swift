@@ -212,8 +212,7 @@ public struct Assistant: Sendable {
         // Positions are read from the words as typed: text speak would turn "2" into "to". Only
         // a conversation with a list to pick from needs them.
         if !context.list.isEmpty,
-            let index = OrdinalReference.index(
-                in: Tokenizer.tokenize(TextFolder.fold(message)).map(\.text), count: context.list.count)
+            let index = OrdinalReference.index(in: analysed.typedWords, count: context.list.count)
         {
             return answer(
                 Candidate(target: context.list[index], confidence: 1), context: &context, sessionID: sessionID)

@@ -22,6 +22,9 @@ public struct AnalyzedText: Sendable, Equatable {
     public var terms: [Term]
     /// Words that were neither known nor correctable.
     public var unknownWords: [String]
+    /// The words as typed (folded and split, hyphenated parts and joined forms included), before
+    /// text-speak expansion and spelling correction: "2" is still "2".
+    public var typedWords: [String]
 }
 
 /// Turns text into index terms: fold, tokenise, expand text speak, correct spelling, merge
@@ -126,22 +129,33 @@ public struct TextAnalyzer: Sendable {
 
     /// The words of `text` after folding and text-speak expansion, before spelling correction.
     public func words(_ text: String) -> [String] {
+        wordsAsTyped(text).words
+    }
+
+    /// ``words(_:)`` of `text`, and its words as typed: one array for both when no text speak was
+    /// expanded.
+    private func wordsAsTyped(_ text: String) -> (words: [String], typed: [String]) {
+        let tokens = Tokenizer.tokenize(TextFolder.fold(text))
         var words: [String] = []
-        for token in Tokenizer.tokenize(TextFolder.fold(text)) {
+        words.reserveCapacity(tokens.count)
+        var expanded = false
+        for token in tokens {
             if !token.isHyphenated, let expansion = textSpeak[token.text] {
                 words.append(contentsOf: expansion)
+                expanded = true
             } else {
                 words.append(token.text)
             }
         }
-        return words
+        return (words, expanded ? tokens.map(\.text) : words)
     }
 
     /// Analyses `text`; with a corrector, unknown words are replaced by their nearest known word.
     public func analyze(_ text: String, corrector: SpellingCorrector? = nil, knownStems: Set<String>? = nil)
         -> AnalyzedText
     {
-        var words = self.words(text)
+        let (asExpanded, typed) = wordsAsTyped(text)
+        var words = asExpanded
         var weights = [Double](repeating: 1, count: words.count)
         var unknown: [String] = []
         // Stems worked out while checking spelling, kept for the words left as they are.
@@ -200,7 +214,7 @@ public struct TextAnalyzer: Sendable {
             }
             index += 1
         }
-        return AnalyzedText(words: words, stems: stems, terms: terms, unknownWords: unknown)
+        return AnalyzedText(words: words, stems: stems, terms: terms, unknownWords: unknown, typedWords: typed)
     }
 
     private func matchPhrase(_ words: [String], at index: Int) -> (Int, String)? {
