@@ -139,11 +139,6 @@ public struct BM25Index: Sendable {
         keys[hit.document]
     }
 
-    /// True when some document contains `term`.
-    public func contains(_ term: String) -> Bool {
-        termNumbers[term] != nil
-    }
-
     /// Every term of the index.
     public var vocabulary: Set<String> { Set(termNumbers.keys) }
 
