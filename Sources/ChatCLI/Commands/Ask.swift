@@ -3,7 +3,8 @@ import DialogueEngine
 
 /// One question, one answer.
 struct Ask: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Answer one question and exit.")
+    static let configuration = CommandConfiguration(
+        commandName: "ask", abstract: "Answer one question and exit.")
 
     @OptionGroup var options: CommonOptions
 

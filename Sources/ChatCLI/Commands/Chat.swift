@@ -4,7 +4,8 @@ import Foundation
 
 /// The conversation: a REPL in a terminal, one reply a line from a pipe.
 struct Chat: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Talk with the assistant (the default).")
+    static let configuration = CommandConfiguration(
+        commandName: "chat", abstract: "Talk with the assistant (the default).")
 
     @OptionGroup var options: CommonOptions
 

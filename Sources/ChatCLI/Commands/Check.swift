@@ -4,7 +4,8 @@ import Knowledge
 
 /// Validates the content directory.
 struct Check: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check the content in intents/ and report every problem.")
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Check the content in intents/ and report every problem.")
 
     @OptionGroup var options: CommonOptions
 

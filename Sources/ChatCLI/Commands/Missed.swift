@@ -5,6 +5,7 @@ import Foundation
 /// The review of questions the assistant could not answer.
 struct Missed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "missed",
         abstract: "Review unanswered questions: list, show, assign to an intent, ignore, export, forget.",
         subcommands: [List.self, Show.self, Assign.self, Ignore.self, Export.self, Forget.self, Unhelpful.self],
         defaultSubcommand: List.self)
@@ -57,6 +58,7 @@ extension Missed {
     /// `missed list`.
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Groups of unanswered questions (like questions and small typos together), most frequent first.")
 
         @OptionGroup var options: CommonOptions
@@ -99,7 +101,8 @@ extension Missed {
 
     /// `missed show ID`.
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One group with every wording and when it was asked.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "One group with every wording and when it was asked.")
 
         @OptionGroup var options: CommonOptions
 
@@ -126,6 +129,7 @@ extension Missed {
     /// `missed assign ID INTENT`.
     struct Assign: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "assign",
             abstract: "Make the group's question an example of an intent (written to intents/learned.yaml).")
 
         @OptionGroup var options: CommonOptions
@@ -170,6 +174,7 @@ extension Missed {
     /// `missed ignore ID`.
     struct Ignore: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "ignore",
             abstract: "Never show this group as new again, even when asked again.")
 
         @OptionGroup var options: CommonOptions
@@ -188,6 +193,7 @@ extension Missed {
     /// `missed export`.
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Every group, for a spreadsheet (csv) or another tool (json).")
 
         @OptionGroup var options: CommonOptions
@@ -213,6 +219,7 @@ extension Missed {
     /// `missed unhelpful`.
     struct Unhelpful: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "unhelpful",
             abstract: "Answers people said did not help, with the question and the answer given.")
 
         @OptionGroup var options: CommonOptions
@@ -242,6 +249,7 @@ extension Missed {
     /// `missed forget --session ID`.
     struct Forget: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "forget",
             abstract: "Delete everything stored from one conversation (for data requests).")
 
         @OptionGroup var options: CommonOptions

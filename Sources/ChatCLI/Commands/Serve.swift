@@ -7,6 +7,7 @@ import Logging
 /// Runs the HTTP API, the widget and its demo page.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve the HTTP API, the embeddable widget (/widget.js) and a demo page (/).")
 
     @OptionGroup var options: CommonOptions

@@ -5,6 +5,7 @@ import Foundation
 /// How the assistant is doing, per day or week.
 struct Stats: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Questions, answered, unanswered, clarified and safeguarding replies, and the answer rate.")
 
     @OptionGroup var options: CommonOptions
