@@ -301,6 +301,18 @@ struct ContentLoader {
 
     // MARK: Cross-checks
 
+    /// What two examples share when they are the same question: folded, letters, digits and spaces only.
+    static func duplicateKey(_ example: String) -> String {
+        let folded = TextFolder.fold(example)
+        // Folded ASCII has only lower-case letters: the bytes are filtered without a Character each.
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(
+                decoding: folded.utf8.filter { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x20 },
+                as: UTF8.self)
+        }
+        return folded.filter { $0.isLetter || $0.isNumber || $0 == " " }
+    }
+
     private mutating func validate(_ intents: [Intent], charter: Charter) {
         var firstByID: [String: Intent] = [:]
         var exampleOwner: [String: (String, SourceLocation)] = [:]
@@ -315,7 +327,7 @@ struct ContentLoader {
             }
             firstByID[intent.id] = intent
             for example in intent.examples {
-                let key = TextFolder.fold(example).filter { $0.isLetter || $0.isNumber || $0 == " " }
+                let key = Self.duplicateKey(example)
                 if let (owner, location) = exampleOwner[key], owner != intent.id {
                     diagnostics.append(
                         ContentDiagnostic(

@@ -39,12 +39,35 @@ package final class Matcher: Sendable {
     package init(content: Content, settings: MatcherSettings = MatcherSettings()) {
         self.content = content
         self.settings = settings
-        let analyzer = TextAnalyzer(lexicon: content.lexicon)
-        let safeguarding = SafeguardingDetector(patterns: content.safeguarding.patterns, analyzer: analyzer)
+        let plainAnalyzer = TextAnalyzer(lexicon: content.lexicon)
+        let safeguarding = SafeguardingDetector(patterns: content.safeguarding.patterns, analyzer: plainAnalyzer)
         self.safeguarding = safeguarding
+        // The words of every text that is indexed, counted first, so that each is stemmed once and
+        // not at each use: the analyser looks their stems up (see `caching(stemsOf:)`).
+        var frequencies: [String: Int] = [:]
+        func count(_ text: String) {
+            for word in plainAnalyzer.words(text) { frequencies[word, default: 0] += 1 }
+        }
+        for statement in content.charter.allStatements { count(statement.text) }
+        for cornerstone in content.charter.cornerstones { count(cornerstone.title) }
+        for intent in content.intents {
+            // Follow-ups ("tell me more") are conversational phrases: compared word for word only.
+            if intent.kind != .followup { intent.examples.forEach(count) }
+            intent.keywords.forEach(count)
+        }
+        for group in content.lexicon.synonymGroups {
+            for member in group { for word in plainAnalyzer.words(member) { frequencies[word, default: 0] += 1 } }
+        }
+        for expansion in content.lexicon.textSpeak.values {
+            for word in plainAnalyzer.words(expansion) { frequencies[word, default: 0] += 1 }
+        }
+        for word in safeguarding.vocabulary { frequencies[word, default: 0] += 1 }
+        // Messages mostly use the content's own words: their stems are looked up, not recomputed.
+        let analyzer = plainAnalyzer.caching(stemsOf: frequencies.keys)
+        self.analyzer = analyzer
+        self.corrector = SpellingCorrector(frequencies: frequencies)
 
         var documents: [IndexDocument] = []
-        var frequencies: [String: Int] = [:]
         var phraseExamples: [(words: Set<String>, target: Target)] = []
         var cornerstoneOfTarget: [Target: String] = [:]
         var targets: [Target] = []
@@ -56,13 +79,13 @@ package final class Matcher: Sendable {
             targetNumbers[target] = targets.count - 1
             return targets.count - 1
         }
-        func add(_ text: String, target: Target) {
+        @discardableResult func add(_ text: String, target: Target) -> [String] {
             let analysed = analyzer.analyze(text)
-            for word in analysed.words { frequencies[word, default: 0] += 1 }
             if !analysed.terms.isEmpty {
                 documents.append(IndexDocument(key: target.key, terms: analysed.terms.map(\.text)))
                 documentTargets.append(number(target))
             }
+            return analysed.words
         }
         for statement in content.charter.allStatements {
             add(statement.text, target: .statement(statement.id))
@@ -76,25 +99,14 @@ package final class Matcher: Sendable {
         for intent in content.intents {
             let target = Target.intent(intent.id)
             for example in intent.examples {
-                // Follow-ups ("tell me more") are conversational phrases: compared word for word only.
-                if intent.kind != .followup { add(example, target: target) }
-                phraseExamples.append((Set(analyzer.words(example)), target))
+                let words = intent.kind == .followup ? analyzer.words(example) : add(example, target: target)
+                phraseExamples.append((Set(words), target))
             }
             for keyword in intent.keywords { add(keyword, target: target) }
             let cornerstones = Set(
                 intent.response.quotes.compactMap { Self.cornerstoneID(of: $0, in: content.charter) })
             if cornerstones.count == 1 { cornerstoneOfTarget[target] = cornerstones.first }
         }
-        for group in content.lexicon.synonymGroups {
-            for member in group { for word in analyzer.words(member) { frequencies[word, default: 0] += 1 } }
-        }
-        for expansion in content.lexicon.textSpeak.values {
-            for word in analyzer.words(expansion) { frequencies[word, default: 0] += 1 }
-        }
-        for word in safeguarding.vocabulary { frequencies[word, default: 0] += 1 }
-        self.corrector = SpellingCorrector(frequencies: frequencies)
-        // Messages mostly use the content's own words: their stems are looked up, not recomputed.
-        self.analyzer = analyzer.caching(stemsOf: frequencies.keys)
         self.index = BM25Index(documents: documents)
         self.knownStems = index.vocabulary.union(safeguarding.stems)
         let weakWords = Set(content.lexicon.weakWords.map(TextFolder.fold))

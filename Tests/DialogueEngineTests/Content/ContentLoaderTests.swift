@@ -102,6 +102,26 @@ import Testing
         #expect(problem.hint?.contains("first defined at") == true)
     }
 
+    @Test func anExampleOfTwoIntentsIsReportedHoweverItIsWritten() throws {
+        let found = try errors([
+            "extra.yaml": """
+            - id: extra.copy
+              examples: ["Who   are YOU?!"]
+              reply: hi
+            """
+        ])
+        // Files are read in name order: extra.yaml comes first.
+        #expect(found.contains { $0.message.contains("of 'smalltalk.identity' is also an example of 'extra.copy'") })
+    }
+
+    @Test(arguments: [
+        "Who are you?", "who   are YOU!!", "can't stop", "co-production", "Zoë's café", "ＣＡＮ I", "٣ things", "a\tb", "",
+    ])
+    func duplicateKeysKeepLettersDigitsAndSpacesOnly(example: String) {
+        let general = TextFolder.fold(example).filter { $0.isLetter || $0.isNumber || $0 == " " }
+        #expect(ContentLoader.duplicateKey(example) == general)
+    }
+
     @Test func referencesToMissingStatementsAreErrors() throws {
         let found = try errors([
             "extra.yaml": """
