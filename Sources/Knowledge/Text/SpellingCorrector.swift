@@ -14,7 +14,7 @@ public struct SpellingCorrector: Sendable {
     private let known: Set<String>
     /// Vocabulary words by the hash of each of their deletion variants (a hash collision only adds
     /// a candidate, which the true edit distance then rejects).
-    private let deletes: [UInt64: [Int32]]
+    private let deletes: DeletionTable
 
     /// Builds the index from words and how often each occurs (higher wins a tie); `maxDistance`
     /// is at most 2.
@@ -26,22 +26,18 @@ public struct SpellingCorrector: Sendable {
         self.scalars = scalars
         self.frequencies = sorted.map { wordFrequencies[$0] ?? 0 }
         self.known = Set(sorted)
-        var deletes: [UInt64: [Int32]] = [:]
         // Room for every variant at once (repeats across words only leave some unused): the table
-        // is not rehashed as it grows.
+        // never grows.
         let distance = self.maxDistance
-        deletes.reserveCapacity(
-            scalars.reduce(0) { total, word in
+        var deletes = DeletionTable(
+            capacity: scalars.reduce(0) { total, word in
                 let n = word.count
                 return word.count >= 3
                     ? total + 1 + (distance >= 1 ? n : 0) + (distance >= 2 ? n * (n - 1) / 2 : 0) : total
             })
         for (index, word) in scalars.enumerated() where word.count >= 3 {
             let number = Int32(index)
-            // A word's repeated variants ("bok" twice from "book") come one after the other.
-            Self.forEachDeletion(of: word, upTo: distance) { variant in
-                Self.add(number, to: &deletes[variant, default: []])
-            }
+            Self.forEachDeletion(of: word, upTo: distance) { variant in deletes.add(number, under: variant) }
         }
         self.deletes = deletes
     }
@@ -75,8 +71,11 @@ public struct SpellingCorrector: Sendable {
         let source = Array(word.unicodeScalars)
         // A deletion met twice only looks its candidates up again, and `seen` skips them.
         Self.forEachDeletion(of: source, upTo: allowed) { variant in
-            guard let candidates = deletes[variant] else { return }
-            for candidate in candidates where !seen.contains(candidate) {
+            var entry = deletes.firstEntry(under: variant)
+            while entry >= 0 {
+                let candidate = deletes.word(at: entry)
+                entry = deletes.entry(after: entry)
+                if seen.contains(candidate) { continue }
                 seen.append(candidate)
                 let target = scalars[Int(candidate)]
                 guard abs(target.count - source.count) <= allowed else { continue }
@@ -99,8 +98,54 @@ public struct SpellingCorrector: Sendable {
         return best.map { words[$0.index] }
     }
 
-    private static func add(_ number: Int32, to bucket: inout [Int32]) {
-        if bucket.last != number { bucket.append(number) }
+    /// Words by the hash of their deletion variants, in flat arrays rather than an array per
+    /// variant (tens of thousands of them): an open-addressing table of variant hashes, each slot
+    /// heading a chain of entries.
+    private struct DeletionTable: Sendable {
+        private var variants: [UInt64]
+        /// Each slot's first entry (-1: the slot is empty).
+        private var heads: [Int32]
+        /// Each entry's word, and the entry after it in its chain (-1: the last).
+        private var words: [Int32] = []
+        private var next: [Int32] = []
+        private let shift: UInt64
+
+        /// A table for up to `capacity` entries.
+        init(capacity: Int) {
+            var bits = 4
+            while 1 << bits < capacity + capacity / 2 { bits += 1 }
+            variants = Array(repeating: 0, count: 1 << bits)
+            heads = Array(repeating: -1, count: 1 << bits)
+            shift = UInt64(64 - bits)
+            words.reserveCapacity(capacity)
+            next.reserveCapacity(capacity)
+        }
+
+        /// Where `variant` is, or would go.
+        private func slot(of variant: UInt64) -> Int {
+            var slot = Int((variant &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while heads[slot] >= 0 && variants[slot] != variant { slot = (slot + 1) & (heads.count - 1) }
+            return slot
+        }
+
+        /// Files `word` under `variant` once: a word's repeated variants ("bok" twice from "book")
+        /// come one after the other, so a repeat is the chain's first entry.
+        mutating func add(_ word: Int32, under variant: UInt64) {
+            let slot = slot(of: variant)
+            let head = heads[slot]
+            if head >= 0 && words[Int(head)] == word { return }
+            variants[slot] = variant
+            words.append(word)
+            next.append(head)
+            heads[slot] = Int32(words.count - 1)
+        }
+
+        /// The first entry filed under `variant` (-1: none).
+        func firstEntry(under variant: UInt64) -> Int32 { heads[slot(of: variant)] }
+        /// The entry after `entry` under the same variant (-1: none).
+        func entry(after entry: Int32) -> Int32 { next[Int(entry)] }
+        /// The word of `entry`.
+        func word(at entry: Int32) -> Int32 { words[Int(entry)] }
     }
 
     /// Calls `body` with the hash of each string made by deleting up to `distance` (at most 2)
