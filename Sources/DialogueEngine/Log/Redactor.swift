@@ -250,7 +250,8 @@ public struct Redactor: Sendable {
     private static func apply(_ rules: [Rule], to text: String, signals: Signals?) -> String {
         var result = text
         var signals = signals
-        for rule in rules where signals.map(rule.trigger.fires) ?? true {
+        for rule in rules {
+            if let signals, !rule.trigger.fires(in: signals) { continue }
             let replaced = rule.expression.stringByReplacingMatches(
                 in: result, options: [], range: NSRange(result.startIndex..., in: result),
                 withTemplate: rule.replacement)
