@@ -82,6 +82,19 @@ import Testing
         #expect(Self.reader(bytes) == Self.oracle(bytes), "\(body.debugDescription)")
     }
 
+    /// Foundation guesses UTF-16 or UTF-32 from NUL bytes among the first four and reads the text in
+    /// that encoding; a request body is UTF-8 (RFC 8259), in which a raw NUL is never JSON. The first
+    /// two bodies are what the fuzzer found (Fuzz/corpus keeps them).
+    @Test(
+        arguments: [
+            [0x30, 0, 0, 0, 0], [0, 0x09, 0, 0x30],
+            Array("{\"message\":\"hi\"}".utf16).flatMap { [UInt8($0 & 0xFF), 0] },
+        ] as [[UInt8]])
+    func bytesFoundationReadsAsUTF16OrUTF32AreBrokenJSON(_ bytes: [UInt8]) {
+        #expect(Self.oracle(bytes) != .syntax, "Foundation no longer reads these: the case can go")
+        #expect(Self.reader(bytes) == .syntax)
+    }
+
     /// JSON's grammar has no range for numbers; JSONSerialization refuses 1e999, JSONDecoder did not.
     @Test func aNumberOutOfRangeIsStillJSON() throws {
         #expect(

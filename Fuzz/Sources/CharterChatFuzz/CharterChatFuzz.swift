@@ -60,7 +60,11 @@ private func decodeRequest(_ bytes: [UInt8]) -> String? {
     let read: Result<[String: JSONObjectReader.Value], JSONObjectReader.Failure> = Result {
         () throws(JSONObjectReader.Failure) in try JSONObjectReader.fields(of: bytes)
     }
-    if let foundation = try? JSONSerialization.jsonObject(with: Data(bytes), options: .fragmentsAllowed) {
+    // A raw NUL is never JSON in UTF-8, but among the first four bytes Foundation takes it as the
+    // sign of UTF-16 or UTF-32 and reads the text in that encoding: there, only refusal is checked.
+    if bytes.prefix(4).contains(0) {
+        precondition(read == .failure(.syntax), "a body with a NUL among its first bytes was read")
+    } else if let foundation = try? JSONSerialization.jsonObject(with: Data(bytes), options: .fragmentsAllowed) {
         if let object = foundation as? [String: Any] {
             guard case .success(let fields) = read else {
                 preconditionFailure("an object JSONSerialization reads was refused")
