@@ -42,8 +42,9 @@ package final class Matcher: Sendable {
         let plainAnalyzer = TextAnalyzer(lexicon: content.lexicon)
         let safeguarding = SafeguardingDetector(patterns: content.safeguarding.patterns, analyzer: plainAnalyzer)
         self.safeguarding = safeguarding
-        // The words of every text that is indexed, counted first, so that each is stemmed once and
-        // not at each use: the analyser looks their stems up (see `caching(stemsOf:)`).
+        // The words of every text that is indexed (and of the synonyms and text speak), counted
+        // first, so that each is stemmed once and not at each use: the analyser looks their stems
+        // up (see `caching(stemsOf:)`).
         var frequencies: [String: Int] = [:]
         func count(_ text: String) {
             for word in plainAnalyzer.words(text) { frequencies[word, default: 0] += 1 }
@@ -55,12 +56,8 @@ package final class Matcher: Sendable {
             if intent.kind != .followup { intent.examples.forEach(count) }
             intent.keywords.forEach(count)
         }
-        for group in content.lexicon.synonymGroups {
-            for member in group { for word in plainAnalyzer.words(member) { frequencies[word, default: 0] += 1 } }
-        }
-        for expansion in content.lexicon.textSpeak.values {
-            for word in plainAnalyzer.words(expansion) { frequencies[word, default: 0] += 1 }
-        }
+        for group in content.lexicon.synonymGroups { group.forEach(count) }
+        content.lexicon.textSpeak.values.forEach(count)
         for word in safeguarding.vocabulary { frequencies[word, default: 0] += 1 }
         // Messages mostly use the content's own words: their stems are looked up, not recomputed.
         let analyzer = plainAnalyzer.caching(stemsOf: frequencies.keys)
