@@ -17,7 +17,7 @@ public struct Redactor: Sendable {
     /// Cheap tests that rule out most messages before any regular expression runs. Each is a
     /// condition the rule's expression cannot match without, so skipping a rule never lets
     /// personal data through.
-    private enum Trigger {
+    private enum Trigger: Equatable {
         /// At least this many digits (any script's: `\d` matches them all), and `also`.
         case digits(Int, also: DigitRuleNeed = .nothing)
         /// "@", "(at)" or "[at]".
@@ -47,7 +47,7 @@ public struct Redactor: Sendable {
 
     /// What a digit rule needs besides digits. Text outside ASCII meets every need: case-insensitive
     /// matching folds some letters of other scripts into ASCII ones ("ſ" is "s").
-    private enum DigitRuleNeed {
+    private enum DigitRuleNeed: Equatable {
         case nothing
         /// A word starting like a month ("3rd may").
         case monthWord
@@ -58,14 +58,15 @@ public struct Redactor: Sendable {
         /// A street word on its own ("12 Hanley Road").
         case streetWord
 
-        static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map {
-            Array($0.utf8)
-        }
-        static let streets = Set(
-            [
-                "road", "rd", "street", "st", "avenue", "ave", "lane", "ln", "close", "drive", "dr", "way",
-                "crescent", "grove", "place", "court", "terrace", "gardens", "walk", "row", "hill", "view",
-            ].map { Array($0.utf8) })
+        /// How every month starts, as the date pattern lists them ("sept" starts like "sep").
+        static let monthWords = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        /// The street words the address pattern ends with.
+        static let streetWords = [
+            "road", "rd", "street", "st", "avenue", "ave", "lane", "ln", "close", "drive", "dr", "way", "crescent",
+            "grove", "place", "court", "terrace", "gardens", "walk", "row", "hill", "view",
+        ]
+        static let months = monthWords.map { Array($0.utf8) }
+        static let streets = Set(streetWords.map { Array($0.utf8) })
     }
 
     /// What a text holds, found in one pass over its bytes (and a search for each lead).
@@ -169,48 +170,49 @@ public struct Redactor: Sendable {
 
     /// Makes a redactor with the built-in rules.
     public init() {
-        // Each with the fewest digits it can match (0: none needed) and what else it needs.
-        let patterns: [(String, String, digits: Int, need: DigitRuleNeed)] = [
+        // Each with what a text must hold for it to match: for the digit rules, the fewest digits
+        // it can match and what else it needs. The month and street words are the triggers' own
+        // lists, so a word added to a pattern is one its trigger looks for.
+        let months = DigitRuleNeed.monthWords.joined(separator: "|")
+        let streets = DigitRuleNeed.streetWords.joined(separator: "|")
+        let patterns: [(pattern: String, replacement: String, trigger: Trigger)] = [
             // Email addresses.
-            (#"[A-Za-z0-9._%+\-]+\s?(@|\(at\)|\[at\])\s?[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#, "[email]", 0, .nothing),
+            (#"[A-Za-z0-9._%+\-]+\s?(@|\(at\)|\[at\])\s?[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#, "[email]", .at),
             // Dates such as 03/04/2012, 3-4-12, 3.4.2012.
-            (#"\b\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4}|\d{2})\b"#, "[date]", 4, .nothing),
+            (#"\b\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4}|\d{2})\b"#, "[date]", .digits(4)),
             // Dates such as 3rd April 2012, 3 april.
             (
-                #"\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\s+\d{2,4})?\b"#,
-                "[date]", 1, .monthWord
+                #"\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?("# + months + #")[a-z]*\.?(\s+\d{2,4})?\b"#, "[date]",
+                .digits(1, also: .monthWord)
             ),
             // UK phone numbers: +44 / 0 followed by 9–10 digits with spaces, dashes or brackets.
-            (#"(\+\s?44\s?\(?0?\)?|\(?\b0)[\d\s\-\)\(]{8,16}\d"#, "[phone]", 2, .zeroOrPlus),
+            (#"(\+\s?44\s?\(?0?\)?|\(?\b0)[\d\s\-\)\(]{8,16}\d"#, "[phone]", .digits(2, also: .zeroOrPlus)),
             // UK postcodes: ST4 1HH, st41hh, M1 1AE, EC1A 1BB.
-            (#"\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b"#, "[postcode]", 2, .letterThenDigit),
+            (#"\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b"#, "[postcode]", .digits(2, also: .letterThenDigit)),
             // NHS-number-like and other long digit sequences (with optional spaces).
-            (#"\b\d(?:[\s\-]?\d){5,}\b"#, "[number]", 6, .nothing),
+            (#"\b\d(?:[\s\-]?\d){5,}\b"#, "[number]", .digits(6)),
             // House number and street.
             (
-                #"\b\d{1,4}[a-zA-Z]?,?\s+([A-Za-z]+\s+){0,3}(road|rd|street|st|avenue|ave|lane|ln|close|drive|dr|way|crescent|grove|place|court|terrace|gardens|walk|row|hill|view)\b"#,
-                "[address]", 1, .streetWord
+                #"\b\d{1,4}[a-zA-Z]?,?\s+([A-Za-z]+\s+){0,3}("# + streets + #")\b"#, "[address]",
+                .digits(1, also: .streetWord)
             ),
             // Names after "my name is", "I'm called", "call me", "this is".
             (
                 #"(?-i)\b((?i:my name is|my names|my name's|i am called|i'm called|im called|call me|i am|i'm|im|this is|it's|its))\s+([A-Z][a-z'\-]+)(\s+[A-Z][a-z'\-]+)?"#,
-                "$1 [name]", 0, .nothing
+                "$1 [name]", .capitalisedName
             ),
             (
                 #"\b(my name is|my names|my name's|i am called|i'm called|im called|call me)\s+([a-z'\-]+)"#,
-                "$1 [name]", 0, .nothing
+                "$1 [name]", .name
             ),
         ]
-        rules = patterns.map { pattern, replacement, digits, need in
+        rules = patterns.map { pattern, replacement, trigger in
             // The patterns are constants checked by the tests; a bad one is a programming error.
             let expression = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-            let trigger: Trigger =
-                replacement == "[email]"
-                ? .at
-                : replacement.hasSuffix("[name]")
-                    ? (pattern.hasPrefix("(?-i)") ? .capitalisedName : .name) : .digits(digits, also: need)
+            // The capitalised "I'm Leo" rule is too eager for matching (it may be "I'm Worried").
             return Rule(
-                expression: expression, replacement: replacement, strips: !pattern.hasPrefix("(?-i)"), trigger: trigger)
+                expression: expression, replacement: replacement, strips: trigger != .capitalisedName,
+                trigger: trigger)
         }
         let placeholders = Rule(
             expression: try! NSRegularExpression(
