@@ -129,33 +129,33 @@ public struct TextAnalyzer: Sendable {
 
     /// The words of `text` after folding and text-speak expansion, before spelling correction.
     public func words(_ text: String) -> [String] {
-        wordsAsTyped(text).words
+        expanded(Tokenizer.tokenize(TextFolder.fold(text))).words
     }
 
-    /// ``words(_:)`` of `text`, and its words as typed: one array for both when no text speak was
-    /// expanded.
-    private func wordsAsTyped(_ text: String) -> (words: [String], typed: [String]) {
-        let tokens = Tokenizer.tokenize(TextFolder.fold(text))
+    /// The tokens' words with text speak expanded, and whether any was.
+    private func expanded(_ tokens: [Token]) -> (words: [String], expandedAny: Bool) {
         var words: [String] = []
         words.reserveCapacity(tokens.count)
-        var expanded = false
+        var expandedAny = false
         for token in tokens {
             if !token.isHyphenated, let expansion = textSpeak[token.text] {
                 words.append(contentsOf: expansion)
-                expanded = true
+                expandedAny = true
             } else {
                 words.append(token.text)
             }
         }
-        return (words, expanded ? tokens.map(\.text) : words)
+        return (words, expandedAny)
     }
 
     /// Analyses `text`; with a corrector, unknown words are replaced by their nearest known word.
     public func analyze(_ text: String, corrector: SpellingCorrector? = nil, knownStems: Set<String>? = nil)
         -> AnalyzedText
     {
-        let (asExpanded, typed) = wordsAsTyped(text)
-        var words = asExpanded
+        let tokens = Tokenizer.tokenize(TextFolder.fold(text))
+        var (words, expandedAny) = expanded(tokens)
+        // The words as typed share the words' array (until a correction) when nothing was expanded.
+        let typed = expandedAny ? tokens.map(\.text) : words
         var weights = [Double](repeating: 1, count: words.count)
         var unknown: [String] = []
         // Stems worked out while checking spelling, kept for the words left as they are.
