@@ -40,4 +40,17 @@ import Testing
     func measuresEditDistance(a: String, b: String, distance: Int) {
         #expect(SpellingCorrector.editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: 5) == distance)
     }
+
+    /// The index is sized from this count: it must be the number of variants there are.
+    @Test func deletionCountIsTheNumberOfVariants() {
+        for length in 0...9 {
+            for distance in 0...2 {
+                var calls = 0
+                let word = Array(String(repeating: "a", count: length).unicodeScalars)
+                SpellingCorrector.forEachDeletion(of: word, upTo: distance) { _ in calls += 1 }
+                #expect(
+                    SpellingCorrector.deletionCount(length: length, upTo: distance) == calls, "\(length) \(distance)")
+            }
+        }
+    }
 }

@@ -31,9 +31,7 @@ public struct SpellingCorrector: Sendable {
         let distance = self.maxDistance
         var deletes = DeletionTable(
             capacity: scalars.reduce(0) { total, word in
-                let n = word.count
-                return word.count >= 3
-                    ? total + 1 + (distance >= 1 ? n : 0) + (distance >= 2 ? n * (n - 1) / 2 : 0) : total
+                word.count >= 3 ? total + Self.deletionCount(length: word.count, upTo: distance) : total
             })
         for (index, word) in scalars.enumerated() where word.count >= 3 {
             let number = Int32(index)
@@ -148,10 +146,17 @@ public struct SpellingCorrector: Sendable {
         func word(at entry: Int32) -> Int32 { words[Int(entry)] }
     }
 
+    /// How many times ``forEachDeletion(of:upTo:_:)`` calls its body for a word of `length` scalars.
+    static func deletionCount(length: Int, upTo distance: Int) -> Int {
+        guard distance >= 1, length > 1 else { return 1 }
+        guard distance >= 2, length > 2 else { return 1 + length }
+        return 1 + length + length * (length - 1) / 2
+    }
+
     /// Calls `body` with the hash of each string made by deleting up to `distance` (at most 2)
     /// characters, the word itself included, repeats included: FNV-1a over the scalars left, so no
     /// string is ever built.
-    private static func forEachDeletion(
+    static func forEachDeletion(
         of scalars: [Unicode.Scalar], upTo distance: Int, _ body: (UInt64) -> Void
     ) {
         func hash(skipping first: Int, _ second: Int) -> UInt64 {
