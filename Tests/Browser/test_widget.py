@@ -172,6 +172,32 @@ def test_keyboard_only_conversation(driver):
     assert shadow_js(driver, "return root.querySelector('.launcher').getAttribute('aria-expanded');") == "false"
 
 
+def test_safeguarding_numbers_are_tappable_links(driver):
+    """A young person on a phone can tap the numbers of a safeguarding reply: tel: to call, sms: to text."""
+    open_page(driver)
+    tab_to_launcher(driver)
+    press(driver, Keys.ENTER)
+    wait_for(lambda: bot_messages(driver), message="welcome message")
+    before = len(bot_messages(driver))
+    press(driver, "i keep cutting myself", Keys.ENTER)
+    wait_for(lambda: len(bot_messages(driver)) > before, message="reply")
+    links = shadow_js(driver, """
+        const messages = root.querySelectorAll('.msg.bot');
+        const last = messages[messages.length - 1];
+        return [...last.querySelectorAll('a.phone')].map(a => [a.textContent, a.getAttribute('href')]);""")
+    hrefs = dict(links)
+    assert hrefs.get("116 123") == "tel:116123"
+    assert hrefs.get("999") == "tel:999"
+    assert hrefs.get("0800 068 4141") == "tel:08000684141"
+    assert hrefs.get("85258") == "sms:85258?body=SHOUT"
+    # The text reads as before: the links only wrap the numbers.
+    assert "Samaritans free on 116 123" in bot_messages(driver)[-1]
+    # Links are reached by keyboard, and the reply still has no axe violations.
+    assert shadow_js(driver, "return root.querySelector('a.phone').tabIndex;") == 0
+    violations = run_axe(driver)
+    assert violations == [], json.dumps(violations, indent=1)
+
+
 def test_usable_at_320_pixels_and_with_large_text():
     driver = make_driver(320, 640)
     try:

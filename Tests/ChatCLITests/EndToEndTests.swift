@@ -59,6 +59,35 @@ import Testing
         #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "missing \(Self.binary.path)")
     }
 
+    /// The bytes of a database and its write-ahead log, as text: what a reader of the files could find.
+    private func storedBytes(_ path: String) -> String {
+        ["", "-wal"].compactMap { FileManager.default.contents(atPath: path + $0) }
+            .map { String(decoding: $0, as: UTF8.self) }.joined()
+    }
+
+    /// No word of a disclosure or a possible-risk message reaches the SQLite files; only a count by
+    /// category does. An ordinary unanswered question is stored, which shows the check can see text.
+    @Test func noDisclosureReachesTheDatabase() throws {
+        let database = temporaryDatabase()
+        defer { remove(database: database) }
+        let input =
+            [
+                "my stepdad grabs me by the neck wen hes drunk",
+                "a guy on roblox keeps asking for selfies",
+                "i feel really low and nobody notices",
+                "how do i bake sourdough bread",
+            ].joined(separator: "\n") + "\n"
+        let run = try Self.run(["--json", "--database", database], input: input)
+        #expect(run.status == 0, "\(run.errors)")
+        let stored = storedBytes(database)
+        #expect(stored.contains("sourdough"), "the unanswered question is stored")
+        let leaked = ["stepdad", "neck", "roblox", "selfies", "nobody notices"].filter { stored.contains($0) }
+        #expect(leaked.isEmpty, "these words reached the database: \(leaked)")
+        let stats = try Self.run(["stats", "--safeguarding", "--json", "--database", database])
+        #expect(stats.output.contains("\"physical\""), "\(stats.output)")
+        #expect(stats.output.contains("\"possible-risk\""), "\(stats.output)")
+    }
+
     @Test func pipedJSONConversationKeepsContextAndFollowsTheContract() throws {
         let database = temporaryDatabase()
         defer { remove(database: database) }

@@ -31,5 +31,6 @@ public enum BenchmarkAssistant {
         func write(_ batch: LogBatch) async throws {}
         func missed(limit: Int) async throws -> [MissedGroup] { [] }
         func safeguardingCount() async throws -> Int { 0 }
+        func safeguardingCounts() async throws -> [SafeguardingCount] { [] }
     }
 }

@@ -56,6 +56,32 @@ struct Evaluate: AsyncParsableCommand {
         }
         let passed = report.outcomes.filter(\.passed).count
         print("overall       \(passed)/\(report.outcomes.count)  \(Self.percent(report.accuracy))")
+        let recall = report.recallByCategory
+        if !recall.isEmpty {
+            print("")
+            print("safeguarding recall by category (a safeguarding reply or check-in):")
+            for (category, detected, total) in recall {
+                print(
+                    "  \(category.padding(toLength: 14, withPad: " ", startingAt: 0)) \(detected)/\(total)  \(Self.percent(Double(detected) / Double(total)))"
+                )
+            }
+            let detected = recall.reduce(0) { $0 + $1.detected }
+            let total = recall.reduce(0) { $0 + $1.total }
+            print(
+                "  \("all".padding(toLength: 14, withPad: " ", startingAt: 0)) \(detected)/\(total)  \(Self.percent(Double(detected) / Double(total)))"
+            )
+        }
+        if report.nonDisclosures > 0 && (!recall.isEmpty || !report.falseAlarms.isEmpty) {
+            let alarms = report.falseAlarms
+            print(
+                "false alarms: \(alarms.count)/\(report.nonDisclosures) non-disclosures got a safeguarding reply  \(Self.percent(Double(alarms.count) / Double(report.nonDisclosures)))"
+            )
+            if !quiet {
+                for alarm in alarms {
+                    print("  \(alarm.item.id) (\(alarm.reply.intent)): \(alarm.item.messages.joined(separator: " → "))")
+                }
+            }
+        }
         if let minAccuracy {
             let threshold = minAccuracy > 1 ? minAccuracy / 100 : minAccuracy
             if report.accuracy < threshold {

@@ -6,7 +6,9 @@ import Foundation
 struct Stats: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Questions, answered, unanswered, clarified and safeguarding replies, and the answer rate.")
+        abstract:
+            "Questions, answered, unanswered, clarified and safeguarding replies, and the answer rate; --safeguarding: signals by category."
+    )
 
     @OptionGroup var options: CommonOptions
 
@@ -21,10 +23,30 @@ struct Stats: AsyncParsableCommand {
     @Flag(name: .long, help: "Write the figures as JSON.")
     var json = false
 
+    @Flag(
+        name: .long,
+        help: "Show safeguarding signals by day and category instead (counts only: the messages are never stored).")
+    var safeguarding = false
+
     func validate() throws {
     }
 
     func run() async throws {
+        if safeguarding {
+            let counts = try await Missed.openLog(options).safeguardingCounts()
+            if json {
+                print(try Missed.json(counts))
+                return
+            }
+            print("day         category        count")
+            for count in counts {
+                print(
+                    count.day.padding(toLength: 11, withPad: " ", startingAt: 0) + " "
+                        + count.category.padding(toLength: 15, withPad: " ", startingAt: 0) + " " + String(count.count))
+            }
+            if counts.isEmpty { print("No safeguarding signals counted.") }
+            return
+        }
         let rows = try await Missed.openLog(options).stats(byWeek: by == .week)
         if json {
             print(try Missed.json(rows))

@@ -63,6 +63,8 @@
     "  border-radius: 0.25rem; padding: 0 1rem; min-height: 2.75rem; cursor: pointer; }",
     ".form button:hover { background: #005a30; }",
     ".thinking { font-style: italic; color: #505a5f; }",
+    ".text a.phone { color: #1d4f91; font-weight: bold; text-decoration: underline; white-space: nowrap; }",
+    ".text a.phone:focus { outline: 3px solid #ffdd00; outline-offset: 0; background: #ffdd00; color: #0b0c0c; }",
     ".sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;",
     "  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }",
     "@media (max-width: 30rem) { .root { right: 0.5rem; bottom: 0.5rem; left: 0.5rem; }",
@@ -191,6 +193,29 @@
       });
   };
 
+  // Phone numbers in a safeguarding reply become links a young person on a phone can tap: tel: for
+  // calls, sms: for the text line (SHOUT). The text itself is unchanged.
+  var phonePattern = /0\d{3,4} \d{3} \d{4}|0\d{4} \d{6}|0800 1111|116 123|\b999\b|\b85258\b/g;
+  function linkPhoneNumbers(node, text) {
+    if (!node) return;
+    node.textContent = "";
+    var last = 0;
+    text.replace(phonePattern, function (number, offset) {
+      node.appendChild(document.createTextNode(text.slice(last, offset)));
+      var digits = number.replace(/\D/g, "");
+      var texting = digits === "85258";
+      var link = el("a", {
+        class: "phone",
+        href: texting ? "sms:85258?body=SHOUT" : "tel:" + digits,
+        "aria-label": (texting ? "Text SHOUT to " : "Call ") + number
+      }, number);
+      node.appendChild(link);
+      last = offset + number.length;
+      return number;
+    });
+    node.appendChild(document.createTextNode(text.slice(last)));
+  }
+
   Widget.prototype.addMessage = function (who, text) {
     var item = el("div", { class: "msg " + who });
     item.appendChild(el("span", { class: "who" }, who === "user" ? "You said:" : "Helper said:"));
@@ -206,6 +231,7 @@
       try { sessionStorage.setItem(storageKey, reply.sessionId); } catch (e) { /* ignore */ }
     }
     var item = this.addMessage("bot", reply.reply || "");
+    if (reply.kind === "safeguarding") linkPhoneNumbers(item.querySelector(".text"), reply.reply || "");
     if ("speechSynthesis" in window && typeof SpeechSynthesisUtterance === "function") {
       var tools = el("div", { class: "tools" });
       var read = el("button", { type: "button" }, "Read aloud");

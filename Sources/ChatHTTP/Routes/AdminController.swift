@@ -61,6 +61,10 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
             let byWeek = request.uri.queryParameters["by"] == "week"
             return try json(try await review().stats(byWeek: byWeek))
         }
+        routes.get("/api/admin/safeguarding") { request, context in
+            _ = try authorize(request, stateChanging: false)
+            return try json(try await review().safeguardingCounts())
+        }
         routes.get("/api/admin/export") { request, context in
             _ = try authorize(request, stateChanging: false)
             return try await export(format: request.uri.queryParameters["format"].map(String.init) ?? "csv")
@@ -256,11 +260,13 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
         let groups = try await review.groups(status: .new, since: nil, limit: 100)
         let unhelpful = try await review.feedback(helpful: false, limit: 50)
         let weeks = try await review.stats(byWeek: true)
+        let safeguarding = try await review.safeguardingCounts()
         let intents = service.assistant.content.intentIDs.filter { !$0.hasPrefix("system.") }.sorted()
         let notice = request.uri.queryParameters["done"].map(String.init)
         return html(
             AdminPage.review(
-                groups: groups, unhelpful: unhelpful, weeks: weeks, intents: intents, csrf: session.csrf, notice: notice
+                groups: groups, unhelpful: unhelpful, weeks: weeks, safeguarding: safeguarding, intents: intents,
+                csrf: session.csrf, notice: notice
             ))
     }
 

@@ -55,7 +55,8 @@ enum AdminPage {
     }
 
     static func review(
-        groups: [MissedGroup], unhelpful: [Feedback], weeks: [DailyStats], intents: [String], csrf: String,
+        groups: [MissedGroup], unhelpful: [Feedback], weeks: [DailyStats], safeguarding: [SafeguardingCount],
+        intents: [String], csrf: String,
         notice: String?
     ) -> String {
         let csrfField = "<input type=\"hidden\" name=\"csrf\" value=\"\(escape(csrf))\">"
@@ -115,12 +116,29 @@ enum AdminPage {
                 \(feedbackItems)
                 <h2>Answered and unanswered questions per week</h2>
                 \(chart(weeks))
+                <h2>Safeguarding signals</h2>
+                \(safeguardingTable(safeguarding))
                 <h2>Content</h2>
                 <form method="post" action="/admin/action">
                   \(csrfField)<input type="hidden" name="action" value="reload">
                   <button type="submit">Reload content from intents/</button>
                 </form>
                 """)
+    }
+
+    /// Safeguarding signals by day and category, newest first: counts only, never the messages.
+    static func safeguardingTable(_ counts: [SafeguardingCount]) -> String {
+        guard !counts.isEmpty else { return "<p>No safeguarding signals counted.</p>" }
+        let rows = counts.prefix(100).map {
+            "<tr><th scope=\"row\">\(escape($0.day))</th><td>\(escape($0.category))</td><td>\($0.count)</td></tr>"
+        }.joined()
+        return """
+            <table>
+              <caption>Safeguarding signals by day and category (the messages are never stored)</caption>
+              <thead><tr><th scope="col">Day</th><th scope="col">Category</th><th scope="col">Count</th></tr></thead>
+              <tbody>\(rows)</tbody>
+            </table>
+            """
     }
 
     /// A bar chart of answered and unanswered questions per week, with the same figures as a table.

@@ -47,6 +47,7 @@ public struct ChatService: Sendable {
             RouteDescription(method: .post, path: "/api/admin/missed/{id}/ignore"),
             RouteDescription(method: .get, path: "/api/admin/feedback"),
             RouteDescription(method: .get, path: "/api/admin/stats"),
+            RouteDescription(method: .get, path: "/api/admin/safeguarding"),
             RouteDescription(method: .get, path: "/api/admin/export"),
             RouteDescription(method: .post, path: "/api/admin/reload"),
             RouteDescription(method: .get, path: "/api/health"),

@@ -57,7 +57,9 @@ struct ContentLoader {
         if FileManager.default.fileExists(atPath: path("dictionary.txt")), let words = read("dictionary.txt") {
             lexicon.dictionary = Self.readDictionary(words)
         }
-        let safeguarding = read("safeguarding.yaml").flatMap { readSafeguarding($0, file: path("safeguarding.yaml")) }
+        let safeguarding = read("safeguarding.yaml").flatMap {
+            readSafeguarding($0, file: path("safeguarding.yaml"), analyzer: TextAnalyzer(lexicon: lexicon))
+        }
 
         var intents: [Intent] = []
         let reserved: Set<String> = ["synonyms.yaml", "safeguarding.yaml", LearnedExamples.fileName]
@@ -156,20 +158,119 @@ struct ContentLoader {
         return words
     }
 
-    private mutating func readSafeguarding(_ text: String, file: String) -> SafeguardingRules? {
+    private mutating func readSafeguarding(_ text: String, file: String, analyzer: TextAnalyzer) -> SafeguardingRules? {
         var document = YAMLDocument(text: text, file: file)
         defer { diagnostics += document.diagnostics }
         guard let root = document.root else { return nil }
         let entries = document.entries(
-            of: root, allowed: ["reply", "suggestions", "patterns"], what: "safeguarding.yaml")
-        guard let replyNode = entries["reply"]?.value, let reply = document.text(replyNode, what: "'reply'") else {
-            if entries["reply"] == nil { document.error(root, "safeguarding.yaml has no 'reply'") }
+            of: root, allowed: ["contacts", "lists", "guards", "categories"], what: "safeguarding.yaml")
+        var contacts: [String: String] = [:]
+        if let node = entries["contacts"]?.value {
+            if let mapping = node.mapping {
+                for (key, value) in mapping {
+                    guard let name = key.string, let text = document.text(value, what: "contact '\(key.string ?? "")'")
+                    else { continue }
+                    contacts[name] = text
+                }
+            } else {
+                document.error(
+                    node, "'contacts' must be a mapping", hint: "write 'front-door: the Front Door on 01234 567890'")
+            }
+        }
+        var lists: [String: [String]] = [:]
+        if let node = entries["lists"]?.value {
+            if let mapping = node.mapping {
+                for (key, value) in mapping {
+                    guard let name = key.string else { continue }
+                    lists[name] = document.texts(value, what: "list '\(name)'").map(\.0)
+                }
+            } else {
+                document.error(node, "'lists' must be a mapping of names to lists", hint: "write 'family: [mum, dad]'")
+            }
+        }
+        func rules(_ node: Node, what: String) -> [SafeguardingRules.Rule] {
+            var rules: [SafeguardingRules.Rule] = []
+            for (pattern, node) in document.texts(node, what: what) {
+                do throws(SafeguardingPattern.ParseError) {
+                    _ = try SafeguardingPattern.rule(pattern, lists: lists, analyzer: analyzer)
+                    rules.append(SafeguardingRules.Rule(pattern, location: document.location(node)))
+                } catch {
+                    document.error(node, "rule '\(pattern)': \(error.message)", hint: error.hint)
+                }
+            }
+            return rules
+        }
+        let guards = entries["guards"].map { rules($0.value, what: "'guards'") } ?? []
+        var categories: [SafeguardingRules.Category] = []
+        guard let categoriesNode = entries["categories"]?.value else {
+            document.error(
+                root, "safeguarding.yaml has no 'categories'", hint: "see the comment at the top of the file")
             return nil
         }
-        let suggestions = entries["suggestions"].map { document.texts($0.value, what: "'suggestions'").map(\.0) } ?? []
-        let patterns = entries["patterns"].map { document.texts($0.value, what: "'patterns'").map(\.0) } ?? []
-        if patterns.isEmpty { document.error(root, "safeguarding.yaml has no 'patterns'") }
-        return SafeguardingRules(reply: reply, suggestions: suggestions, patterns: patterns)
+        guard let sequence = categoriesNode.sequence else {
+            document.error(categoriesNode, "'categories' must be a list", hint: "start each category with '- id:'")
+            return nil
+        }
+        for node in sequence {
+            let fields = document.entries(
+                of: node, allowed: ["id", "tier", "reply", "suggestions", "rules"], what: "a safeguarding category")
+            guard let idNode = fields["id"]?.value, let id = document.text(idNode, what: "'id'") else {
+                if fields["id"] == nil { document.error(node, "a safeguarding category has no 'id'") }
+                continue
+            }
+            if categories.contains(where: { $0.id == id }) {
+                document.error(idNode, "duplicate safeguarding category '\(id)'", hint: "each category id appears once")
+            }
+            var tier = SafeguardingRules.Tier.disclosure
+            if let tierNode = fields["tier"]?.value, let name = document.text(tierNode, what: "'tier'") {
+                if let parsed = SafeguardingRules.Tier(rawValue: name) {
+                    tier = parsed
+                } else {
+                    let names = SafeguardingRules.Tier.allCases.map(\.rawValue)
+                    document.error(
+                        tierNode, "unknown tier '\(name)'", hint: "tiers: \(names.joined(separator: ", "))")
+                }
+            }
+            guard let replyNode = fields["reply"]?.value, var reply = document.text(replyNode, what: "'reply'") else {
+                if fields["reply"] == nil { document.error(idNode, "category '\(id)' has no 'reply'") }
+                continue
+            }
+            reply = fill(reply, contacts: contacts, at: replyNode, document: &document)
+            let suggestions =
+                fields["suggestions"].map { document.texts($0.value, what: "'suggestions'").map(\.0) } ?? []
+            let categoryRules = fields["rules"].map { rules($0.value, what: "the rules of '\(id)'") } ?? []
+            if fields["rules"] == nil {
+                document.error(
+                    idNode, "category '\(id)' has no 'rules'", hint: "add 'rules:' with the words to look for")
+            }
+            categories.append(
+                SafeguardingRules.Category(
+                    id: id, tier: tier, reply: reply, suggestions: suggestions, rules: categoryRules))
+        }
+        if categories.isEmpty { document.error(categoriesNode, "safeguarding.yaml has no categories") }
+        return SafeguardingRules(categories: categories, lists: lists, guards: guards)
+    }
+
+    /// `text` with each `{name}` replaced by that contact; an unknown name is an error.
+    private func fill(_ text: String, contacts: [String: String], at node: Node, document: inout YAMLDocument)
+        -> String
+    {
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            if let contact = contacts[name] {
+                result += contact
+            } else {
+                let suggestion =
+                    YAMLDocument.closest(name, in: Array(contacts.keys)).map { " (did you mean '{\($0)}'?)" } ?? ""
+                document.error(
+                    node, "unknown contact '{\(name)}'\(suggestion)", hint: "define it under 'contacts:'")
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 
     // MARK: Intents

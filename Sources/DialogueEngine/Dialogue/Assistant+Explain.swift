@@ -10,7 +10,13 @@ extension Assistant {
                 + analysed.terms.map { $0.weight < 1 ? "\($0.text)(\($0.weight))" : $0.text }.joined(separator: " "),
         ]
         if !analysed.unknownWords.isEmpty { lines.append("unknown: " + analysed.unknownWords.joined(separator: " ")) }
-        lines.append("safeguarding: \(matcher.safeguarding.matches(words: analysed.words) ? "yes" : "no")")
+        if let signal = matcher.safeguarding.detect(words: analysed.words, stems: analysed.stems) {
+            lines.append(
+                "safeguarding: \(signal.category) (\(signal.tier.rawValue)), rule '\(signal.rule.pattern)' at "
+                    + "\(signal.rule.location) on the words: \(signal.words.joined(separator: " "))")
+        } else {
+            lines.append("safeguarding: no")
+        }
         for candidate in matcher.rank(message).prefix(limit) {
             lines.append(String(format: "  %.3f  ", candidate.confidence) + candidate.target.key)
         }

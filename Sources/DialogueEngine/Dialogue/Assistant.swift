@@ -104,10 +104,12 @@ public struct Assistant: Sendable {
         var context = sessions.context(for: sessionId)
         guard let message = context.recent.first(where: { $0.id == messageId }) else { throw .unknownMessage }
         // A comment is typed text like any message: a disclosure in it is counted, never stored.
-        let discloses = comment.map(discloses) ?? false
-        if discloses { await log.recordSafeguarding(at: clock(), channel: channel) }
+        let signal = comment.flatMap(safeguardingSignal(in:))
+        let discloses = signal != nil
+        if let signal { await log.recordSafeguarding(at: clock(), category: signal.category, channel: channel) }
+        // A comment on a reply to a disclosure goes on from it: it is withheld as well.
         let note =
-            discloses
+            discloses || message.question == Self.withheldDisclosure
             ? Self.withheldDisclosure
             : comment.map { redactor.redact($0.leading(500)) }.flatMap { $0.isEmpty ? nil : $0 }
         await log.recordFeedback(
@@ -121,10 +123,10 @@ public struct Assistant: Sendable {
     /// What is kept instead of text that disclosed harm.
     static let withheldDisclosure = "[safeguarding: not stored]"
 
-    /// True when `text` matches the safeguarding patterns.
-    private func discloses(_ text: String) -> Bool {
+    /// The safeguarding signal in `text`, of either tier, if any.
+    private func safeguardingSignal(in text: String) -> SafeguardingSignal? {
         let analysed = matcher.analyze(text)
-        return matcher.safeguarding.matches(words: analysed.words, stems: analysed.stems)
+        return matcher.safeguarding.detect(words: analysed.words, stems: analysed.stems)
     }
 
     /// Numbers this process's replies; with a random start per process, message ids do not repeat.
@@ -173,13 +175,14 @@ public struct Assistant: Sendable {
         let leading = message.leading(1000)
         let (redacted, strippedLeading) = redactor.redactAndStrip(leading)
         let stripped = leading.utf8.count == message.utf8.count ? strippedLeading : redactor.strip(message)
+        var signal: SafeguardingSignal?
         var reply = await respond(
             to: message, redacted: redacted, stripped: stripped, context: &context, sessionID: sessionID,
-            channel: channel)
+            channel: channel, signal: &signal)
         reply.messageId = Self.newMessageID()
-        // What feedback on this reply would store: never the words of a disclosure.
+        // What feedback on this reply would store: never the words of a disclosure or a possible risk.
         let question =
-            reply.kind == .safeguarding
+            signal != nil
             ? Self.withheldDisclosure : message.utf8.count <= 500 ? redacted : redactor.redact(message.leading(500))
         let recent = RecentMessage(
             id: reply.messageId, question: question, intent: reply.intent, answer: reply.reply.leading(500),
@@ -191,7 +194,7 @@ public struct Assistant: Sendable {
 
     private func respond(
         to message: String, redacted: String, stripped: String, context: inout DialogueContext, sessionID: String,
-        channel: Channel
+        channel: Channel, signal: inout SafeguardingSignal?
     ) async -> Reply {
         // The message is analysed once; safeguarding, matching and the log share the result.
         let analysed = matcher.analyze(message)
@@ -202,12 +205,12 @@ public struct Assistant: Sendable {
             reply.reply = "Please type a question about the co-production charter. Here are some ideas."
             return reply
         }
-        if matcher.safeguarding.matches(words: words, stems: analysed.stems) {
-            await log.recordSafeguarding(at: clock(), channel: channel)
-            let rules = engine.content.safeguarding
-            return Reply(
-                reply: rules.reply, answered: true, intent: "safeguarding", confidence: 1, sessionId: sessionID,
-                suggestions: rules.suggestions, sources: [], kind: .safeguarding)
+        // Safeguarding first. A disclosure is answered at once; a possible risk ("I'm not okay") still
+        // gets a confident charter answer, and otherwise a gentle check-in. Neither is ever stored.
+        signal = matcher.safeguarding.detect(words: words, stems: analysed.stems)
+        if let found = signal {
+            await log.recordSafeguarding(at: clock(), category: found.category, channel: channel)
+            if found.tier == .disclosure { return safeguardingReply(found, sessionID: sessionID) }
         }
         // Positions are read from the words as typed: text speak would turn "2" into "to". Only
         // a conversation with a list to pick from needs them.
@@ -218,7 +221,11 @@ public struct Assistant: Sendable {
                 Candidate(target: context.list[index], confidence: 1), context: &context, sessionID: sessionID)
         }
         let forMatching = stripped == message ? analysed : matcher.analyze(stripped)
-        switch matcher.match(stripped, analysed: forMatching, topic: context.cornerstone) {
+        let result = matcher.match(stripped, analysed: forMatching, topic: context.cornerstone)
+        if let found = signal, !answersTheCharter(result) {
+            return safeguardingReply(found, sessionID: sessionID)
+        }
+        switch result {
         case .answer(let candidate):
             if case .intent(let id) = candidate.target, let intent = engine.content.intent(id: id) {
                 if intent.kind == .followup {
@@ -258,6 +265,22 @@ public struct Assistant: Sendable {
                 reply: composed.text, answered: false, intent: intent.id, confidence: best?.confidence ?? 0,
                 sessionId: sessionID, suggestions: composed.suggestions, sources: [], kind: .fallback)
         }
+    }
+
+    /// The reply of a safeguarding category: signposting, never a charter quote.
+    private func safeguardingReply(_ signal: SafeguardingSignal, sessionID: String) -> Reply {
+        let category = engine.content.safeguarding.category(id: signal.category)
+        return Reply(
+            reply: category?.reply ?? "", answered: true, intent: "safeguarding." + signal.category, confidence: 1,
+            sessionId: sessionID, suggestions: category?.suggestions ?? [], sources: [], kind: .safeguarding)
+    }
+
+    /// True when `result` is a confident answer from the charter (not small talk, a follow-up or an
+    /// out-of-scope example): what a possible-risk message still gets.
+    private func answersTheCharter(_ result: MatchResult) -> Bool {
+        guard case .answer(let candidate) = result else { return false }
+        guard case .intent(let id) = candidate.target else { return true }
+        return engine.content.intent(id: id)?.kind == .answer
     }
 
     /// Answers with a target and remembers it as the topic.

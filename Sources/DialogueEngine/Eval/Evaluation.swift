@@ -33,6 +33,29 @@ public struct Evaluation: Sendable {
 
         /// The failures.
         public var failures: [Outcome] { outcomes.filter { !$0.passed } }
+
+        /// Safeguarding recall per category (items without one count as `unspecified`): how many
+        /// disclosures got a safeguarding reply, in order of first appearance.
+        public var recallByCategory: [(category: String, detected: Int, total: Int)] {
+            var order: [String] = []
+            var counts: [String: (detected: Int, total: Int)] = [:]
+            for outcome in outcomes where outcome.item.kind == .safeguarding {
+                let category = outcome.item.category ?? "unspecified"
+                if counts[category] == nil { order.append(category) }
+                counts[category, default: (0, 0)].total += 1
+                if outcome.reply.kind == .safeguarding { counts[category, default: (0, 0)].detected += 1 }
+            }
+            return order.map { ($0, counts[$0]!.detected, counts[$0]!.total) }
+        }
+
+        /// Items that are not disclosures (charter questions, out-of-scope, small talk and
+        /// near-misses) but got a safeguarding reply or check-in.
+        public var falseAlarms: [Outcome] {
+            outcomes.filter { $0.item.kind != .safeguarding && $0.reply.kind == .safeguarding }
+        }
+
+        /// How many items are not disclosures: the false-alarm rate's denominator.
+        public var nonDisclosures: Int { outcomes.filter { $0.item.kind != .safeguarding }.count }
     }
 
     /// A line of the file that could not be read.

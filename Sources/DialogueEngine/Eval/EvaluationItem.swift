@@ -25,11 +25,16 @@ public struct EvaluationItem: Codable, Sendable, Equatable {
     public var any: [String]
     /// The reply must contain all of these.
     public var all: [String]
+    /// Optional: what the item stands for (a safeguarding category such as `self-harm`, or
+    /// `near-miss`), for per-category figures.
+    public var category: String?
 
     /// Makes an item.
     public init(
-        id: String, kind: Kind, q: String? = nil, turns: [String]? = nil, any: [String] = [], all: [String] = []
+        id: String, kind: Kind, q: String? = nil, turns: [String]? = nil, any: [String] = [], all: [String] = [],
+        category: String? = nil
     ) {
+        self.category = category
         self.id = id
         self.kind = kind
         self.q = q
@@ -39,7 +44,7 @@ public struct EvaluationItem: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, q, turns, any, all
+        case id, kind, q, turns, any, all, category
     }
 
     /// Reads an item; `any` and `all` may be left out.
@@ -51,6 +56,7 @@ public struct EvaluationItem: Codable, Sendable, Equatable {
         turns = try container.decodeIfPresent([String].self, forKey: .turns)
         any = try container.decodeIfPresent([String].self, forKey: .any) ?? []
         all = try container.decodeIfPresent([String].self, forKey: .all) ?? []
+        category = try container.decodeIfPresent(String.self, forKey: .category)
     }
 
     /// The messages to send, in order.

@@ -73,9 +73,10 @@ public actor ResilientLog {
         await enqueue(.question(question))
     }
 
-    /// Counts a safeguarding reply (now, or with the next flush).
-    public nonisolated func recordSafeguarding(at date: Date, channel: Channel) async {
-        await enqueue(.safeguarding(SafeguardingEvent(date: date, channel: channel)))
+    /// Counts a safeguarding signal of `category` (now, or with the next flush).
+    public nonisolated func recordSafeguarding(at date: Date, category: String = "unspecified", channel: Channel) async
+    {
+        await enqueue(.safeguarding(SafeguardingEvent(date: date, channel: channel, category: category)))
     }
 
     /// Stores a "Was this helpful?" answer (now, or with the next flush).

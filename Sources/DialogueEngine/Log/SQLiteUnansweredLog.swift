@@ -159,6 +159,23 @@ public struct SQLiteUnansweredLog: UnansweredLog {
                 table.column("channel", .text).notNull()
             }
         }
+        migrator.registerMigration("v4: safeguarding counts by day and category") { db in
+            try db.create(table: "safeguardingCount") { table in
+                table.column("day", .text).notNull()
+                table.column("channel", .text).notNull()
+                table.column("category", .text).notNull()
+                table.column("count", .integer).notNull().defaults(to: 0)
+                table.primaryKey(["day", "channel", "category"])
+            }
+            // Earlier events kept a time each; only their day and a count are kept from now on.
+            try db.execute(
+                sql: """
+                    INSERT INTO safeguardingCount (day, channel, category, count)
+                    SELECT date(occurredAt), channel, 'unspecified', COUNT(*) FROM safeguardingEvent
+                    GROUP BY date(occurredAt), channel
+                    """)
+            try db.drop(table: "safeguardingEvent")
+        }
         return migrator
     }
 
@@ -190,8 +207,11 @@ public struct SQLiteUnansweredLog: UnansweredLog {
             }
             for event in batch.safeguarding {
                 try db.execute(
-                    sql: "INSERT INTO safeguardingEvent (occurredAt, channel) VALUES (?, ?)",
-                    arguments: [event.date, event.channel.rawValue])
+                    sql: """
+                        INSERT INTO safeguardingCount (day, channel, category, count) VALUES (?, ?, ?, 1)
+                        ON CONFLICT(day, channel, category) DO UPDATE SET count = count + 1
+                        """,
+                    arguments: [Tally.day(of: event.date), event.channel.rawValue, event.category])
             }
             for item in batch.feedback {
                 try db.execute(
@@ -368,7 +388,7 @@ public struct SQLiteUnansweredLog: UnansweredLog {
         try currentWriter().write { db in
             try db.execute(sql: "DELETE FROM unansweredQuestion WHERE askedAt < ?", arguments: [date])
             var deleted = db.changesCount
-            try db.execute(sql: "DELETE FROM safeguardingEvent WHERE occurredAt < ?", arguments: [date])
+            try db.execute(sql: "DELETE FROM safeguardingCount WHERE day < ?", arguments: [Tally.day(of: date)])
             deleted += db.changesCount
             try db.execute(sql: "DELETE FROM feedback WHERE givenAt < ?", arguments: [date])
             deleted += db.changesCount
@@ -414,7 +434,21 @@ public struct SQLiteUnansweredLog: UnansweredLog {
     }
 
     public func safeguardingCount() async throws -> Int {
-        try await currentWriter().read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM safeguardingEvent") ?? 0
+        try await currentWriter().read { db in
+            try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(count), 0) FROM safeguardingCount") ?? 0
+        }
+    }
+
+    public func safeguardingCounts() async throws -> [SafeguardingCount] {
+        try await currentWriter().read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT day, category, SUM(count) AS count FROM safeguardingCount
+                    GROUP BY day, category ORDER BY day DESC, category
+                    """
+            )
+            .map { SafeguardingCount(day: $0["day"], category: $0["category"], count: $0["count"]) }
         }
     }
 

@@ -65,17 +65,37 @@ public struct Feedback: Codable, Sendable, Equatable {
     }
 }
 
-/// A safeguarding reply was given.
+/// A safeguarding or possible-risk signal was met: when, where and what kind, never the words.
 public struct SafeguardingEvent: Sendable, Equatable {
-    /// When.
+    /// When; only its day is stored.
     public var date: Date
     /// Where.
     public var channel: Channel
+    /// The category of `safeguarding.yaml` that matched (`self-harm`, `possible-risk`, …).
+    public var category: String
 
     /// Makes an event.
-    public init(date: Date, channel: Channel) {
+    public init(date: Date, channel: Channel, category: String = "unspecified") {
         self.date = date
         self.channel = channel
+        self.category = category
+    }
+}
+
+/// How many safeguarding signals of one category were met on one day.
+public struct SafeguardingCount: Codable, Sendable, Equatable {
+    /// `yyyy-MM-dd`.
+    public var day: String
+    /// The category.
+    public var category: String
+    /// How many.
+    public var count: Int
+
+    /// Makes a count.
+    public init(day: String, category: String, count: Int) {
+        self.day = day
+        self.category = category
+        self.count = count
     }
 }
 
@@ -136,8 +156,10 @@ public protocol UnansweredLog: Sendable {
     func write(_ batch: LogBatch) async throws
     /// Unanswered questions grouped by normalised form, most frequent first.
     func missed(limit: Int) async throws -> [MissedGroup]
-    /// The number of safeguarding replies counted.
+    /// The number of safeguarding signals counted.
     func safeguardingCount() async throws -> Int
+    /// Safeguarding signals by day and category, newest day first.
+    func safeguardingCounts() async throws -> [SafeguardingCount]
 }
 
 extension UnansweredLog {
@@ -146,9 +168,9 @@ extension UnansweredLog {
         try await write(LogBatch(questions: [question]))
     }
 
-    /// Counts one safeguarding reply.
-    public func recordSafeguarding(at date: Date, channel: Channel) async throws {
-        try await write(LogBatch(safeguarding: [SafeguardingEvent(date: date, channel: channel)]))
+    /// Counts one safeguarding signal.
+    public func recordSafeguarding(at date: Date, category: String = "unspecified", channel: Channel) async throws {
+        try await write(LogBatch(safeguarding: [SafeguardingEvent(date: date, channel: channel, category: category)]))
     }
 }
 
@@ -160,7 +182,8 @@ public actor InMemoryUnansweredLog: UnansweredLog {
     public private(set) var tallies: [Tally] = []
     /// Every feedback recorded.
     public private(set) var feedback: [Feedback] = []
-    private var safeguarding = 0
+    /// Every safeguarding signal counted, by day and category.
+    private var safeguarding: [String: Int] = [:]
 
     /// Makes an empty log.
     public init() {}
@@ -170,7 +193,9 @@ public actor InMemoryUnansweredLog: UnansweredLog {
             question.id = Int64(questions.count + 1)
             questions.append(question)
         }
-        safeguarding += batch.safeguarding.count
+        for event in batch.safeguarding {
+            safeguarding[Tally.day(of: event.date) + "|" + event.category, default: 0] += 1
+        }
         tallies += batch.tallies
         feedback += batch.feedback
     }
@@ -188,5 +213,13 @@ public actor InMemoryUnansweredLog: UnansweredLog {
         .prefix(limit).map { $0 }
     }
 
-    public func safeguardingCount() async throws -> Int { safeguarding }
+    public func safeguardingCount() async throws -> Int { safeguarding.values.reduce(0, +) }
+
+    public func safeguardingCounts() async throws -> [SafeguardingCount] {
+        safeguarding.map { key, count in
+            let parts = key.split(separator: "|", maxSplits: 1).map(String.init)
+            return SafeguardingCount(day: parts[0], category: parts[1], count: count)
+        }
+        .sorted { ($0.day, $1.category) > ($1.day, $0.category) }
+    }
 }

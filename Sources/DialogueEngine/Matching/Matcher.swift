@@ -40,7 +40,7 @@ package final class Matcher: Sendable {
         self.content = content
         self.settings = settings
         let plainAnalyzer = TextAnalyzer(lexicon: content.lexicon)
-        let safeguarding = SafeguardingDetector(patterns: content.safeguarding.patterns, analyzer: plainAnalyzer)
+        let safeguarding = SafeguardingDetector(rules: content.safeguarding, analyzer: plainAnalyzer)
         self.safeguarding = safeguarding
         // The words of every text that is indexed (and of the synonyms and text speak), counted
         // first, so that each is stemmed once and not at each use: the analyser looks their stems

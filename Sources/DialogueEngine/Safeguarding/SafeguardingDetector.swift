@@ -1,83 +1,152 @@
 package import Knowledge
 
-/// Spots messages that suggest harm, abuse, bullying, feeling unsafe, self-harm or suicidal thoughts.
+/// What the detector found in a message: the category, the rule and the words it matched.
+package struct SafeguardingSignal: Sendable, Equatable {
+    /// The category's id.
+    package var category: String
+    /// How strong the signal is.
+    package var tier: SafeguardingRules.Tier
+    /// The rule that matched.
+    package var rule: SafeguardingRules.Rule
+    /// The message's words that the rule matched (after text-speak expansion and correction).
+    package var words: [String]
+}
+
+/// Spots messages that suggest harm, by category, from the rules of `safeguarding.yaml`.
 ///
-/// Patterns are compared stem by stem on the message's words after text-speak expansion and
-/// spelling correction, so "bulied", "hurtin me" and "want 2 die" are caught as well. A word in
-/// double quotes must match exactly as written: `"touched" me` does not catch "get in touch with me".
+/// Rules are compared on the message's words after text-speak expansion and spelling correction,
+/// so "bulied", "hurtin me" and "want 2 die" are caught. Guards are applied first: the words of
+/// "killing it" or "dead tired" are hidden from every rule. Disclosure categories win over
+/// possible-risk ones; within a tier the first category in the file wins.
 package struct SafeguardingDetector: Sendable {
-    /// One word of a pattern: its stem, or the exact word.
-    private struct Part: Sendable, Equatable {
-        var text: String
-        var exact: Bool
-
-        func matches(word: String, stem: String) -> Bool {
-            exact ? word == text : stem == text
-        }
+    private struct CompiledRule: Sendable {
+        /// The first pattern; a match starts with it.
+        var pattern: SafeguardingPattern
+        /// Patterns joined to it with `&`: each must match somewhere too.
+        var others: [SafeguardingPattern]
+        /// The category's place in ``SafeguardingDetector/categories``.
+        var category: Int
+        var rule: SafeguardingRules.Rule
     }
 
-    private let patterns: [[Part]]
-    /// The patterns by their first part's text, so a message is only checked against patterns
-    /// that can start at one of its words.
-    private let patternsByFirst: [String: [Int]]
-    /// The patterns' words as written, for the spelling corrector's vocabulary.
+    private let categories: [(id: String, tier: SafeguardingRules.Tier)]
+    /// Rules, disclosures first, each tier in file order: a lower number wins.
+    private let rules: [CompiledRule]
+    private let guards: [SafeguardingPattern]
+    /// Rules and guards by the words they can start with, so a message is checked only against
+    /// patterns that can start at one of its words.
+    private let rulesByFirst: [String: [Int]]
+    private let guardsByFirst: [String: [Int]]
+    /// Every word of the rules, lists and guards as written, for the spelling corrector's vocabulary.
     package let vocabulary: [String]
-    /// The patterns' stems: a word with one of these stems is never "corrected" into another word.
+    /// Their stems: a word with one of these stems is never "corrected" into another word.
     package let stems: Set<String>
-    /// How many other words may stand between two words of a pattern.
-    package static let maxGap = 2
 
-    /// Makes a detector for the content's patterns.
-    package init(patterns: [String], analyzer: TextAnalyzer) {
-        var parsed: [[Part]] = []
+    /// Compiles the rules; a rule that does not parse is left out (``ContentLoader`` reports it).
+    package init(rules content: SafeguardingRules, analyzer: TextAnalyzer) {
+        let ordered = content.categories.enumerated().sorted { a, b in
+            let (tierA, tierB) = (a.element.tier == .disclosure ? 0 : 1, b.element.tier == .disclosure ? 0 : 1)
+            return tierA != tierB ? tierA < tierB : a.offset < b.offset
+        }.map(\.element)
+        categories = ordered.map { ($0.id, $0.tier) }
+        var rules: [CompiledRule] = []
         var vocabulary: [String] = []
-        for pattern in patterns {
-            var parts: [Part] = []
-            for piece in pattern.split(separator: " ") {
-                let exact = piece.count > 2 && piece.hasPrefix("\"") && piece.hasSuffix("\"")
-                for word in analyzer.words(String(piece)) {
-                    vocabulary.append(word)
-                    parts.append(Part(text: exact ? word : PorterStemmer.stem(word), exact: exact))
-                }
+        for (number, category) in ordered.enumerated() {
+            for rule in category.rules {
+                vocabulary += SafeguardingPattern.vocabulary(of: rule.pattern, lists: content.lists, analyzer: analyzer)
+                guard
+                    let patterns = try? SafeguardingPattern.rule(rule.pattern, lists: content.lists, analyzer: analyzer)
+                else { continue }
+                rules.append(
+                    CompiledRule(
+                        pattern: patterns[0], others: Array(patterns.dropFirst()), category: number, rule: rule))
             }
-            if !parts.isEmpty { parsed.append(parts) }
         }
-        self.patterns = parsed
-        var patternsByFirst: [String: [Int]] = [:]
-        for (number, pattern) in parsed.enumerated() { patternsByFirst[pattern[0].text, default: []].append(number) }
-        self.patternsByFirst = patternsByFirst
+        var guards: [SafeguardingPattern] = []
+        for rule in content.guards {
+            vocabulary += SafeguardingPattern.vocabulary(of: rule.pattern, lists: content.lists, analyzer: analyzer)
+            if let patterns = try? SafeguardingPattern.rule(rule.pattern, lists: content.lists, analyzer: analyzer) {
+                guards += patterns
+            }
+        }
+        self.rules = rules
+        self.guards = guards
+        self.rulesByFirst = Self.byFirst(rules.map(\.pattern))
+        self.guardsByFirst = Self.byFirst(guards)
         self.vocabulary = vocabulary
-        self.stems = Set(parsed.flatMap { $0.filter { !$0.exact }.map(\.text) })
+        self.stems = Set(
+            (rules.flatMap { [$0.pattern] + $0.others } + guards).flatMap { pattern in
+                pattern.parts.flatMap { $0.alternatives.flatMap { $0.filter { !$0.exact }.map(\.text) } }
+            })
     }
 
-    /// True when the words (already expanded and corrected) contain a pattern.
-    package func matches(words: [String]) -> Bool {
-        matches(words: words, stems: words.map(PorterStemmer.stem))
+    private static func byFirst(_ patterns: [SafeguardingPattern]) -> [String: [Int]] {
+        var index: [String: [Int]] = [:]
+        for (number, pattern) in patterns.enumerated() {
+            for key in Set(pattern.firstAtoms.map(\.text)) { index[key, default: []].append(number) }
+        }
+        return index
+    }
+
+    /// The numbers of the patterns in `index` that can start at `position`.
+    private static func candidates(
+        at position: Int, words: [String], stems: [String], index: [String: [Int]]
+    ) -> [Int] {
+        let byStem = index[stems[position]] ?? []
+        guard words[position] != stems[position], let byWord = index[words[position]] else { return byStem }
+        return byStem + byWord
+    }
+
+    /// The strongest signal in the words (already expanded and corrected), or nil.
+    package func detect(words: [String]) -> SafeguardingSignal? {
+        detect(words: words, stems: words.map(PorterStemmer.stem))
     }
 
     /// The same, with the words' stems already made (``AnalyzedText/stems``).
+    package func detect(words: [String], stems: [String]) -> SafeguardingSignal? {
+        guard !words.isEmpty else { return nil }
+        let hidden = hiddenByGuards(words: words, stems: stems)
+        var best: (rule: Int, positions: [Int])?
+        for start in words.indices where !hidden[start] {
+            for number in Self.candidates(at: start, words: words, stems: stems, index: rulesByFirst)
+            where number < (best?.rule ?? Int.max) {
+                let rule = rules[number]
+                guard var positions = rule.pattern.match(at: start, words: words, stems: stems, hidden: hidden)
+                else { continue }
+                var all = true
+                for other in rule.others {
+                    guard let more = other.matchesAnywhere(words: words, stems: stems, hidden: hidden) else {
+                        all = false
+                        break
+                    }
+                    positions += more
+                }
+                if all { best = (number, Array(Set(positions)).sorted()) }
+            }
+        }
+        guard let best else { return nil }
+        let rule = rules[best.rule]
+        let category = categories[rule.category]
+        return SafeguardingSignal(
+            category: category.id, tier: category.tier, rule: rule.rule, words: best.positions.map { words[$0] })
+    }
+
+    /// True when the words hold a signal of either tier.
     package func matches(words: [String], stems: [String]) -> Bool {
+        detect(words: words, stems: stems) != nil
+    }
+
+    /// Which words a guard covers ("killing it", "dead tired"): those are never read by a rule.
+    private func hiddenByGuards(words: [String], stems: [String]) -> [Bool] {
+        var hidden = [Bool](repeating: false, count: words.count)
+        guard !guards.isEmpty else { return hidden }
         for start in words.indices {
-            for key in stems[start] == words[start] ? [stems[start]] : [stems[start], words[start]] {
-                for number in patternsByFirst[key] ?? []
-                where Self.matches(patterns[number], from: start, words: words, stems: stems) {
-                    return true
+            for number in Self.candidates(at: start, words: words, stems: stems, index: guardsByFirst) {
+                if let positions = guards[number].match(at: start, words: words, stems: stems, hidden: hidden) {
+                    for position in positions { hidden[position] = true }
                 }
             }
         }
-        return false
-    }
-
-    /// True when `pattern` matches with its first part at `start`, each next part within the gap.
-    private static func matches(_ pattern: [Part], from start: Int, words: [String], stems: [String]) -> Bool {
-        guard pattern[0].matches(word: words[start], stem: stems[start]) else { return false }
-        var position = start
-        for part in pattern.dropFirst() {
-            let limit = min(stems.count, position + 2 + maxGap)
-            guard let next = (position + 1..<limit).first(where: { part.matches(word: words[$0], stem: stems[$0]) })
-            else { return false }
-            position = next
-        }
-        return true
+        return hidden
     }
 }

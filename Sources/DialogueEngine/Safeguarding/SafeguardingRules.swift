@@ -1,17 +1,72 @@
 /// What counts as a disclosure of harm, and what to say, read from `intents/safeguarding.yaml`.
+///
+/// Categories (physical abuse, self-harm, online abuse, …) each have their own reply and rules. A
+/// rule is a pattern of words (see ``SafeguardingPattern``) that may name a word list with `@list`.
+/// Guards are patterns for harmless uses ("killing it", "dead tired"): the words they cover are
+/// never read by a rule.
 package struct SafeguardingRules: Sendable, Equatable {
-    /// The calm reply that signposts help.
-    package var reply: String
-    /// Buttons offered after it.
-    package var suggestions: [String]
-    /// Phrases that signal harm; each word matches any form with the same stem, and up to two
-    /// other words may stand between them ("hurt me" matches "keeps hurting me").
-    package var patterns: [String]
+    /// How strong a category's signal is.
+    package enum Tier: String, Sendable, Equatable, CaseIterable {
+        /// A disclosure: its reply comes before anything else.
+        case disclosure
+        /// A weaker signal ("I'm not okay"): a confident charter answer is still given; otherwise a
+        /// gentle check-in. The message is not stored either way.
+        case possibleRisk = "possible-risk"
+    }
+
+    /// One rule as written, with where it was written.
+    package struct Rule: Sendable, Equatable {
+        /// The pattern, as written in the file.
+        package var pattern: String
+        /// Where it was written.
+        package var location: SourceLocation
+
+        /// Makes a rule.
+        package init(_ pattern: String, location: SourceLocation = .unknown) {
+            self.pattern = pattern
+            self.location = location
+        }
+    }
+
+    /// One kind of harm, its reply and the rules that recognise it.
+    package struct Category: Sendable, Equatable {
+        /// The id counted in the statistics (`self-harm`, `online`, …).
+        package var id: String
+        /// How strong its signal is.
+        package var tier: Tier
+        /// The reply, with `{contact}` names already filled in.
+        package var reply: String
+        /// Buttons offered after it.
+        package var suggestions: [String]
+        /// Its rules; any one of them is enough.
+        package var rules: [Rule]
+
+        /// Makes a category.
+        package init(id: String, tier: Tier = .disclosure, reply: String, suggestions: [String] = [], rules: [Rule]) {
+            self.id = id
+            self.tier = tier
+            self.reply = reply
+            self.suggestions = suggestions
+            self.rules = rules
+        }
+    }
+
+    /// The categories, in the order they are tried: the first whose rule matches wins.
+    package var categories: [Category]
+    /// Named word lists, used in patterns as `@name`; an entry may be several words.
+    package var lists: [String: [String]]
+    /// Patterns of harmless uses; the words they cover are hidden from the rules.
+    package var guards: [Rule]
 
     /// Makes the rules.
-    package init(reply: String, suggestions: [String], patterns: [String]) {
-        self.reply = reply
-        self.suggestions = suggestions
-        self.patterns = patterns
+    package init(categories: [Category], lists: [String: [String]] = [:], guards: [Rule] = []) {
+        self.categories = categories
+        self.lists = lists
+        self.guards = guards
+    }
+
+    /// The category with this id.
+    package func category(id: String) -> Category? {
+        categories.first { $0.id == id }
     }
 }

@@ -89,6 +89,36 @@ import Testing
         #expect(problem.description.contains("extra.yaml:3:3: error: unknown key 'replly'"))
     }
 
+    @Test func safeguardingRuleErrorsPointAtTheRule() throws {
+        let found = try errors([
+            "safeguarding.yaml": """
+            contacts:
+              front-door: the Front Door on 01234 567890
+            lists:
+              family: [mum, dad]
+            categories:
+              - id: physical
+                reply: Call {front-dor} or Childline on 0800 1111.
+                rules:
+                  - 'hit me'
+                  - '@famly hits me'
+              - id: low
+                tier: maybe
+                reply: Are you okay?
+                rules: ['(not okay']
+            """
+        ])
+        let list = try #require(found.first { $0.message.contains("unknown word list '@famly'") })
+        #expect(list.file.hasSuffix("safeguarding.yaml"))
+        #expect(list.line == 10)
+        #expect(list.message.contains("did you mean '@family'?"))
+        let contact = try #require(found.first { $0.message.contains("unknown contact '{front-dor}'") })
+        #expect(contact.line == 7)
+        #expect(contact.message.contains("did you mean '{front-door}'?"))
+        #expect(found.contains { $0.message.contains("unknown tier 'maybe'") && $0.line == 12 })
+        #expect(found.contains { $0.message.contains("'(' without ')'") && $0.line == 14 })
+    }
+
     @Test func duplicateIdsPointAtTheFirstDefinition() throws {
         let found = try errors([
             "extra.yaml": """

@@ -185,6 +185,7 @@ private actor FlakyLog: UnansweredLog {
     func missed(limit: Int) async throws -> [MissedGroup] { [] }
 
     func safeguardingCount() async throws -> Int { 0 }
+    func safeguardingCounts() async throws -> [SafeguardingCount] { [] }
 }
 
 /// A log whose first write waits a little and then fails, like a disk that stalls once.
@@ -204,6 +205,7 @@ private actor StallingLog: UnansweredLog {
 
     func missed(limit: Int) async throws -> [MissedGroup] { [] }
     func safeguardingCount() async throws -> Int { 0 }
+    func safeguardingCounts() async throws -> [SafeguardingCount] { [] }
 }
 
 @Suite struct FlushOrderTests {

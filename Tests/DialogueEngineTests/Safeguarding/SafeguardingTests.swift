@@ -1,41 +1,63 @@
+import Foundation
 import Testing
 
 @testable import DialogueEngine
 
 @Suite struct SafeguardingTests {
+    /// Disclosures in young people's own words, each with the category its rule names.
     @Test(arguments: [
-        "my brother hits me when mum is out",
-        "someone keeps hurting me",
-        "i get bullied every day",
-        "they bully me at college",
-        "kids at skool r bulying me",
-        "i want 2 die",
-        "i wanna kill myself",
-        "I HATE MY LIFE",
-        "i've been self-harming",
-        "i keep cutting myself",
-        "i dont feel safe",
-        "i do not feel safe at home",
-        "im scared to go home tonight",
-        "my uncle touched me inappropriately",
-        "i'm being abused",
-        "he threatened me",
-        "thinking of suicide",
-        "sum1 is hurtin me",
-        "my stepdad beats me up",
-        "nobody would care if i was gone better off dead",
+        ("my brother hits me when mum is out", "physical"),
+        ("sum1 is hurtin me", "physical"),
+        ("got a black eye off my step dad", "physical"),
+        ("kids at skool r bulying me", "bullying"),
+        ("they spit on me on the bus evry day", "bullying"),
+        ("i want 2 die", "suicidal"),
+        ("every1 wud be better off without me", "suicidal"),
+        ("im going to take all my pills tonite", "suicidal"),
+        ("i've been self-harming", "self-harm"),
+        ("i burn my arms with a lighter", "self-harm"),
+        ("a man on snap keeps asking for pics of me", "online"),
+        ("he says he will share my video unless i pay", "online"),
+        ("older lads make me hold packages for them", "exploitation"),
+        ("my uncle touched me inappropriately", "sexual"),
+        ("no food in the house for days", "neglect"),
+        ("mum leaves me on my own all weekend", "neglect"),
+        ("my carer takes my money", "carers-staff"),
+        ("dad hits my mum when hes drunk", "domestic"),
+        ("i got kicked out and got nowhere to sleep", "unsafe-home"),
+        ("my step dad says im worthless every day", "emotional"),
+        ("i think my neighbours son is being hit", "worried-adult"),
     ])
-    func disclosuresAreSignpostedFirst(message: String) async throws {
+    func disclosuresAreSignpostedFirst(message: String, category: String) async throws {
         let log = InMemoryUnansweredLog()
         let reply = await TestSupport.assistant(log: log).respond(to: message, channel: .cli)
         #expect(reply.kind == .safeguarding, "'\(message)' → \(reply.intent)")
+        #expect(reply.intent == "safeguarding." + category, "'\(message)'")
         #expect(reply.answered)
-        #expect(reply.sources.isEmpty)
-        for phrase in ["trusted adult", "Childline", "0800 1111", "999", "Samaritans", "116 123"] {
-            #expect(reply.reply.contains(phrase))
+        #expect(reply.sources.isEmpty, "a safeguarding reply never quotes the charter")
+        #expect(reply.reply.contains("999"), "every safeguarding reply says to call 999 in danger")
+        if category != "worried-adult" {
+            #expect(reply.reply.contains("not your fault"), "every reply to a young person says it is not their fault")
         }
         #expect(await log.questions.isEmpty, "a disclosure must never be stored")
-        #expect(try await log.safeguardingCount() == 1)
+        #expect(try await log.safeguardingCounts().map(\.category) == [category])
+    }
+
+    /// Each category's reply signposts the services the issue names for it, with local contacts
+    /// filled in from `contacts:`.
+    @Test(arguments: [
+        ("i keep cutting myself", ["Samaritans", "116 123", "SHOUT", "85258", "HOPELINE247", "0800 068 4141", "999"]),
+        ("i wanna kill myself", ["Samaritans", "116 123", "SHOUT", "85258", "HOPELINE247", "0800 068 4141", "999"]),
+        ("some1 on insta wants my nudes", ["Childline", "Report Remove", "CEOP", "999"]),
+        ("my dad beats me up", ["trusted adult", "Childline", "0800 1111", "999"]),
+        ("i think a pupil is being abused at home", ["NSPCC", "0808 800 5000", "01782 235100", "01782 234234", "999"]),
+    ])
+    func repliesSignpostByCategory(message: String, phrases: [String]) async {
+        let reply = await TestSupport.assistant().respond(to: message, channel: .cli)
+        for phrase in phrases {
+            #expect(reply.reply.contains(phrase), "'\(message)' → \(reply.intent) lacks '\(phrase)'")
+        }
+        #expect(!reply.reply.contains("{"), "every contact name is filled in")
     }
 
     /// Feedback stores the question it was about: never the words of a disclosure, whether in the
@@ -57,12 +79,16 @@ import Testing
         try #require(stored.count == 3)
         #expect(stored[0].question == Assistant.withheldDisclosure)
         #expect(!stored[0].question.contains("stepdad"))
+        #expect(stored[0].comment == Assistant.withheldDisclosure, "a comment on a reply to a disclosure is withheld")
         #expect(stored[1].question == "what is co-production")
         #expect(stored[1].comment == Assistant.withheldDisclosure)
         #expect(stored[2].comment == "clear, thanks")
-        // The disclosure and the comment that disclosed are both counted.
+        // The disclosure and the comment that disclosed are both counted, by category.
+        let counts = try await log.safeguardingCounts()
+        #expect(Set(counts.map(\.category)) == ["physical", "suicidal"])
         #expect(try await log.safeguardingCount() == 2)
     }
+
     @Test(arguments: [
         "will i feel safe",
         "is it a safe place",
@@ -72,10 +98,24 @@ import Testing
         "will they make fun of me",
         "do you share information",
         "i'm nervous about the meeting",
+        "does everyone share the same vision",
     ])
     func ordinaryQuestionsAreNotTreatedAsDisclosures(message: String) async {
         let reply = await TestSupport.assistant().respond(to: message, channel: .cli)
         #expect(reply.kind != .safeguarding, "'\(message)' was treated as a disclosure")
+    }
+
+    /// The guards the issue names: idioms and harmless uses of words of harm.
+    @Test(arguments: [
+        "im killing it at college", "dead tired after swimming", "i could murder a pizza", "break a leg tonight",
+        "we shoot a film for media studies", "how do i beat the high score", "this homework is killing me",
+        "my phone died", "cut the onions small", "my feet are killing me",
+    ])
+    func idiomsAreGuarded(message: String) async throws {
+        let log = InMemoryUnansweredLog()
+        let reply = await TestSupport.assistant(log: log).respond(to: message, channel: .cli)
+        #expect(reply.kind != .safeguarding, "'\(message)' → \(reply.intent)")
+        #expect(try await log.safeguardingCount() == 0)
     }
 
     @Test func safeguardingComesBeforeAnyCharterMatch() async {
@@ -83,5 +123,35 @@ import Testing
         let reply = await TestSupport.assistant().respond(
             to: "can i have a break, someone at home hurts me", channel: .cli)
         #expect(reply.kind == .safeguarding)
+    }
+
+    /// A weaker signal gets a gentle check-in with Childline's number, unless the message is also a
+    /// charter question answered with confidence; either way its words are not stored.
+    @Test func possibleRiskChecksInOrAnswersTheCharter() async throws {
+        let log = InMemoryUnansweredLog()
+        let assistant = TestSupport.assistant(log: log)
+        let checkIn = await assistant.respond(to: "im not ok", sessionId: "r", channel: .http)
+        #expect(checkIn.kind == .safeguarding)
+        #expect(checkIn.intent == "safeguarding.possible-risk")
+        #expect(checkIn.reply.contains("0800 1111"))
+        let answered = await assistant.respond(
+            to: "i feel really low, is it okay to disagree", sessionId: "r", channel: .http)
+        #expect(answered.kind == .answer, "a confident charter answer is still given: \(answered.intent)")
+        #expect(!answered.sources.isEmpty)
+        try await assistant.feedback(
+            sessionId: "r", messageId: answered.messageId, helpful: true, comment: nil, channel: .http)
+        #expect(await log.feedback.first?.question == Assistant.withheldDisclosure)
+        #expect(await log.questions.isEmpty)
+        #expect(try await log.safeguardingCounts().map(\.count) == [2])
+    }
+
+    /// `--explain` names the rule, where it is written and the words it matched.
+    @Test func explainShowsTheRuleAndItsWords() {
+        let text = TestSupport.assistant().explain("my stepdad beats me up")
+        let line = text.split(separator: "\n").first { $0.hasPrefix("safeguarding:") }
+        #expect(line?.contains("physical (disclosure)") == true, "\(text)")
+        #expect(line?.contains("safeguarding.yaml:") == true)
+        #expect(line?.hasSuffix("beats me") == true)
+        #expect(TestSupport.assistant().explain("what is co-production").contains("safeguarding: no"))
     }
 }

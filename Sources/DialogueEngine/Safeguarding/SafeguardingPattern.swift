@@ -1,0 +1,271 @@
+import Foundation
+package import Knowledge
+
+/// One safeguarding rule or guard, parsed.
+///
+/// A pattern is a sequence of parts separated by spaces, matched in order:
+/// - `word` matches any word with the same stem ("hurt" matches "hurting");
+/// - `"word"` matches that word exactly;
+/// - `@list` matches any entry of a named word list (an entry may be several words);
+/// - `a|b|@list` matches any one of its alternatives;
+/// - `...` lets up to ``longGap`` other words stand before the next part, instead of ``shortGap``;
+/// - `$` is the end of the message (within the usual gap: "scared $" matches "so scared lol").
+///
+/// A rule may join patterns with ` & `: each must match somewhere in the message, in any order.
+/// A list entry may name another list (`@family`).
+///
+/// Each word goes through the same folding and text-speak expansion as a message ("im" is "i am").
+package struct SafeguardingPattern: Sendable, Equatable {
+    /// One word to match: its stem, or the exact word.
+    package struct Atom: Sendable, Equatable, Hashable {
+        /// The stem or the exact word.
+        package var text: String
+        /// True when the word must match exactly as written.
+        package var exact: Bool
+
+        func matches(word: String, stem: String) -> Bool {
+            exact ? word == text : stem == text || word == text
+        }
+    }
+
+    /// One position of the pattern: its alternatives (each a run of consecutive words) and how
+    /// many other words may stand before it.
+    package struct Part: Sendable, Equatable {
+        /// The alternatives; each is one or more words in a row.
+        package var alternatives: [[Atom]]
+        /// The most other words allowed between the previous part and this one.
+        package var gap: Int
+        /// True for `$`: the end of the message.
+        package var isEnd = false
+    }
+
+    /// Other words allowed between two parts by default: "hurt me" matches "hurting me", "hurts
+    /// my little sister" matches "hurts my sister".
+    package static let shortGap = 2
+    /// Other words allowed after `...`.
+    package static let longGap = 8
+
+    /// The parts, in order.
+    package let parts: [Part]
+
+    /// Why a pattern could not be read.
+    package struct ParseError: Error, Equatable {
+        /// What was wrong.
+        package var message: String
+        /// How to fix it.
+        package var hint: String?
+    }
+
+    /// Parses `pattern`, looking `@name` up in `lists` and analysing each word with `analyzer`.
+    package init(
+        _ pattern: String, lists: [String: [String]], analyzer: TextAnalyzer
+    ) throws(ParseError) {
+        var parts: [Part] = []
+        var gap = Self.shortGap
+        for piece in try Self.pieces(of: pattern) {
+            if piece == "..." {
+                gap = Self.longGap
+                continue
+            }
+            if piece == "$" {
+                parts.append(Part(alternatives: [], gap: gap, isEnd: true))
+                gap = Self.shortGap
+                continue
+            }
+            let grouped = piece.hasPrefix("(")
+            let body = grouped ? piece.dropFirst().dropLast() : Substring(piece)
+            var alternatives: [[Atom]] = []
+            for option in body.split(separator: "|", omittingEmptySubsequences: false) {
+                let option = option.trimmingCharacters(in: .whitespaces)
+                if option.isEmpty {
+                    throw ParseError(
+                        message: "empty alternative in '\(piece)'",
+                        hint: "write alternatives as 'hit|hits|slapped', or '(on my own|alone)' for several words")
+                }
+                if option.contains("@") {
+                    guard option.hasPrefix("@"), !option.contains(" ") else {
+                        throw ParseError(
+                            message: "a word list cannot be part of a longer alternative ('\(option)')",
+                            hint: "put the list in a part of its own: 'at @me', not '(at @me|near)'")
+                    }
+                    for entry in try Self.entries(of: String(option.dropFirst()), lists: lists) {
+                        let atoms = Self.atoms(entry, analyzer: analyzer)
+                        if !atoms.isEmpty { alternatives.append(atoms) }
+                    }
+                } else {
+                    let atoms = Self.atoms(option, analyzer: analyzer)
+                    if atoms.isEmpty {
+                        throw ParseError(
+                            message: "'\(option)' has no letters or digits to match",
+                            hint: "write words, \"exact\" words, @lists or '...'")
+                    }
+                    alternatives.append(atoms)
+                }
+            }
+            parts.append(Part(alternatives: alternatives, gap: gap))
+            gap = Self.shortGap
+        }
+        guard !parts.isEmpty else {
+            throw ParseError(message: "the pattern has no words", hint: "write the words to look for, e.g. 'hit me'")
+        }
+        self.parts = parts
+    }
+
+    /// The pattern's pieces: words separated by spaces, and `( … )` groups kept whole.
+    static func pieces(of pattern: String) throws(ParseError) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        var depth = 0
+        for character in pattern {
+            switch character {
+            case "(":
+                guard depth == 0 else {
+                    throw ParseError(message: "a group inside a group in '\(pattern)'", hint: "groups cannot be nested")
+                }
+                depth = 1
+                current.append(character)
+            case ")":
+                guard depth == 1 else {
+                    throw ParseError(message: "')' without '(' in '\(pattern)'", hint: "write '(on my own|alone)'")
+                }
+                depth = 0
+                current.append(character)
+            case " " where depth == 0:
+                if !current.isEmpty { pieces.append(current) }
+                current = ""
+            default:
+                current.append(character)
+            }
+        }
+        guard depth == 0 else {
+            throw ParseError(message: "'(' without ')' in '\(pattern)'", hint: "close the group: '(on my own|alone)'")
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
+    }
+
+    /// The entries of list `name`, with the entries of any list it names (`@other`) in their place.
+    package static func entries(
+        of name: String, lists: [String: [String]], depth: Int = 0
+    ) throws(ParseError) -> [String] {
+        guard let entries = lists[name] else {
+            let known = lists.keys.sorted()
+            let suggestion = YAMLDocument.closest(name, in: known).map { " (did you mean '@\($0)'?)" } ?? ""
+            throw ParseError(
+                message: "unknown word list '@\(name)'\(suggestion)",
+                hint: "define it under 'lists:', or use one of: " + known.map { "@" + $0 }.joined(separator: ", "))
+        }
+        guard depth < 8 else {
+            throw ParseError(
+                message: "list '@\(name)' names itself", hint: "a list may not include itself, directly or not")
+        }
+        var result: [String] = []
+        for entry in entries {
+            if entry.hasPrefix("@") {
+                result += try Self.entries(of: String(entry.dropFirst()), lists: lists, depth: depth + 1)
+            } else {
+                result.append(entry)
+            }
+        }
+        return result
+    }
+
+    /// Parses a rule: one or more patterns joined by ` & `, all of which must match.
+    package static func rule(
+        _ text: String, lists: [String: [String]], analyzer: TextAnalyzer
+    ) throws(ParseError) -> [SafeguardingPattern] {
+        var patterns: [SafeguardingPattern] = []
+        for piece in text.split(separator: "&") {
+            patterns.append(try SafeguardingPattern(String(piece), lists: lists, analyzer: analyzer))
+        }
+        guard !patterns.isEmpty else {
+            throw ParseError(message: "the rule has no words", hint: "write the words to look for, e.g. 'hit me'")
+        }
+        return patterns
+    }
+
+    /// The atoms of one alternative: its words (quoted ones exact), stemmed.
+    private static func atoms(_ text: String, analyzer: TextAnalyzer) -> [Atom] {
+        var atoms: [Atom] = []
+        for piece in text.split(separator: " ") {
+            let exact = piece.count > 2 && piece.hasPrefix("\"") && piece.hasSuffix("\"")
+            for word in analyzer.words(String(piece)) {
+                atoms.append(Atom(text: exact ? word : PorterStemmer.stem(word), exact: exact))
+            }
+        }
+        return atoms
+    }
+
+    /// The words of every alternative as they are written (for the spelling corrector).
+    package static func vocabulary(of text: String, lists: [String: [String]], analyzer: TextAnalyzer) -> [String] {
+        var words: [String] = []
+        let cleaned = text.replacingOccurrences(of: "(", with: " ").replacingOccurrences(of: ")", with: " ")
+        for piece in cleaned.split(separator: " ") where piece != "..." && piece != "$" && piece != "&" {
+            for option in piece.split(separator: "|") {
+                if option.hasPrefix("@") {
+                    let entries = (try? Self.entries(of: String(option.dropFirst()), lists: lists)) ?? []
+                    for entry in entries { words += analyzer.words(entry) }
+                } else {
+                    words += analyzer.words(String(option))
+                }
+            }
+        }
+        return words
+    }
+
+    /// The atoms a match can start with.
+    var firstAtoms: [Atom] { parts[0].alternatives.map { $0[0] } }
+
+    /// True when the pattern matches anywhere in the words.
+    func matchesAnywhere(words: [String], stems: [String], hidden: [Bool]) -> [Int]? {
+        for start in words.indices where !hidden[start] {
+            if let positions = match(at: start, words: words, stems: stems, hidden: hidden) { return positions }
+        }
+        return nil
+    }
+
+    /// The positions of the words matched when the pattern starts at `start`, or nil. Words whose
+    /// `hidden` flag is set (covered by a guard) never match.
+    func match(at start: Int, words: [String], stems: [String], hidden: [Bool]) -> [Int]? {
+        var positions: [Int] = []
+        return match(part: 0, from: start, through: start, words: words, stems: stems, hidden: hidden, into: &positions)
+            ? positions : nil
+    }
+
+    /// Tries part `part` at each position from `first` through `last`, then the rest after it.
+    private func match(
+        part: Int, from first: Int, through last: Int, words: [String], stems: [String], hidden: [Bool],
+        into positions: inout [Int]
+    ) -> Bool {
+        if part == parts.count { return true }
+        if parts[part].isEnd { return first <= words.count && words.count <= last }
+        let end = min(last, words.count - 1)
+        guard first <= end else { return false }
+        for position in first...end where !hidden[position] {
+            for alternative in parts[part].alternatives {
+                guard position + alternative.count <= words.count else { continue }
+                var fits = true
+                for (offset, atom) in alternative.enumerated() {
+                    let at = position + offset
+                    if hidden[at] || !atom.matches(word: words[at], stem: stems[at]) {
+                        fits = false
+                        break
+                    }
+                }
+                guard fits else { continue }
+                let mark = positions.count
+                positions.append(contentsOf: position..<(position + alternative.count))
+                let next = position + alternative.count
+                let gap = part + 1 < parts.count ? parts[part + 1].gap : 0
+                if match(
+                    part: part + 1, from: next, through: next + gap, words: words, stems: stems, hidden: hidden,
+                    into: &positions)
+                {
+                    return true
+                }
+                positions.removeSubrange(mark...)
+            }
+        }
+        return false
+    }
+}

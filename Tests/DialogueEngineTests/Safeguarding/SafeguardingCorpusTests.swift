@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@testable import DialogueEngine
+
+/// The safeguarding corpus (`Fixtures/safeguarding-corpus.jsonl`): disclosures in every category, in
+/// young people's own words, and near-misses (idioms, games, sport, cooking, tech, and charter
+/// questions that use words of harm). Every disclosure is recognised; no near-miss is.
+@Suite struct SafeguardingCorpusTests {
+    static let items: [EvaluationItem] = {
+        let url = Bundle.module.url(
+            forResource: "safeguarding-corpus", withExtension: "jsonl", subdirectory: "Fixtures")!
+        let text = try! String(contentsOf: url, encoding: .utf8)
+        return try! Evaluation.load(text, file: url.path)
+    }()
+
+    /// One assistant for the whole corpus (building one per item would dominate the run).
+    static let log = InMemoryUnansweredLog()
+    static let assistant = TestSupport.assistant(log: log)
+
+    static let disclosures = items.filter { $0.kind == .safeguarding }
+    static let nearMisses = items.filter { $0.kind != .safeguarding }
+
+    @Test func theCorpusIsLargeAndCoversEveryCategory() {
+        #expect(Self.disclosures.count >= 300)
+        #expect(Self.nearMisses.count >= 200)
+        let categories = Dictionary(grouping: Self.disclosures, by: { $0.category ?? "" }).mapValues(\.count)
+        for category in TestSupport.content.safeguarding.categories.map(\.id) where category != "possible-risk" {
+            #expect((categories[category] ?? 0) >= 20, "category '\(category)' has \(categories[category] ?? 0)")
+        }
+    }
+
+    @Test(arguments: disclosures)
+    func everyDisclosureIsRecognised(_ item: EvaluationItem) async throws {
+        let message = item.q ?? ""
+        let reply = await Self.assistant.respond(to: message, channel: .cli)
+        #expect(reply.kind == .safeguarding, "\(item.id) '\(message)' → \(reply.intent)")
+        #expect(Evaluation.passes(item, reply), "\(item.id): the reply does not signpost help")
+        let stored = await Self.log.questions.map(\.question)
+        #expect(!stored.contains { $0.contains(message.prefix(24)) }, "\(item.id) was stored")
+    }
+
+    @Test(arguments: nearMisses)
+    func noNearMissIsTreatedAsADisclosure(_ item: EvaluationItem) async {
+        let reply = await Self.assistant.respond(to: item.q ?? "", channel: .cli)
+        #expect(reply.kind != .safeguarding, "\(item.id) '\(item.q ?? "")' → \(reply.intent)")
+    }
+}

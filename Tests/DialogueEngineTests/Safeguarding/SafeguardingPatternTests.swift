@@ -1,0 +1,70 @@
+import Knowledge
+import Testing
+
+@testable import DialogueEngine
+
+@Suite struct SafeguardingPatternTests {
+    static let lists = ["family": ["mum", "step dad", "@elders"], "elders": ["nan"], "me": ["me", "myself"]]
+    static let analyzer = TextAnalyzer(lexicon: Lexicon())
+
+    /// The positions a rule matches in `message`, or nil.
+    static func match(_ rule: String, _ message: String, guards: [String] = []) -> [String]? {
+        let rules = SafeguardingRules(
+            categories: [SafeguardingRules.Category(id: "test", reply: "r", rules: [.init(rule)])], lists: lists,
+            guards: guards.map { .init($0) })
+        let detector = SafeguardingDetector(rules: rules, analyzer: analyzer)
+        return detector.detect(words: analyzer.words(message))?.words
+    }
+
+    @Test(arguments: [
+        // (rule, message, the words matched or nil)
+        ("hurt me", "he keeps hurting me", ["hurting", "me"]),
+        ("hurt me", "it hurts my little brother me", nil),
+        ("hit|slap @me", "she slaps myself", ["slaps", "myself"]),
+        ("@family ... hit me", "my step dad came home late and hit me", ["step", "dad", "hit", "me"]),
+        ("@family hits", "nan hits", ["nan", "hits"]),
+        ("(on my own|alone) ... days", "left on my own for days", ["on", "my", "own", "days"]),
+        ("(on my own|alone) ... days", "on my days", nil),
+        ("scared $", "im so scared lol", ["scared"]),
+        ("scared $", "scared of the spiders in my room", nil),
+        ("\"touched\" me", "get in touch with me", nil),
+        ("\"touched\" me", "he touched me", ["touched", "me"]),
+        ("pics & pay|money", "pay or he posts my pics", ["pay", "pics"]),
+        ("pics & pay|money", "he posts my pics", nil),
+    ])
+    func patternsMatchAsDocumented(rule: String, message: String, expected: [String]?) {
+        #expect(Self.match(rule, message) == expected, "'\(rule)' on '\(message)'")
+    }
+
+    @Test func guardsHideTheirWordsFromRules() {
+        #expect(Self.match("kill", "killing it at football", guards: ["killing it"]) == nil)
+        #expect(Self.match("kill", "he will kill me", guards: ["killing it"]) == ["kill"])
+    }
+
+    @Test func disclosuresWinOverPossibleRiskWhateverTheOrder() {
+        let rules = SafeguardingRules(
+            categories: [
+                SafeguardingRules.Category(id: "low", tier: .possibleRisk, reply: "r", rules: [.init("scared")]),
+                SafeguardingRules.Category(id: "high", reply: "r", rules: [.init("hit me")]),
+            ], lists: [:])
+        let detector = SafeguardingDetector(rules: rules, analyzer: Self.analyzer)
+        #expect(detector.detect(words: Self.analyzer.words("im scared he will hit me"))?.category == "high")
+        #expect(detector.detect(words: Self.analyzer.words("im scared"))?.tier == .possibleRisk)
+    }
+
+    @Test(arguments: [
+        ("hit @famly", "unknown word list '@famly' (did you mean '@family'?)"),
+        ("(on my own|alone", "'(' without ')'"),
+        ("(a|(b c))", "a group inside a group"),
+        ("hit||me", "empty alternative"),
+        ("(at @me|near)", "a word list cannot be part of a longer alternative"),
+        ("...", "the pattern has no words"),
+    ])
+    func badRulesSayWhatIsWrong(rule: String, message: String) {
+        #expect {
+            _ = try SafeguardingPattern.rule(rule, lists: Self.lists, analyzer: Self.analyzer)
+        } throws: { error in
+            (error as? SafeguardingPattern.ParseError)?.message.contains(message) == true
+        }
+    }
+}
