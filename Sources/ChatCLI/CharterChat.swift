@@ -58,7 +58,8 @@ struct CommonOptions: ParsableArguments {
     func configuration() throws -> Configuration {
         do {
             return try Configuration.resolve(
-                intents: intents, database: database, sessionTTL: sessionTTL, maxSessions: maxSessions)
+                intents: intents, database: database, sessionTTL: sessionTTL, maxSessions: maxSessions,
+                retentionDays: retentionDays)
         } catch let error as ConfigurationError {
             throw ValidationError(error.message)
         }

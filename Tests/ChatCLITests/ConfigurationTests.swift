@@ -23,6 +23,21 @@ import Testing
         #expect(configuration.maxSessions == 5)
     }
 
+    /// Every option given on the command line reaches the configuration, `--retention-days` included.
+    @Test func commandLineOptionsReachTheConfiguration() throws {
+        let options = try CommonOptions.parse([
+            "--intents", "dir", "--database", "db.sqlite", "--session-ttl", "30", "--max-sessions", "9",
+            "--retention-days", "7",
+        ])
+        let configuration = try options.configuration()
+        #expect(configuration.intentsDirectory == "dir")
+        #expect(configuration.databasePath == "db.sqlite")
+        #expect(configuration.sessionTTL == 30)
+        #expect(configuration.maxSessions == 9)
+        #expect(configuration.retentionDays == 7)
+        #expect(try CommonOptions.parse([]).configuration().retentionDays == Configuration().retentionDays)
+    }
+
     @Test func flagsOverrideTheEnvironment() throws {
         let configuration = try Configuration.resolve(
             intents: "./mine", database: "x.sqlite", sessionTTL: 10, maxSessions: 2,
