@@ -74,6 +74,7 @@ let package = Package(
         .testTarget(
             name: "KnowledgeTests",
             dependencies: ["Knowledge"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
