@@ -72,11 +72,8 @@ package struct SafeguardingPattern: Sendable, Equatable {
                 gap = Self.shortGap
                 continue
             }
-            let grouped = piece.hasPrefix("(")
-            let body = grouped ? piece.dropFirst().dropLast() : Substring(piece)
             var alternatives: [[Atom]] = []
-            for option in body.split(separator: "|", omittingEmptySubsequences: false) {
-                let option = option.trimmingCharacters(in: .whitespaces)
+            for option in Self.options(of: piece) {
                 if option.isEmpty {
                     throw ParseError(
                         message: "empty alternative in '\(piece)'",
@@ -142,6 +139,34 @@ package struct SafeguardingPattern: Sendable, Equatable {
         }
         if !current.isEmpty { pieces.append(current) }
         return pieces
+    }
+
+    /// The alternatives of one piece: `a|b`, `(two words|one)` and `(two words)|one` alike.
+    static func options(of piece: String) -> [String] {
+        var options: [String] = []
+        var current = ""
+        var depth = 0
+        func end() {
+            let option = current.trimmingCharacters(in: .whitespaces)
+            if option.hasPrefix("(") && option.hasSuffix(")") {
+                options += String(option.dropFirst().dropLast()).split(separator: "|", omittingEmptySubsequences: false)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+            } else {
+                options.append(option)
+            }
+            current = ""
+        }
+        for character in piece {
+            if character == "(" { depth += 1 }
+            if character == ")" { depth -= 1 }
+            if character == "|" && depth == 0 {
+                end()
+            } else {
+                current.append(character)
+            }
+        }
+        end()
+        return options
     }
 
     /// The entries of list `name`, with the entries of any list it names (`@other`) in their place.
