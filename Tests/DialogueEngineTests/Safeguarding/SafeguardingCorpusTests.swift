@@ -37,7 +37,8 @@ import Testing
         #expect(reply.kind == .safeguarding, "\(item.id) '\(message)' → \(reply.intent)")
         #expect(Evaluation.passes(item, reply), "\(item.id): the reply does not signpost help")
         let stored = await Self.log.questions.map(\.question)
-        #expect(!stored.contains { $0.contains(message.prefix(24)) }, "\(item.id) was stored")
+        let redacted = Redactor().redact(message)
+        #expect(!stored.contains { $0 == message || $0 == redacted }, "\(item.id) was stored")
     }
 
     @Test(arguments: nearMisses)
