@@ -90,6 +90,32 @@ import Testing
         }
     }
 
+    /// An assignment that would break the content is refused with its errors, and nothing is written:
+    /// the next restart still finds content that loads.
+    @Test func anAssignmentThatWouldBreakTheContentIsRefusedBeforeWriting() async throws {
+        let (service, directory) = try adminService()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try #require(service.review)
+        // "hello" is an example of smalltalk.greeting; stored as if it had been unanswered.
+        try await store.record(
+            UnansweredQuestion(
+                askedAt: Date(), question: "hello", normalized: "hello", channel: .http, outcome: .fallback,
+                bestIntent: nil, score: 0, sessionKey: "k"))
+        let id = try #require(try await store.groups(status: .new, since: nil, limit: 1).first?.id)
+        let app = try TestSupport.app(service)
+        try await app.test(.router) { client in
+            let assign = try await client.execute(
+                uri: "/api/admin/missed/\(id)/assign", method: .post, headers: bearer,
+                body: TestSupport.json(["intent": "topic.breaks"]))
+            #expect(assign.status == .unprocessableContent)
+            #expect(TestSupport.errorCode(assign.body) == "invalid_content")
+            #expect(String(buffer: assign.body).contains("is also an example of"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("learned.yaml").path))
+        #expect(try await store.group(id: id)?.group.status == .new)
+        _ = try Content.load(from: directory.path)
+    }
+
     @Test func brokenContentIsRefusedOnReloadAndTheOldContentServes() async throws {
         let (service, directory) = try adminService()
         defer { try? FileManager.default.removeItem(at: directory) }

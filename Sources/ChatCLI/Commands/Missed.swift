@@ -142,32 +142,21 @@ extension Missed {
 
         func run() async throws {
             let configuration = try options.configuration()
-            let log = try Missed.openLog(options)
-            guard let (group, _) = try await log.group(id: id) else {
-                throw ValidationError("There is no group \(id). See `charter-chat missed list --status all`.")
-            }
-            let content = try Runtime.loadContent(configuration)
-            guard content.intentIDs.contains(intent) else {
-                let hint = content.closestIntentID(to: intent).map { " Did you mean '\($0)'?" } ?? ""
-                throw ValidationError("There is no intent '\(intent)'.\(hint)")
-            }
+            let review = ContentReview(directory: configuration.intentsDirectory, log: try Missed.openLog(options))
+            let group: MissedGroup
             do {
-                try LearnedExamples.add(group.example, to: intent, in: configuration.intentsDirectory)
-            } catch let error as LearnedExamples.WriteError {
-                throw ValidationError(error.description)
+                group = try await review.assign(id, to: intent)
+            } catch let failure as ContentReview.Failure {
+                if case .invalidContent = failure {
+                    print(failure.description)
+                    throw ExitCode(1)
+                }
+                throw ValidationError(failure.description)
             }
-            // The content must still load: a new example can be refused (e.g. another intent has it).
-            do {
-                _ = try Content.load(from: configuration.intentsDirectory)
-            } catch {
-                print(error.description)
-                throw ExitCode(1)
-            }
-            try await log.setStatus(.assigned, of: id, intent: intent)
             print(
                 "\"\(group.example)\" is now an example of \(intent) (\(configuration.intentsDirectory)/\(LearnedExamples.fileName))."
             )
-            print("A running server answers it after a reload (restart, or SIGHUP when available).")
+            print("A running server answers it after a reload (`kill -HUP`, the admin page's Reload, or a restart).")
         }
     }
 
@@ -183,8 +172,12 @@ extension Missed {
         var id: Int64
 
         func run() async throws {
-            guard try await Missed.openLog(options).setStatus(.ignored, of: id) else {
-                throw ValidationError("There is no group \(id). See `charter-chat missed list --status all`.")
+            let configuration = try options.configuration()
+            do {
+                try await ContentReview(directory: configuration.intentsDirectory, log: try Missed.openLog(options))
+                    .ignore(id)
+            } catch let failure as ContentReview.Failure {
+                throw ValidationError(failure.description)
             }
             print("Group \(id) is ignored.")
         }

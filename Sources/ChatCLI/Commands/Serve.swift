@@ -101,21 +101,6 @@ struct Serve: AsyncParsableCommand {
                 assistant: assistant, log: log, settings: settings, dailyMaintenance: maintenance, review: store,
                 contentDirectory: directory),
             logger: logger)
-        // SIGHUP re-reads intents/; broken content is refused and the running content stays.
-        signal(SIGHUP, SIG_IGN)
-        let reload = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
-        reload.setEventHandler {
-            do {
-                let fresh = try Content.load(from: directory)
-                assistant.reload(fresh)
-                logger.info("content reloaded", metadata: ["intents": "\(fresh.intentCount)"])
-            } catch {
-                logger.error(
-                    "content not reloaded; the running content stays in place", metadata: ["errors": "\(error)"])
-            }
-        }
-        reload.resume()
-        defer { reload.cancel() }
         logger.info(
             "charter-chat serving",
             metadata: [

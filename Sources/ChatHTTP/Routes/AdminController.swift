@@ -49,7 +49,11 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
         }
         routes.post("/api/admin/missed/{id}/ignore") { request, context in
             _ = try authorize(request, stateChanging: true)
-            guard try await review().setStatus(.ignored, of: try id(context)) else { throw noGroup }
+            do {
+                try await contentReview().ignore(try id(context))
+            } catch let failure as ContentReview.Failure {
+                throw httpError(failure)
+            }
             return Response(status: .noContent)
         }
         routes.get("/api/admin/feedback") { request, context in
@@ -158,42 +162,40 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
         return id
     }
 
-    func assign(_ id: Int64, to intent: String) async throws -> MissedGroup {
-        guard let directory = service.contentDirectory else {
+    func contentReview() throws -> ContentReview {
+        guard let review = service.contentReview else {
             throw APIError(
                 .serviceUnavailable, code: "no_content_directory", message: "The content directory is not known.")
         }
-        guard let (group, _) = try await review().group(id: id) else { throw noGroup }
-        guard service.assistant.content.intentIDs.contains(intent) else {
-            let hint = service.assistant.content.closestIntentID(to: intent).map { " Did you mean '\($0)'?" } ?? ""
-            throw APIError(
-                .unprocessableContent, code: "unknown_intent", message: "There is no intent '\(intent)'.\(hint)")
+        return review
+    }
+
+    /// The review service's refusals as HTTP errors.
+    func httpError(_ failure: ContentReview.Failure) -> APIError {
+        switch failure {
+        case .noGroup: return noGroup
+        case .unknownIntent: return APIError(.unprocessableContent, code: "unknown_intent", message: failure.description)
+        case .invalidContent:
+            return APIError(.unprocessableContent, code: "invalid_content", message: failure.description)
+        case .writeFailed: return APIError(.internalServerError, code: "write_failed", message: failure.description)
         }
+    }
+
+    func assign(_ id: Int64, to intent: String) async throws -> MissedGroup {
         do {
-            try LearnedExamples.add(group.example, to: intent, in: directory)
-        } catch {
-            throw APIError(.internalServerError, code: "write_failed", message: "\(error)")
+            return try await contentReview().assign(id, to: intent)
+        } catch let failure as ContentReview.Failure {
+            throw httpError(failure)
         }
-        try await review().setStatus(.assigned, of: id, intent: intent)
-        _ = try? reloadContent()
-        return try await review().group(id: id)?.group ?? group
     }
 
     /// Re-reads the content; invalid content is refused with its errors and the running content stays.
     @discardableResult
     func reloadContent() throws -> Content {
-        guard let directory = service.contentDirectory else {
-            throw APIError(
-                .serviceUnavailable, code: "no_content_directory", message: "The content directory is not known.")
-        }
         do {
-            let content = try Content.load(from: directory)
-            service.assistant.reload(content)
-            return content
-        } catch {
-            throw APIError(
-                .unprocessableContent, code: "invalid_content",
-                message: "The content has errors; the running content stays in place.\n" + error.description)
+            return try contentReview().reload()
+        } catch let failure as ContentReview.Failure {
+            throw httpError(failure)
         }
     }
 
@@ -282,8 +284,11 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
             let group = try await assign(id, to: intent)
             done = "Added “\(group.example)” to \(intent)."
         case "ignore":
-            guard let id = form["id"].flatMap({ Int64($0) }), try await review().setStatus(.ignored, of: id) else {
-                throw noGroup
+            guard let id = form["id"].flatMap({ Int64($0) }) else { throw noGroup }
+            do {
+                try await contentReview().ignore(id)
+            } catch let failure as ContentReview.Failure {
+                throw httpError(failure)
             }
             done = "Ignored."
         case "reload":

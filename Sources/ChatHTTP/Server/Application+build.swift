@@ -34,6 +34,12 @@ public struct ChatService: Sendable {
         self.dailyMaintenance = dailyMaintenance
     }
 
+    /// Staff actions (assign, ignore, reload) over the content directory and the stored log; nil
+    /// when the content directory is not known.
+    public var contentReview: ContentReview? {
+        contentDirectory.map { ContentReview(directory: $0, log: review, assistant: assistant) }
+    }
+
     /// Every route the service answers (also checked against the OpenAPI document by the tests).
     public static let routes: [RouteDescription] =
         [
@@ -63,7 +69,10 @@ public func buildApplication(_ service: ChatService, logger: Logger) throws -> s
         router: router,
         configuration: .init(address: .hostname(service.settings.host, port: service.settings.port), serverName: nil),
         services: [LogFlushService(log: service.log, interval: service.settings.flushInterval)]
-            + (service.dailyMaintenance.map { [DailyMaintenanceService(task: $0, interval: .seconds(86_400))] } ?? []),
+            + (service.dailyMaintenance.map { [DailyMaintenanceService(task: $0, interval: .seconds(86_400))] } ?? [])
+            + (service.contentReview.map { review in
+                [ContentReloadService(review: { () throws(ContentReview.Failure) in try review.reload() }, logger: logger)]
+            } ?? []),
         logger: logger)
 }
 

@@ -45,4 +45,14 @@ public struct Content: Sendable {
         var loader = ContentLoader(directory: directory)
         return try loader.load()
     }
+
+    /// Loads the directory as it would be with `files` (file name → text) in place of what is on
+    /// disk: a change is checked this way before it is written.
+    package static func load(from directory: String, replacing files: [String: String]) throws(ContentErrors)
+        -> Content
+    {
+        var loader = ContentLoader(directory: directory)
+        loader.overrides = files
+        return try loader.load()
+    }
 }

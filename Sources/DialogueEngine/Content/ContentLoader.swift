@@ -6,6 +6,8 @@ import Yams
 /// as a list of intents. Collects every problem before giving up, so `check` can list them all.
 struct ContentLoader {
     let directory: String
+    /// File texts to use instead of what is on disk, by file name (a change checked before it is written).
+    var overrides: [String: String] = [:]
     private var diagnostics: [ContentDiagnostic] = []
 
     static let intentKeys = [
@@ -22,6 +24,7 @@ struct ContentLoader {
     }
 
     private mutating func read(_ name: String) -> String? {
+        if let text = overrides[name] { return text }
         let file = path(name)
         guard let data = FileManager.default.contents(atPath: file) else {
             diagnostics.append(
@@ -73,7 +76,7 @@ struct ContentLoader {
             guard let text = read(name) else { continue }
             intents += readIntents(text, file: path(name), charter: charter)
         }
-        if FileManager.default.fileExists(atPath: path(LearnedExamples.fileName)),
+        if overrides[LearnedExamples.fileName] != nil || FileManager.default.fileExists(atPath: path(LearnedExamples.fileName)),
             let text = read(LearnedExamples.fileName)
         {
             intents = mergeLearned(text, file: path(LearnedExamples.fileName), into: intents)

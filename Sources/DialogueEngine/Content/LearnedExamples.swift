@@ -21,11 +21,15 @@ public enum LearnedExamples {
         public var description: String
     }
 
-    /// Adds `example` to `intent` in the directory's `learned.yaml`, creating it if needed.
-    /// Returns false when the example was there already.
-    @discardableResult
-    public static func add(_ example: String, to intent: String, in directory: String) throws -> Bool {
-        let path = URL(fileURLWithPath: directory).appendingPathComponent(fileName).path
+    /// The path of the directory's `learned.yaml`.
+    static func path(in directory: String) -> String {
+        URL(fileURLWithPath: directory).appendingPathComponent(fileName).path
+    }
+
+    /// The text `learned.yaml` would have with `example` added to `intent`, or nil when the example
+    /// is there already.
+    static func adding(_ example: String, to intent: String, in directory: String) throws(WriteError) -> String? {
+        let path = path(in: directory)
         var learned: [String: [String]] = [:]
         if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
             !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
@@ -38,16 +42,33 @@ public enum LearnedExamples {
             }
         }
         let clean = example.trimmingCharacters(in: .whitespacesAndNewlines)
-        if learned[intent, default: []].contains(clean) { return false }
+        if learned[intent, default: []].contains(clean) { return nil }
         learned[intent, default: []].append(clean)
         let encoder = YAMLEncoder()
         encoder.options.sortKeys = true
-        let body = try encoder.encode(learned)
         do {
-            try (header + body).write(toFile: path, atomically: true, encoding: .utf8)
+            return header + (try encoder.encode(learned))
         } catch {
-            throw WriteError(description: "cannot write \(path): \(error.localizedDescription)")
+            throw WriteError(description: "cannot encode \(path): \(error)")
         }
-        return true
+    }
+
+    /// Writes `text` as the directory's `learned.yaml` atomically: a temporary file in the same
+    /// directory, then a rename over the old one, so a reader sees the old file or the new one.
+    static func write(_ text: String, in directory: String) throws(WriteError) {
+        let path = path(in: directory)
+        let temporary = URL(fileURLWithPath: directory).appendingPathComponent(
+            ".\(fileName).\(UUID().uuidString).tmp"
+        ).path
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            throw WriteError(description: "cannot write \(temporary): \(error.localizedDescription)")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw WriteError(description: "cannot replace \(path): \(reason)")
+        }
     }
 }

@@ -102,28 +102,85 @@ import Testing
         }
     }
 
-    @Test func anAssignedQuestionIsAnsweredAfterAReload() async throws {
+    /// A copy of the project's content and a log in a temporary directory, with one stored question.
+    private func withReview(
+        storing question: String, _ body: (ContentReview, Assistant, URL, Int64) async throws -> Void
+    ) async throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let intents = directory.appendingPathComponent("intents")
         try FileManager.default.copyItem(at: URL(fileURLWithPath: TestSupport.intentsDirectory), to: intents)
+        let log = try SQLiteUnansweredLog(path: directory.appendingPathComponent("log.sqlite").path)
+        try await log.record(
+            UnansweredQuestion(
+                askedAt: Date(), question: question, normalized: question, channel: .cli, outcome: .fallback,
+                bestIntent: nil, score: 0, sessionKey: "k"))
+        let id = try #require(try await log.groups(status: .new, since: nil, limit: 1).first?.id)
+        let assistant = Assistant(
+            content: try Content.load(from: intents.path), log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+        try await body(ContentReview(directory: intents.path, log: log, assistant: assistant), assistant, intents, id)
+    }
+
+    @Test func anAssignedQuestionIsAnsweredAtOnce() async throws {
         let question = "can i bring my hamster along"
-        let before = Assistant(
-            content: try Content.load(from: intents.path), log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
-        #expect(await !before.respond(to: question, channel: .cli).answered)
-        #expect(try LearnedExamples.add(question, to: "topic.bring-someone", in: intents.path))
-        #expect(try LearnedExamples.add(question, to: "topic.bring-someone", in: intents.path) == false)
-        let after = Assistant(
-            content: try Content.load(from: intents.path), log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
-        let reply = await after.respond(to: question, channel: .cli)
-        #expect(reply.answered)
-        #expect(reply.intent == "topic.bring-someone")
-        // Hand-written files are untouched.
-        let original = try String(
-            contentsOfFile: TestSupport.intentsDirectory + "/welcome-and-care.yaml", encoding: .utf8)
-        #expect(
-            try String(contentsOf: intents.appendingPathComponent("welcome-and-care.yaml"), encoding: .utf8) == original
-        )
+        try await withReview(storing: question) { (review, assistant, intents, id) async throws in
+            #expect(await !assistant.respond(to: question, channel: .cli).answered)
+            let group = try await review.assign(id, to: "topic.bring-someone")
+            #expect(group.status == .assigned)
+            #expect(group.assignedIntent == "topic.bring-someone")
+            let reply = await assistant.respond(to: question, channel: .cli)
+            #expect(reply.answered, "the running assistant answers from the new content")
+            #expect(reply.intent == "topic.bring-someone")
+            // Assigning again adds nothing; the file holds the example once, and no temporary file is left.
+            try await review.assign(id, to: "topic.bring-someone")
+            let learned = try String(contentsOf: intents.appendingPathComponent("learned.yaml"), encoding: .utf8)
+            #expect(learned.components(separatedBy: question).count == 2)
+            let names = try FileManager.default.contentsOfDirectory(atPath: intents.path)
+            #expect(!names.contains { $0.hasSuffix(".tmp") })
+            // Hand-written files are untouched.
+            let original = try String(
+                contentsOfFile: TestSupport.intentsDirectory + "/welcome-and-care.yaml", encoding: .utf8)
+            #expect(
+                try String(contentsOf: intents.appendingPathComponent("welcome-and-care.yaml"), encoding: .utf8)
+                    == original)
+        }
+    }
+
+    /// Content that would not load is refused with its errors before anything is written.
+    @Test func anAssignmentThatBreaksTheContentIsRefusedAndNothingIsWritten() async throws {
+        // "hello" is already an example of smalltalk.greeting: a second intent may not have it.
+        try await withReview(storing: "hello") { (review, _, intents, id) async throws in
+            await #expect {
+                try await review.assign(id, to: "topic.breaks")
+            } throws: { error in
+                guard case .invalidContent(let errors)? = error as? ContentReview.Failure else { return false }
+                return errors.description.contains("'hello'") && errors.description.contains("is also an example of")
+            }
+            #expect(!FileManager.default.fileExists(atPath: intents.appendingPathComponent("learned.yaml").path))
+            #expect(try await review.log?.group(id: id)?.group.status == .new)
+            #expect(try Content.load(from: intents.path).intentCount > 0, "the content still loads")
+        }
+    }
+
+    @Test func unknownIntentsAndGroupsAreRefusedWithAHint() async throws {
+        try await withReview(storing: "can i bring my hamster along") { (review, _, _, id) async throws in
+            await #expect(throws: ContentReview.Failure.unknownIntent("topic.braeks", suggestion: "topic.breaks")) {
+                try await review.assign(id, to: "topic.braeks")
+            }
+            await #expect(throws: ContentReview.Failure.noGroup(999)) { try await review.ignore(999) }
+            try await review.ignore(id)
+            #expect(try await review.log?.group(id: id)?.group.status == .ignored)
+        }
+    }
+
+    /// Reload refuses content with errors and keeps answering from the running content.
+    @Test func aReloadOfBrokenContentKeepsTheRunningContent() async throws {
+        try await withReview(storing: "x") { (review, assistant, intents, _) async throws in
+            try "- id: broken\n  replly: hi\n".write(
+                to: intents.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+            #expect(throws: ContentReview.Failure.self) { try review.reload() }
+            #expect(await assistant.respond(to: "what is co-production", channel: .cli).answered)
+        }
     }
 
     @Test func learnedExamplesForAnUnknownIntentAreAContentError() async throws {
