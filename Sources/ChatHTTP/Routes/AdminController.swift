@@ -174,7 +174,8 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
     func httpError(_ failure: ContentReview.Failure) -> APIError {
         switch failure {
         case .noGroup: return noGroup
-        case .unknownIntent: return APIError(.unprocessableContent, code: "unknown_intent", message: failure.description)
+        case .unknownIntent:
+            return APIError(.unprocessableContent, code: "unknown_intent", message: failure.description)
         case .invalidContent:
             return APIError(.unprocessableContent, code: "invalid_content", message: failure.description)
         case .writeFailed: return APIError(.internalServerError, code: "write_failed", message: failure.description)

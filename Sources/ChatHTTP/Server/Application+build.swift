@@ -71,7 +71,10 @@ public func buildApplication(_ service: ChatService, logger: Logger) throws -> s
         services: [LogFlushService(log: service.log, interval: service.settings.flushInterval)]
             + (service.dailyMaintenance.map { [DailyMaintenanceService(task: $0, interval: .seconds(86_400))] } ?? [])
             + (service.contentReview.map { review in
-                [ContentReloadService(review: { () throws(ContentReview.Failure) in try review.reload() }, logger: logger)]
+                [
+                    ContentReloadService(
+                        review: { () throws(ContentReview.Failure) in try review.reload() }, logger: logger)
+                ]
             } ?? []),
         logger: logger)
 }

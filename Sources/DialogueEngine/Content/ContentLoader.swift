@@ -76,7 +76,8 @@ struct ContentLoader {
             guard let text = read(name) else { continue }
             intents += readIntents(text, file: path(name), charter: charter)
         }
-        if overrides[LearnedExamples.fileName] != nil || FileManager.default.fileExists(atPath: path(LearnedExamples.fileName)),
+        if overrides[LearnedExamples.fileName] != nil
+            || FileManager.default.fileExists(atPath: path(LearnedExamples.fileName)),
             let text = read(LearnedExamples.fileName)
         {
             intents = mergeLearned(text, file: path(LearnedExamples.fileName), into: intents)
