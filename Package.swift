@@ -70,6 +70,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            // The project's content (intents/, through a link), built in: the program answers from
+            // any folder. --intents or CHARTER_CHAT_INTENTS points at a council's own.
+            resources: [.process("DefaultContent")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -3,8 +3,11 @@ import Foundation
 /// Every setting of the program, built once at start-up: a flag wins over the environment, and
 /// the environment over the default. Tests build it literally.
 struct Configuration: Sendable, Equatable {
-    /// The content directory (`--intents`, `CHARTER_CHAT_INTENTS`).
+    /// The content directory (`--intents`, `CHARTER_CHAT_INTENTS`; else `./intents` when it exists,
+    /// else the content built into the program).
     var intentsDirectory: String = "intents"
+    /// True when ``intentsDirectory`` is the built-in content, which staff actions must not change.
+    var intentsAreBuiltIn = false
     /// The SQLite log (`--database`, `CHARTER_CHAT_DATABASE`).
     var databasePath: String = "charter-chat.sqlite"
     /// How long a conversation keeps its context when idle (`--session-ttl`, `CHARTER_CHAT_SESSION_TTL`), seconds.
@@ -17,11 +20,17 @@ struct Configuration: Sendable, Equatable {
     /// Builds the configuration from flags (nil when not given) and the environment.
     static func resolve(
         intents: String?, database: String?, sessionTTL: Int? = nil, maxSessions: Int? = nil, retentionDays: Int? = nil,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        localIntentsExist: () -> Bool = { FileManager.default.fileExists(atPath: "intents/charter.md") },
+        builtInContent: () -> String? = { BuiltInContent.directory }
     ) throws -> Configuration {
         var configuration = Configuration()
-        configuration.intentsDirectory =
-            intents ?? environment["CHARTER_CHAT_INTENTS"] ?? configuration.intentsDirectory
+        if let given = intents ?? environment["CHARTER_CHAT_INTENTS"] {
+            configuration.intentsDirectory = given
+        } else if !localIntentsExist(), let builtIn = builtInContent() {
+            configuration.intentsDirectory = builtIn
+            configuration.intentsAreBuiltIn = true
+        }
         configuration.databasePath = database ?? environment["CHARTER_CHAT_DATABASE"] ?? configuration.databasePath
         configuration.sessionTTL =
             try sessionTTL ?? environment["CHARTER_CHAT_SESSION_TTL"].map {

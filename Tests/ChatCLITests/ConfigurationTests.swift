@@ -4,10 +4,29 @@ import Testing
 
 @Suite struct ConfigurationTests {
     @Test func defaultsApplyWhenNothingIsGiven() throws {
-        let configuration = try Configuration.resolve(intents: nil, database: nil, environment: [:])
+        let configuration = try Configuration.resolve(
+            intents: nil, database: nil, environment: [:], localIntentsExist: { true }, builtInContent: { "/built-in" })
         #expect(configuration == Configuration())
         #expect(configuration.intentsDirectory == "intents")
         #expect(configuration.databasePath == "charter-chat.sqlite")
+    }
+
+    /// Without --intents or CHARTER_CHAT_INTENTS, ./intents is used when it exists, and otherwise the
+    /// content built into the program, which staff actions then leave alone.
+    @Test func theBuiltInContentIsUsedWhereNoContentFolderIsGiven() throws {
+        let elsewhere = try Configuration.resolve(
+            intents: nil, database: nil, environment: [:], localIntentsExist: { false }, builtInContent: { "/built-in" }
+        )
+        #expect(elsewhere.intentsDirectory == "/built-in")
+        #expect(elsewhere.intentsAreBuiltIn)
+        let given = try Configuration.resolve(
+            intents: "/mine", database: nil, environment: [:], localIntentsExist: { false },
+            builtInContent: { "/built-in" })
+        #expect(given.intentsDirectory == "/mine")
+        #expect(!given.intentsAreBuiltIn)
+        let missing = try Configuration.resolve(
+            intents: nil, database: nil, environment: [:], localIntentsExist: { false }, builtInContent: { nil })
+        #expect(missing.intentsDirectory == "intents", "without a built-in bundle the error names ./intents")
     }
 
     @Test func environmentOverridesDefaults() throws {

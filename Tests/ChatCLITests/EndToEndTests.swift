@@ -22,11 +22,13 @@ import Testing
     }
 
     /// Runs the binary with `arguments`, feeding `input` on standard input.
-    static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> Run {
+    static func run(
+        _ arguments: [String], input: String = "", environment: [String: String] = [:], in directory: URL? = nil
+    ) throws -> Run {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory ?? packageRoot
         var merged = ProcessInfo.processInfo.environment
         for (key, value) in environment { merged[key] = value }
         process.environment = merged
@@ -86,6 +88,24 @@ import Testing
         let stats = try Self.run(["stats", "--safeguarding", "--json", "--database", database])
         #expect(stats.output.contains("\"physical\""), "\(stats.output)")
         #expect(stats.output.contains("\"possible-risk\""), "\(stats.output)")
+    }
+
+    /// Started from an empty folder, the program answers from the content built into it; staff
+    /// actions that would change that content are refused with what to do instead.
+    @Test func answersFromAnyFolder() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let ask = try Self.run(["ask", "wat is coproducshun", "--database", empty.path + "/log.sqlite"], in: empty)
+        #expect(ask.status == 0, "\(ask.errors)")
+        #expect(ask.output.contains("working together"), "\(ask.output)")
+        let check = try Self.run(["check"], in: empty)
+        #expect(check.status == 0, "\(check.errors)")
+        #expect(check.output.contains(BuiltInContent.bundleName), "\(check.output)")
+        let assign = try Self.run(
+            ["missed", "assign", "1", "topic.breaks", "--database", empty.path + "/log.sqlite"], in: empty)
+        #expect(assign.status != 0)
+        #expect(assign.errors.contains("--intents"), "\(assign.errors)")
     }
 
     @Test func pipedJSONConversationKeepsContextAndFollowsTheContract() throws {

@@ -142,6 +142,11 @@ extension Missed {
 
         func run() async throws {
             let configuration = try options.configuration()
+            if configuration.intentsAreBuiltIn {
+                throw ValidationError(
+                    "The content built into the program cannot be changed. Pass --intents DIR (or set CHARTER_CHAT_INTENTS) with the content folder to add the example to."
+                )
+            }
             let review = ContentReview(directory: configuration.intentsDirectory, log: try Missed.openLog(options))
             let group: MissedGroup
             do {

@@ -95,7 +95,8 @@ struct Serve: AsyncParsableCommand {
         if let store {
             maintenance = { @Sendable in Runtime.applyRetention(store, days: retentionDays) }
         }
-        let directory = configuration.intentsDirectory
+        // The built-in content is not changed by staff actions: assign and reload need --intents.
+        let directory = configuration.intentsAreBuiltIn ? nil : configuration.intentsDirectory
         let app = try buildApplication(
             ChatService(
                 assistant: assistant, log: log, settings: settings, dailyMaintenance: maintenance, review: store,
