@@ -17,19 +17,14 @@ struct RateLimitMiddleware<Context: RequestContext & RemoteAddressRequestContext
         else {
             return try await next(request, context)
         }
-        if let wait = limiter.acquire(client(request, context: context)) {
+        let client = request.clientAddress(
+            remote: context.remoteAddress?.ipAddress, trustForwardedFor: trustForwardedFor)
+        if let wait = limiter.acquire(client) {
             throw APIError(
                 .tooManyRequests, code: "rate_limited",
                 message: "Too many requests. Please wait \(wait) second\(wait == 1 ? "" : "s") and try again.",
                 headers: [.retryAfter: String(wait)])
         }
         return try await next(request, context)
-    }
-
-    private func client(_ request: Request, context: Context) -> String {
-        if trustForwardedFor, let forwarded = request.headers[.xForwardedFor]?.split(separator: ",").first {
-            return forwarded.trimmingCharacters(in: .whitespaces)
-        }
-        return context.remoteAddress?.ipAddress ?? "unknown"
     }
 }

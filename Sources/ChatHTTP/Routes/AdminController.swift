@@ -237,7 +237,9 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
     func signIn(_ request: Request, context: Context) async throws -> Response {
         var request = request
         let form = Self.form(try await request.collectBody(upTo: 4096))
-        let client = context.remoteAddress?.ipAddress ?? "unknown"
+        // Behind the proxy every connection comes from it: failed sign-ins are counted per client.
+        let client = request.clientAddress(
+            remote: context.remoteAddress?.ipAddress, trustForwardedFor: service.settings.trustForwardedFor)
         guard let given = form["token"], Self.constantTimeEqual(given, token) else {
             if let wait = signInLimiter.acquire(client) {
                 throw APIError(
