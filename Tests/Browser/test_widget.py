@@ -198,6 +198,30 @@ def test_safeguarding_numbers_are_tappable_links(driver):
     assert violations == [], json.dumps(violations, indent=1)
 
 
+def test_keyboard_flow_on_another_origin(driver):
+    """Embedded in a council's own site (another origin, allowed with --allow-origin): the widget loads
+    from the service, talks to its API across origins, and works by keyboard."""
+    driver.set_script_timeout(30)
+    driver.get(os.environ["SITE_URL"] + "/")
+    wait_for(lambda: driver.execute_script(
+        "const h = document.getElementById('charter-chat-widget'); return h && h.shadowRoot;"), message="widget")
+    assert driver.execute_script("return location.origin;") != BASE
+    tab_to_launcher(driver)
+    press(driver, Keys.ENTER)
+    wait_for(lambda: shadow_js(driver, "return !root.querySelector('.panel').hidden;"), message="panel to open")
+    assert active_id(driver) == "cc-input"
+    wait_for(lambda: bot_messages(driver), message="welcome message from the API")
+    before = len(bot_messages(driver))
+    press(driver, "will ppl lisen 2 me", Keys.ENTER)
+    wait_for(lambda: len(bot_messages(driver)) > before, message="reply across origins")
+    assert "listen" in bot_messages(driver)[-1].lower()
+    assert active_id(driver) == "cc-input"
+    errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    assert errors == [], errors
+    violations = run_axe(driver)
+    assert violations == [], json.dumps(violations, indent=1)
+
+
 def test_usable_at_320_pixels_and_with_large_text():
     driver = make_driver(320, 640)
     try:
