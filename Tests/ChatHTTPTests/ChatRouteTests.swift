@@ -31,6 +31,37 @@ import Testing
         }
     }
 
+    /// `"style": "easy"` gives the easy-read reply (the sources keep the charter's exact words); an
+    /// unknown style is a clear 422.
+    @Test func easyReadIsAskedForByStyle() async throws {
+        let app = try TestSupport.app(TestSupport.service())
+        try await app.test(.router) { client in
+            let standard = TestSupport.decode(
+                try await client.execute(
+                    uri: "/api/chat", method: .post, body: TestSupport.json(["message": "can i have a break"])
+                ).body)
+            let easy = TestSupport.decode(
+                try await client.execute(
+                    uri: "/api/chat", method: .post,
+                    body: TestSupport.json(["message": "can i have a break", "style": "easy"])
+                ).body)
+            #expect(standard["style"] as? String == "standard")
+            #expect(easy["style"] as? String == "easy")
+            #expect(easy["intent"] as? String == standard["intent"] as? String)
+            #expect(easy["reply"] as? String != standard["reply"] as? String)
+            let easySources = easy["sources"] as? [[String: String]]
+            #expect(easySources == standard["sources"] as? [[String: String]])
+            let welcome = try await client.execute(uri: "/api/welcome?style=easy", method: .get)
+            #expect(TestSupport.decode(welcome.body)["style"] as? String == "easy")
+            let bad = try await client.execute(
+                uri: "/api/chat", method: .post, body: TestSupport.json(["message": "hi", "style": "simple"]))
+            #expect(bad.status == .unprocessableContent)
+            #expect(TestSupport.errorCode(bad.body) == "invalid_style")
+            let badWelcome = try await client.execute(uri: "/api/welcome?style=big", method: .get)
+            #expect(TestSupport.errorCode(badWelcome.body) == "invalid_style")
+        }
+    }
+
     @Test func welcomeComesFromTheContent() async throws {
         let app = try TestSupport.app(TestSupport.service())
         try await app.test(.router) { client in

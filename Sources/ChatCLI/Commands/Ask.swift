@@ -11,6 +11,9 @@ struct Ask: AsyncParsableCommand {
     @Flag(name: .long, help: "Write the reply as JSON.")
     var json = false
 
+    @Flag(name: .long, help: "Easy read: short sentences and everyday words.")
+    var easy = false
+
     @Flag(name: .long, help: "Show how the question was read and the best-ranked answers (for tuning content).")
     var explain = false
 
@@ -27,7 +30,8 @@ struct Ask: AsyncParsableCommand {
     func run() async throws {
         let runtime = try options.runtime(logToDatabase: !explain)
         if explain { print(runtime.assistant.explain(question)) }
-        let reply = await runtime.assistant.respond(to: question, channel: .cli)
+        let reply = await runtime.assistant.respond(
+            to: question, channel: .cli, style: easy ? .easy : .standard)
         try ReplyPrinter(json: json, interactive: true).print(reply)
     }
 }

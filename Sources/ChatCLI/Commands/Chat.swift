@@ -12,13 +12,16 @@ struct Chat: AsyncParsableCommand {
     @Flag(name: .long, help: "Write each reply as one JSON object a line.")
     var json = false
 
+    @Flag(name: .long, help: "Easy read: short sentences and everyday words.")
+    var easy = false
+
     func run() async throws {
         let runtime = try options.runtime()
         let interactive = isatty(STDIN_FILENO) == 1 && !json
         let session = Assistant.newSessionID()
         let printer = ReplyPrinter(json: json, interactive: interactive)
         if interactive {
-            printer.printWelcome(runtime.assistant.welcome(sessionId: session))
+            printer.printWelcome(runtime.assistant.welcome(sessionId: session, style: easy ? .easy : .standard))
         }
         while true {
             if interactive { printer.prompt() }
@@ -36,7 +39,8 @@ struct Chat: AsyncParsableCommand {
                     break
                 }
             }
-            let reply = await runtime.assistant.respond(to: line, sessionId: session, channel: .cli)
+            let reply = await runtime.assistant.respond(
+                to: line, sessionId: session, channel: .cli, style: easy ? .easy : .standard)
             try printer.print(reply)
         }
     }

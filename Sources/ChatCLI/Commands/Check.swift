@@ -1,5 +1,6 @@
 import ArgumentParser
 import DialogueEngine
+import Foundation
 import Knowledge
 
 /// Validates the content directory.
@@ -18,11 +19,21 @@ struct Check: AsyncParsableCommand {
             print(error.description)
             throw ExitCode(1)
         }
-        let problems = ContentAudit(content: content).run()
+        let audit = ContentAudit(content: content)
+        let problems = audit.run()
         if !problems.isEmpty {
             print(ContentErrors(problems).description)
             throw ExitCode(1)
         }
+        for gap in audit.easyReadGaps(directory: configuration.intentsDirectory) {
+            print(gap.description)
+        }
+        let figures = audit.readability()
+        print(
+            "readability (Flesch reading ease, mean over \(figures.replies) replies): standard "
+                + String(format: "%.1f", figures.standardMean) + ", easy read "
+                + String(format: "%.1f", figures.easyMean)
+                + "; longest easy-read sentence \(figures.easyLongestSentence) words")
         let statements = content.charter.allStatements.count
         print(
             "ok: \(configuration.intentsDirectory): \(content.charter.cornerstones.count) cornerstones, \(statements) statements, \(content.intentCount) intents"

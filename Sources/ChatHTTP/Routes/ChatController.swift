@@ -14,6 +14,7 @@ struct ChatController<Context: RequestContext> {
     struct ChatRequest: Equatable {
         var message: String
         var sessionId: String?
+        var style = ReplyStyle.standard
     }
 
     var endpoints: RouteCollection<Context> {
@@ -33,14 +34,20 @@ struct ChatController<Context: RequestContext> {
             }
             session = given
         }
-        return json(assistant.welcome(sessionId: session))
+        var style = ReplyStyle.standard
+        if let given = request.uri.queryParameters["style"].map(String.init) {
+            guard let parsed = ReplyStyle(rawValue: given) else { throw Self.invalidStyle }
+            style = parsed
+        }
+        return json(assistant.welcome(sessionId: session, style: style))
     }
 
     @Sendable func chat(request: Request, context: Context) async throws -> Response {
         var request = request
         let body = try await request.collectBody(upTo: maxBodySize)
         let input = try decode(Array(body.readableBytesView))
-        let reply = await assistant.respond(to: input.message, sessionId: input.sessionId, channel: .http)
+        let reply = await assistant.respond(
+            to: input.message, sessionId: input.sessionId, channel: .http, style: input.style)
         metrics.reply(reply)
         return json(reply)
     }
@@ -74,7 +81,18 @@ struct ChatController<Context: RequestContext> {
                 .unprocessableContent, code: "invalid_session_id",
                 message: "\"sessionId\" must be 1 to 64 letters, digits, '-' or '_'; send back the one a reply gave.")
         }
-        return ChatRequest(message: message, sessionId: sessionID)
+        var style = ReplyStyle.standard
+        if let given = try fields.string("style", required: false) {
+            guard let parsed = ReplyStyle(rawValue: given) else { throw Self.invalidStyle }
+            style = parsed
+        }
+        return ChatRequest(message: message, sessionId: sessionID, style: style)
+    }
+
+    static var invalidStyle: APIError {
+        APIError(
+            .unprocessableContent, code: "invalid_style",
+            message: "\"style\" must be \"easy\" (easy read) or \"standard\"; leave it out for standard.")
     }
 
     static func isValidSessionID(_ id: String) -> Bool {

@@ -34,6 +34,8 @@ public enum ReplyJSON {
         write(reply.kind.rawValue, to: &buffer)
         buffer.writeStaticString(",\"messageId\":")
         write(reply.messageId, to: &buffer)
+        buffer.writeStaticString(",\"style\":")
+        write(reply.style.rawValue, to: &buffer)
         buffer.writeStaticString("}")
         return buffer
     }

@@ -10,13 +10,19 @@ public struct Content: Sendable {
     package let lexicon: Lexicon
     /// Safeguarding patterns and reply, from `safeguarding.yaml`.
     package let safeguarding: SafeguardingRules
+    /// Easy-read forms of the charter's statements by id, from `charter-easy.yaml`.
+    package let easyStatements: [String: String]
     private let intentsByID: [String: Intent]
 
     /// Ids of intents the engine itself relies on; content must define them.
     package static let requiredIntents = ["system.fallback", "system.clarify", "system.welcome", "system.no-context"]
 
     /// Assembles content from parts (tests build small content this way).
-    package init(charter: Charter, intents: [Intent], lexicon: Lexicon, safeguarding: SafeguardingRules) {
+    package init(
+        charter: Charter, intents: [Intent], lexicon: Lexicon, safeguarding: SafeguardingRules,
+        easyStatements: [String: String] = [:]
+    ) {
+        self.easyStatements = easyStatements
         self.charter = charter
         self.intents = intents
         self.lexicon = lexicon

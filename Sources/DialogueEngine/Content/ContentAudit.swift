@@ -54,4 +54,83 @@ public struct ContentAudit: Sendable {
         }
         return problems
     }
+
+    /// Readability of the replies as composed, in both styles: the mean Flesch reading ease and the
+    /// longest sentence, over every intent's reply and every statement shown on its own.
+    public struct ReadabilityFigures: Sendable, Equatable {
+        /// How many replies were measured in each style.
+        public var replies: Int
+        /// Mean Flesch reading ease of the standard replies.
+        public var standardMean: Double
+        /// Mean Flesch reading ease of the easy-read replies.
+        public var easyMean: Double
+        /// The longest sentence of any easy-read reply, in words.
+        public var easyLongestSentence: Int
+    }
+
+    /// Measures every reply as the assistant would send it, in both styles.
+    public func readability() -> ReadabilityFigures {
+        let composer = ReplyComposer(content: content)
+        var standard: [Double] = []
+        var easy: [Double] = []
+        var longest = 0
+        func measure(_ plain: ReplyComposer.Composed, _ simple: ReplyComposer.Composed) {
+            guard let a = Readability.fleschReadingEase(plain.text), let b = Readability.fleschReadingEase(simple.text)
+            else { return }
+            standard.append(a)
+            easy.append(b)
+            longest = max(longest, Readability.longestSentence(simple.text))
+        }
+        for intent in content.intents {
+            measure(composer.compose(intent), composer.compose(intent, style: .easy))
+        }
+        for statement in content.charter.allStatements {
+            measure(
+                composer.compose(statementID: statement.id), composer.compose(statementID: statement.id, style: .easy))
+        }
+        func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
+        return ReadabilityFigures(
+            replies: standard.count, standardMean: mean(standard), easyMean: mean(easy), easyLongestSentence: longest)
+    }
+
+    /// Statements, replies and safeguarding replies without an easy-read form, as warnings: the
+    /// content still loads, and the standard words are shown in their place.
+    public func easyReadGaps(directory: String) -> [ContentDiagnostic] {
+        var gaps: [ContentDiagnostic] = []
+        let easyFile = directory.hasSuffix("/") ? directory + "charter-easy.yaml" : directory + "/charter-easy.yaml"
+        let missing = content.charter.allStatements.map(\.id).filter { content.easyStatements[$0] == nil }
+        if !missing.isEmpty {
+            var gap = ContentDiagnostic(
+                file: easyFile,
+                message: "no easy-read form for \(missing.count) statement(s): \(missing.joined(separator: ", "))",
+                hint: "add 'id: easy words' lines to charter-easy.yaml beside charter.md")
+            gap.isWarning = true
+            gaps.append(gap)
+        }
+        for intent in content.intents {
+            var lacking: [String] = []
+            // A reply made only of quotes needs none: the statements' easy forms are shown.
+            func needsEasy(_ response: Response) -> Bool {
+                response.easy == nil && !(response.text.isEmpty && response.after.isEmpty)
+            }
+            if needsEasy(intent.response) { lacking.append("its reply") }
+            if let more = intent.more, needsEasy(more) { lacking.append("its 'more'") }
+            guard !lacking.isEmpty else { continue }
+            var gap = ContentDiagnostic(
+                file: intent.location.file, line: intent.location.line, column: intent.location.column,
+                message: "intent '\(intent.id)' has no easy-read form for \(lacking.joined(separator: " or "))",
+                hint: "add 'easy:' with the reply in short sentences and everyday words")
+            gap.isWarning = true
+            gaps.append(gap)
+        }
+        for category in content.safeguarding.categories where category.easy == nil {
+            var gap = ContentDiagnostic(
+                file: directory.hasSuffix("/") ? directory + "safeguarding.yaml" : directory + "/safeguarding.yaml",
+                message: "safeguarding category '\(category.id)' has no easy-read form",
+                hint: "add 'easy:' to the category, keeping every number")
+            gap.isWarning = true
+            gaps.append(gap)
+        }
+        return gaps
+    }
 }

@@ -11,9 +11,11 @@ struct ContentLoader {
     private var diagnostics: [ContentDiagnostic] = []
 
     static let intentKeys = [
-        "id", "kind", "examples", "keywords", "reply", "quote", "after", "more", "list", "suggestions",
+        "id", "kind", "examples", "keywords", "reply", "quote", "after", "easy", "more", "list", "suggestions",
     ]
-    static let responseKeys = ["reply", "quote", "after"]
+    static let responseKeys = ["reply", "quote", "after", "easy"]
+    /// The easy-read forms of the charter's statements, beside `charter.md`.
+    static let easyCharterFile = "charter-easy.yaml"
 
     init(directory: String) {
         self.directory = directory
@@ -65,7 +67,15 @@ struct ContentLoader {
         }
 
         var intents: [Intent] = []
-        let reserved: Set<String> = ["synonyms.yaml", "safeguarding.yaml", LearnedExamples.fileName]
+        var easyStatements: [String: String] = [:]
+        if overrides[Self.easyCharterFile] != nil || FileManager.default.fileExists(atPath: path(Self.easyCharterFile)),
+            let text = read(Self.easyCharterFile)
+        {
+            easyStatements = readEasyStatements(text, file: path(Self.easyCharterFile), charter: charter)
+        }
+        let reserved: Set<String> = [
+            "synonyms.yaml", "safeguarding.yaml", LearnedExamples.fileName, Self.easyCharterFile,
+        ]
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !reserved.contains($0) }
             .sorted()
@@ -89,7 +99,9 @@ struct ContentLoader {
             }
             throw ContentErrors(diagnostics)
         }
-        return Content(charter: charter!, intents: intents, lexicon: lexicon, safeguarding: safeguarding!)
+        return Content(
+            charter: charter!, intents: intents, lexicon: lexicon, safeguarding: safeguarding!,
+            easyStatements: easyStatements)
     }
 
     // MARK: Synonyms and safeguarding
@@ -217,7 +229,8 @@ struct ContentLoader {
         }
         for node in sequence {
             let fields = document.entries(
-                of: node, allowed: ["id", "tier", "reply", "suggestions", "rules"], what: "a safeguarding category")
+                of: node, allowed: ["id", "tier", "reply", "easy", "suggestions", "rules"],
+                what: "a safeguarding category")
             guard let idNode = fields["id"]?.value, let id = document.text(idNode, what: "'id'") else {
                 if fields["id"] == nil { document.error(node, "a safeguarding category has no 'id'") }
                 continue
@@ -240,6 +253,11 @@ struct ContentLoader {
                 continue
             }
             reply = fill(reply, contacts: contacts, at: replyNode, document: &document)
+            let easy = fields["easy"].flatMap { field in
+                document.text(field.value, what: "'easy'").map {
+                    fill($0, contacts: contacts, at: field.value, document: &document)
+                }
+            }
             let suggestions =
                 fields["suggestions"].map { document.texts($0.value, what: "'suggestions'").map(\.0) } ?? []
             let categoryRules = fields["rules"].map { rules($0.value, what: "the rules of '\(id)'") } ?? []
@@ -249,7 +267,7 @@ struct ContentLoader {
             }
             categories.append(
                 SafeguardingRules.Category(
-                    id: id, tier: tier, reply: reply, suggestions: suggestions, rules: categoryRules))
+                    id: id, tier: tier, reply: reply, easy: easy, suggestions: suggestions, rules: categoryRules))
         }
         if categories.isEmpty { document.error(categoriesNode, "safeguarding.yaml has no categories") }
         return SafeguardingRules(categories: categories, lists: lists, guards: guards)
@@ -275,6 +293,32 @@ struct ContentLoader {
             rest = rest[rest.index(after: close)...]
         }
         return result + rest
+    }
+
+    /// `charter-easy.yaml`: statement id → its easy-read form.
+    private mutating func readEasyStatements(_ text: String, file: String, charter: Charter?) -> [String: String] {
+        var document = YAMLDocument(text: text, file: file)
+        defer { diagnostics += document.diagnostics }
+        guard let root = document.root else { return [:] }
+        guard let mapping = root.mapping else {
+            document.error(
+                root, "\(Self.easyCharterFile) must map statement ids to easy-read text",
+                hint: "write 'welcome-and-care.c1: We will be friendly.'")
+            return [:]
+        }
+        let ids = charter.map { Set($0.allStatements.map(\.id)) }
+        var forms: [String: String] = [:]
+        for (key, value) in mapping {
+            guard let id = key.string, let easy = document.text(value, what: "the easy form of '\(key.string ?? "")'")
+            else { continue }
+            if let ids, !ids.contains(id) {
+                let suggestion = YAMLDocument.closest(id, in: Array(ids)).map { " (did you mean '\($0)'?)" } ?? ""
+                document.error(key, "'\(id)' is not a statement of the charter\(suggestion)")
+                continue
+            }
+            forms[id] = easy
+        }
+        return forms
     }
 
     // MARK: Intents
@@ -367,12 +411,13 @@ struct ContentLoader {
             }
         }
         let after = entries["after"].flatMap { document.text($0.value, what: "'after'") } ?? ""
+        let easy = entries["easy"].flatMap { document.text($0.value, what: "'easy'") }
         if text.isEmpty && quotes.isEmpty {
             document.error(
                 node, "\(owner) has an empty reply", hint: "add 'reply:' text, a 'quote:' of the charter, or both")
             return nil
         }
-        return Response(text: text, quotes: quotes, after: after)
+        return Response(text: text, quotes: quotes, after: after, easy: easy)
     }
 
     /// Adds the examples of `learned.yaml` (written by `missed assign`) to their intents.

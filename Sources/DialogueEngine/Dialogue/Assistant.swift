@@ -30,6 +30,8 @@ public struct Assistant: Sendable {
     private let box: EngineBox
     /// The engine one request works with from start to end, even if a reload happens meanwhile.
     private var pinned: Engine?
+    /// How the request being answered wants its reply worded.
+    private var style = ReplyStyle.standard
     private let settings: MatcherSettings
     private var engine: Engine { pinned ?? box.current.withLock { $0 } }
 
@@ -79,13 +81,15 @@ public struct Assistant: Sendable {
     }
 
     /// The greeting shown when a conversation starts.
-    public func welcome(sessionId: String? = nil) -> Reply {
+    public func welcome(sessionId: String? = nil, style: ReplyStyle = .standard) -> Reply {
         let intent = engine.content.intent(id: "system.welcome")!
-        let composed = engine.composer.compose(intent)
-        return Reply(
+        let composed = engine.composer.compose(intent, style: style)
+        var reply = Reply(
             reply: composed.text, answered: true, intent: intent.id, confidence: 1,
             sessionId: sessionId ?? Self.newSessionID(), suggestions: composed.suggestions, sources: [],
             kind: .smalltalk)
+        reply.style = style
+        return reply
     }
 
     /// How many recent replies a conversation remembers for feedback.
@@ -161,9 +165,12 @@ public struct Assistant: Sendable {
     }
 
     /// Answers `message` in the conversation `sessionId` (a new one when nil).
-    public func respond(to message: String, sessionId: String? = nil, channel: Channel) async -> Reply {
+    public func respond(
+        to message: String, sessionId: String? = nil, channel: Channel, style: ReplyStyle = .standard
+    ) async -> Reply {
         var assistant = self
         assistant.pinned = engine
+        assistant.style = style
         return await assistant.respondPinned(to: message, sessionId: sessionId, channel: channel)
     }
 
@@ -180,6 +187,7 @@ public struct Assistant: Sendable {
             to: message, redacted: redacted, stripped: stripped, context: &context, sessionID: sessionID,
             channel: channel, signal: &signal)
         reply.messageId = Self.newMessageID()
+        reply.style = style
         // What feedback on this reply would store: never the words of a disclosure or a possible risk.
         let question =
             signal != nil
@@ -200,7 +208,7 @@ public struct Assistant: Sendable {
         let analysed = matcher.analyze(message)
         let words = analysed.words
         if words.isEmpty && message.allSatisfy({ $0.isWhitespace }) {
-            var reply = welcome(sessionId: sessionID)
+            var reply = welcome(sessionId: sessionID, style: style)
             reply.intent = "system.empty"
             reply.reply = "Please type a question about the co-production charter. Here are some ideas."
             return reply
@@ -232,7 +240,7 @@ public struct Assistant: Sendable {
                     return followUp(intent, confidence: candidate.confidence, context: &context, sessionID: sessionID)
                 }
                 if intent.kind == .outOfScope {
-                    let composed = engine.composer.compose(intent)
+                    let composed = engine.composer.compose(intent, style: style)
                     await logUnanswered(
                         message, redacted: redacted, words: words, outcome: .fallback, best: candidate,
                         channel: channel,
@@ -250,7 +258,7 @@ public struct Assistant: Sendable {
                 key: context.logKey(for: sessionID))
             let intent = engine.content.intent(id: "system.clarify")!
             let options = candidates.map(label(for:))
-            let composed = engine.composer.compose(intent.response, suggestions: [])
+            let composed = engine.composer.compose(intent.response, suggestions: [], style: style)
             return Reply(
                 reply: composed.text, answered: false, intent: intent.id, confidence: candidates.first?.confidence ?? 0,
                 sessionId: sessionID, suggestions: options + ["None of these"].prefix(max(0, 3 - options.count)),
@@ -260,7 +268,7 @@ public struct Assistant: Sendable {
                 message, redacted: redacted, words: words, outcome: .fallback, best: best, channel: channel,
                 key: context.logKey(for: sessionID))
             let intent = engine.content.intent(id: "system.fallback")!
-            let composed = engine.composer.compose(intent)
+            let composed = engine.composer.compose(intent, style: style)
             return Reply(
                 reply: composed.text, answered: false, intent: intent.id, confidence: best?.confidence ?? 0,
                 sessionId: sessionID, suggestions: composed.suggestions, sources: [], kind: .fallback)
@@ -271,7 +279,8 @@ public struct Assistant: Sendable {
     private func safeguardingReply(_ signal: SafeguardingSignal, sessionID: String) -> Reply {
         let category = engine.content.safeguarding.category(id: signal.category)
         return Reply(
-            reply: category?.reply ?? "", answered: true, intent: "safeguarding." + signal.category, confidence: 1,
+            reply: (style == .easy ? category?.easy : nil) ?? category?.reply ?? "", answered: true,
+            intent: "safeguarding." + signal.category, confidence: 1,
             sessionId: sessionID, suggestions: category?.suggestions ?? [], sources: [], kind: .safeguarding)
     }
 
@@ -291,11 +300,11 @@ public struct Assistant: Sendable {
         var list: [Target] = []
         switch candidate.target {
         case .statement(let id):
-            composed = engine.composer.compose(statementID: id)
+            composed = engine.composer.compose(statementID: id, style: style)
             intentName = "statement." + id
         case .intent(let id):
             let intent = engine.content.intent(id: id)!
-            composed = engine.composer.compose(intent)
+            composed = engine.composer.compose(intent, style: style)
             intentName = id
             if intent.kind == .smalltalk { kind = .smalltalk }
             list = intent.list.map { item in engine.content.intent(id: item) != nil ? .intent(item) : .statement(item) }
@@ -318,22 +327,23 @@ public struct Assistant: Sendable {
         var composed: ReplyComposer.Composed?
         let wantsOutcomes = intent.id.hasSuffix("outcomes")
         if !context.pending.isEmpty && !wantsOutcomes {
-            composed = engine.composer.continuation(context.pending, suggestions: followUpSuggestions(context))
+            composed = engine.composer.continuation(
+                context.pending, suggestions: followUpSuggestions(context), style: style)
         } else if wantsOutcomes, let cornerstone = context.cornerstone {
             composed = engine.composer.compose(
                 Response(
                     text: "Here is what the charter says you will feel and see:", quotes: [cornerstone + ".outcomes"]),
-                suggestions: followUpSuggestions(context))
+                suggestions: followUpSuggestions(context), style: style)
         } else if case .intent(let id)? = context.topic, let topic = engine.content.intent(id: id),
             let more = topic.more
         {
-            composed = engine.composer.compose(more, suggestions: topic.suggestions)
+            composed = engine.composer.compose(more, suggestions: topic.suggestions, style: style)
         } else if let cornerstone = context.cornerstone.flatMap({ engine.content.charter.cornerstone(id: $0) }) {
             let topicIntent = engine.content.intent(id: "cornerstone." + cornerstone.id)
             if case .intent(let id)? = context.topic, id == "cornerstone." + cornerstone.id,
                 let more = topicIntent?.more
             {
-                composed = engine.composer.compose(more, suggestions: topicIntent?.suggestions ?? [])
+                composed = engine.composer.compose(more, suggestions: topicIntent?.suggestions ?? [], style: style)
             } else if let topicIntent {
                 return answer(
                     Candidate(target: .intent(topicIntent.id), confidence: confidence), context: &context,
@@ -342,7 +352,7 @@ public struct Assistant: Sendable {
         }
         guard let composed else {
             let noContext = engine.content.intent(id: "system.no-context")!
-            let reply = engine.composer.compose(noContext.response, suggestions: noContext.suggestions)
+            let reply = engine.composer.compose(noContext.response, suggestions: noContext.suggestions, style: style)
             return Reply(
                 reply: reply.text, answered: true, intent: noContext.id, confidence: confidence, sessionId: sessionID,
                 suggestions: reply.suggestions, sources: [], kind: .smalltalk)

@@ -47,6 +47,9 @@ public struct Reply: Codable, Sendable, Equatable {
     public var kind: Kind
     /// Identifies this reply within its conversation, for "Was this helpful?" feedback.
     public var messageId: String
+    /// How it is worded: `standard`, or `easy` (easy read). The sources hold the charter's exact words
+    /// either way.
+    public var style: ReplyStyle = .standard
 
     /// Makes a reply.
     public init(

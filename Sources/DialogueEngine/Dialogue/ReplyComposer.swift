@@ -9,8 +9,8 @@ package struct ReplyComposer: Sendable {
     package static let minimumItems = 3
 
     package let content: Content
-    /// Every intent's reply with its own suggestions, composed once: content never changes.
-    private let intentReplies: [String: Composed]
+    /// Every intent's reply with its own suggestions, composed once per style: content never changes.
+    private let intentReplies: [ReplyStyle: [String: Composed]]
 
     /// What a reply says and what the conversation should remember about it.
     package struct Composed: Sendable, Equatable {
@@ -26,25 +26,28 @@ package struct ReplyComposer: Sendable {
     /// Makes a composer for `content`.
     package init(content: Content) {
         let composer = ReplyComposer(content: content, intentReplies: [:])
-        var replies: [String: Composed] = [:]
-        for intent in content.intents {
-            replies[intent.id] = composer.compose(intent.response, suggestions: intent.suggestions)
+        var replies: [ReplyStyle: [String: Composed]] = [:]
+        for style in ReplyStyle.allCases {
+            for intent in content.intents {
+                replies[style, default: [:]][intent.id] = composer.compose(
+                    intent.response, suggestions: intent.suggestions, style: style)
+            }
         }
         self.init(content: content, intentReplies: replies)
     }
 
-    private init(content: Content, intentReplies: [String: Composed]) {
+    private init(content: Content, intentReplies: [ReplyStyle: [String: Composed]]) {
         self.content = content
         self.intentReplies = intentReplies
     }
 
     /// The reply for an intent, with the intent's own suggestions.
-    package func compose(_ intent: Intent) -> Composed {
-        intentReplies[intent.id] ?? compose(intent.response, suggestions: intent.suggestions)
+    package func compose(_ intent: Intent, style: ReplyStyle = .standard) -> Composed {
+        intentReplies[style]?[intent.id] ?? compose(intent.response, suggestions: intent.suggestions, style: style)
     }
 
-    /// The reply for a content response (`reply`, `quote`, `after`).
-    package func compose(_ response: Response, suggestions: [String]) -> Composed {
+    /// The reply for a content response (`reply`, `quote`, `after`; `easy` in the easy style).
+    package func compose(_ response: Response, suggestions: [String], style: ReplyStyle = .standard) -> Composed {
         var statements: [Statement] = []
         var lines: [String] = []
         for reference in response.quotes {
@@ -55,12 +58,17 @@ package struct ReplyComposer: Sendable {
                 statements += quote.statements(in: content.charter)
             }
         }
+        if style == .easy, let easy = response.easy {
+            return assemble(
+                lead: easy, lines: lines, statements: statements, after: "", suggestions: suggestions, style: style)
+        }
         return assemble(
-            lead: response.text, lines: lines, statements: statements, after: response.after, suggestions: suggestions)
+            lead: response.text, lines: lines, statements: statements, after: response.after, suggestions: suggestions,
+            style: style)
     }
 
     /// The reply for one charter statement on its own.
-    package func compose(statementID: String) -> Composed {
+    package func compose(statementID: String, style: ReplyStyle = .standard) -> Composed {
         let charter = content.charter
         guard let statement = charter.statement(id: statementID) else {
             return Composed(text: "", sources: [], suggestions: [], pending: [], list: [])
@@ -74,19 +82,27 @@ package struct ReplyComposer: Sendable {
             lead = "The charter says:"
             suggestions = ["What are the cornerstones?", "What is co-production?"]
         }
-        return assemble(lead: lead, lines: [], statements: [statement], after: "", suggestions: suggestions)
+        return assemble(
+            lead: lead, lines: [], statements: [statement], after: "", suggestions: suggestions, style: style)
     }
 
     /// The next part of a long reply.
-    package func continuation(_ pending: [String], suggestions: [String]) -> Composed {
+    package func continuation(_ pending: [String], suggestions: [String], style: ReplyStyle = .standard) -> Composed {
         let statements = pending.compactMap { content.charter.statement(id: $0) }
         return assemble(
-            lead: "And the charter also says:", lines: [], statements: statements, after: "", suggestions: suggestions)
+            lead: "And the charter also says:", lines: [], statements: statements, after: "", suggestions: suggestions,
+            style: style)
     }
 
-    private func assemble(lead: String, lines: [String], statements: [Statement], after: String, suggestions: [String])
-        -> Composed
-    {
+    /// How a statement is shown: its own words, or its easy-read form when there is one.
+    private func shownText(_ statement: Statement, style: ReplyStyle) -> String {
+        style == .easy ? content.easyStatements[statement.id] ?? statement.text : statement.text
+    }
+
+    private func assemble(
+        lead: String, lines: [String], statements: [Statement], after: String, suggestions: [String],
+        style: ReplyStyle
+    ) -> Composed {
         var parts: [String] = []
         if !lead.isEmpty { parts.append(lead) }
         parts += lines
@@ -94,7 +110,7 @@ package struct ReplyComposer: Sendable {
         var shown: [Statement] = []
         var pending: [String] = []
         for statement in statements {
-            let cost = Self.wordCount(statement.text)
+            let cost = Self.wordCount(shownText(statement, style: style))
             if pending.isEmpty && (shown.count < Self.minimumItems || words + cost <= Self.wordBudget) {
                 shown.append(statement)
                 words += cost
@@ -102,7 +118,7 @@ package struct ReplyComposer: Sendable {
                 pending.append(statement.id)
             }
         }
-        parts += shown.map { "• " + $0.text }
+        parts += shown.map { "• " + shownText($0, style: style) }
         if !pending.isEmpty {
             parts.append("There is more. Say \"more\" to see the rest.")
         } else if !after.isEmpty {

@@ -58,12 +58,16 @@ package struct Response: Sendable, Equatable {
     package var quotes: [String]
     /// Words after the quotes.
     package var after: String
+    /// The easy-read form of ``text`` and ``after`` together (`easy:`), if written; the quotes are
+    /// shown in their easy-read forms after it.
+    package var easy: String?
 
     /// Makes a response.
-    package init(text: String, quotes: [String] = [], after: String = "") {
+    package init(text: String, quotes: [String] = [], after: String = "", easy: String? = nil) {
         self.text = text
         self.quotes = quotes
         self.after = after
+        self.easy = easy
     }
 }
 

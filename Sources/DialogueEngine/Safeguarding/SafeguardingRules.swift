@@ -36,13 +36,19 @@ package struct SafeguardingRules: Sendable, Equatable {
         package var tier: Tier
         /// The reply, with `{contact}` names already filled in.
         package var reply: String
+        /// Its easy-read form, if written.
+        package var easy: String?
         /// Buttons offered after it.
         package var suggestions: [String]
         /// Its rules; any one of them is enough.
         package var rules: [Rule]
 
         /// Makes a category.
-        package init(id: String, tier: Tier = .disclosure, reply: String, suggestions: [String] = [], rules: [Rule]) {
+        package init(
+            id: String, tier: Tier = .disclosure, reply: String, easy: String? = nil, suggestions: [String] = [],
+            rules: [Rule]
+        ) {
+            self.easy = easy
             self.id = id
             self.tier = tier
             self.reply = reply

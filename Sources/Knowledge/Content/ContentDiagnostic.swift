@@ -11,6 +11,8 @@ public struct ContentDiagnostic: Sendable, Equatable, Error, CustomStringConvert
     public var message: String
     /// How to fix it, when there is something useful to say.
     public var hint: String?
+    /// True for something to improve that does not stop the content loading (a missing easy-read form).
+    public var isWarning = false
 
     /// Makes a diagnostic.
     public init(file: String, line: Int = 0, column: Int = 0, message: String, hint: String? = nil) {
@@ -26,7 +28,7 @@ public struct ContentDiagnostic: Sendable, Equatable, Error, CustomStringConvert
         var location = file
         if line > 0 { location += ":\(line)" }
         if line > 0 && column > 0 { location += ":\(column)" }
-        var text = "\(location): error: \(message)"
+        var text = "\(location): \(isWarning ? "warning" : "error"): \(message)"
         if let hint { text += "\n  hint: \(hint)" }
         return text
     }

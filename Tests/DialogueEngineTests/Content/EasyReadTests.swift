@@ -1,0 +1,104 @@
+import Foundation
+import Knowledge
+import Testing
+
+@testable import DialogueEngine
+
+/// The easy-read forms, written by hand as content: one for every statement, reply and safeguarding
+/// reply; every sentence at most 15 words; a mean Flesch reading ease of at least 80; every number
+/// (Childline's, 999, the council's) kept.
+@Suite struct EasyReadTests {
+    static let content = TestSupport.content
+
+    /// Every easy form with a name for messages, and the standard text it stands for.
+    static var forms: [(name: String, easy: String, standard: String)] {
+        var forms: [(String, String, String)] = []
+        for statement in content.charter.allStatements {
+            if let easy = content.easyStatements[statement.id] { forms.append((statement.id, easy, statement.text)) }
+        }
+        for intent in content.intents {
+            if let easy = intent.response.easy {
+                forms.append((intent.id, easy, intent.response.text + " " + intent.response.after))
+            }
+            if let more = intent.more, let easy = more.easy {
+                forms.append((intent.id + " (more)", easy, more.text + " " + more.after))
+            }
+        }
+        for category in content.safeguarding.categories {
+            if let easy = category.easy { forms.append(("safeguarding." + category.id, easy, category.reply)) }
+        }
+        return forms
+    }
+
+    @Test func everyStatementReplyAndSafeguardingReplyHasAnEasyForm() {
+        let gaps = ContentAudit(content: Self.content).easyReadGaps(directory: TestSupport.intentsDirectory)
+        #expect(gaps.isEmpty, "\(gaps.map(\.description).joined(separator: "\n"))")
+    }
+
+    @Test func noSentenceIsLongerThanFifteenWords() {
+        for form in Self.forms {
+            for sentence in Readability.sentences(form.easy) {
+                #expect(Readability.words(sentence).count <= 15, "\(form.name): '\(sentence)'")
+            }
+        }
+    }
+
+    @Test func theEasyFormsReadEasily() throws {
+        let scores = Self.forms.compactMap { Readability.fleschReadingEase($0.easy) }
+        try #require(!scores.isEmpty)
+        let mean = scores.reduce(0, +) / Double(scores.count)
+        #expect(mean >= 80, "mean Flesch reading ease \(mean)")
+    }
+
+    /// Every reply as the assistant sends it: easy read averages at least 80, standard at least 65.
+    @Test func composedRepliesMeetTheReadabilityTargets() {
+        let figures = ContentAudit(content: Self.content).readability()
+        #expect(figures.replies > 100)
+        #expect(figures.easyMean >= 80, "easy read \(figures.easyMean)")
+        #expect(figures.standardMean >= 65, "standard \(figures.standardMean)")
+        #expect(figures.easyLongestSentence <= 15)
+    }
+
+    /// A phone number, a text number or a `{contact}` of the standard reply is in the easy one too.
+    @Test func everyNumberIsKept() {
+        for form in Self.forms {
+            let numbers = Self.numbers(in: form.standard)
+            let kept = Self.numbers(in: form.easy)
+            #expect(numbers.isSubset(of: kept), "\(form.name) lost \(numbers.subtracting(kept).sorted())")
+        }
+    }
+
+    /// Runs of digits with their spaces ("0800 1111"), as a set.
+    static func numbers(in text: String) -> Set<String> {
+        var found: Set<String> = []
+        var current = ""
+        for character in text + " " {
+            if character.isNumber || (character == " " && !current.isEmpty && current.last?.isNumber == true) {
+                current.append(character)
+            } else {
+                let number = current.trimmingCharacters(in: .whitespaces)
+                if number.count >= 3 { found.insert(number) }
+                current = ""
+            }
+        }
+        return found
+    }
+
+    /// The easy style answers with the easy forms and keeps the charter's exact words in the sources.
+    @Test func anEasyReplyQuotesTheEasyFormsAndKeepsTheExactWordsAsSources() async {
+        let assistant = TestSupport.assistant()
+        let standard = await assistant.respond(to: "can i have a break", channel: .cli)
+        let easy = await assistant.respond(to: "can i have a break", channel: .cli, style: .easy)
+        #expect(standard.style == .standard)
+        #expect(easy.style == .easy)
+        #expect(easy.intent == standard.intent)
+        #expect(easy.reply != standard.reply)
+        #expect(easy.sources == standard.sources, "the exact words stay available")
+        let statement = try? #require(standard.sources.first)
+        #expect(!easy.reply.contains(statement?.text ?? "-"))
+        let disclosure = await assistant.respond(to: "i want to kill myself", channel: .cli, style: .easy)
+        #expect(disclosure.kind == .safeguarding)
+        #expect(disclosure.reply.contains("116 123"))
+        #expect(disclosure.reply == Self.content.safeguarding.category(id: "suicidal")?.easy)
+    }
+}

@@ -1,0 +1,34 @@
+import Testing
+
+@testable import Knowledge
+
+@Suite struct ReadabilityTests {
+    @Test(arguments: [
+        ("cat", 1), ("table", 2), ("make", 1), ("people", 2), ("together", 3), ("co-production", 4),
+        ("happy", 2), ("listen", 2), ("the", 1), ("I", 1),
+    ])
+    func syllablesAreCountedByVowelGroups(word: String, count: Int) {
+        #expect(Readability.syllables(in: word) == count, "\(word)")
+    }
+
+    @Test func sentencesSplitAtStopsColonsAndLines() {
+        let text = "We will listen. Is that okay? The charter says:\n• We will be kind\n• You will feel welcome"
+        #expect(
+            Readability.sentences(text) == [
+                "We will listen.", "Is that okay?", "The charter says:", "We will be kind", "You will feel welcome",
+            ])
+        #expect(Readability.longestSentence(text) == 4)
+        #expect(Readability.sentences("Open 8.30am to 5pm. See ceop.police.uk now.").count == 2)
+        #expect(Readability.words("Call 0800 1111, it's free.") == ["Call", "0800", "1111", "it's", "free"])
+    }
+
+    @Test func fleschTellsEasyFromHardText() throws {
+        let easy = try #require(Readability.fleschReadingEase("We will be kind. You can ask for a break."))
+        let hard = try #require(
+            Readability.fleschReadingEase(
+                "Responses to individual needs and changing circumstances are creative and flexible."))
+        #expect(easy > 90)
+        #expect(hard < 30)
+        #expect(Readability.fleschReadingEase("") == nil)
+    }
+}
