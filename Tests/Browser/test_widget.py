@@ -198,6 +198,52 @@ def test_safeguarding_numbers_are_tappable_links(driver):
     assert violations == [], json.dumps(violations, indent=1)
 
 
+def test_simpler_words_toggle_by_keyboard(driver):
+    """'Simpler words' is a toggle button (aria-pressed): pressing it re-renders the last answer in easy
+    read at once, in place; the charter's exact words are one keypress away; it stays on."""
+    open_page(driver)
+    tab_to_launcher(driver)
+    press(driver, Keys.ENTER)
+    wait_for(lambda: bot_messages(driver), message="welcome message")
+    before = len(bot_messages(driver))
+    press(driver, "can i have a break", Keys.ENTER)
+    wait_for(lambda: len(bot_messages(driver)) > before, message="reply")
+    standard = bot_messages(driver)[-1]
+    assert "We will give space and breaks" in standard
+    count = len(bot_messages(driver))
+    toggle_state = "return root.querySelector('.simpler').getAttribute('aria-pressed');"
+    assert shadow_js(driver, toggle_state) == "false"
+    # Reach the toggle by keyboard alone.
+    for _ in range(15):
+        if shadow_js(driver, "return root.activeElement === root.querySelector('.simpler');"):
+            break
+        ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+    assert shadow_js(driver, "return root.activeElement === root.querySelector('.simpler');"), "toggle not reached"
+    press(driver, Keys.ENTER)
+    wait_for(lambda: shadow_js(driver, toggle_state) == "true", message="toggle pressed")
+    wait_for(lambda: bot_messages(driver)[-1] != standard, message="the last answer re-rendered")
+    easy = bot_messages(driver)[-1]
+    assert len(bot_messages(driver)) == count, "the answer is replaced, not added"
+    assert "We will give space and breaks" not in easy
+    # The exact words: a disclosure under the easy answer, opened by keyboard.
+    summary = "const m = root.querySelectorAll('.msg.bot'); const last = m[m.length - 1]; "
+    assert shadow_js(driver, summary + "return last.querySelector('details.exact summary').textContent;") == \
+        "Show the charter's exact words"
+    shadow_js(driver, summary + "last.querySelector('details.exact summary').focus();")
+    press(driver, Keys.ENTER)
+    wait_for(lambda: shadow_js(driver, summary + "return last.querySelector('details.exact').open;"), message="open")
+    exact = shadow_js(driver, summary + "return last.querySelector('details.exact ul').textContent;")
+    assert "We will give space and breaks" in exact
+    # It stays on for the next question.
+    shadow_js(driver, "root.getElementById('cc-input').focus();")
+    before = len(bot_messages(driver))
+    press(driver, "will people listen to me", Keys.ENTER)
+    wait_for(lambda: len(bot_messages(driver)) > before, message="next reply")
+    assert shadow_js(driver, summary + "return !!last.querySelector('details.exact');")
+    violations = run_axe(driver)
+    assert violations == [], json.dumps(violations, indent=1)
+
+
 def test_keyboard_flow_on_another_origin(driver):
     """Embedded in a council's own site (another origin, allowed with --allow-origin): the widget loads
     from the service, talks to its API across origins, and works by keyboard."""
@@ -265,10 +311,11 @@ def test_text_size_control_and_contrast(driver):
     shadow_js(driver, "root.querySelector('.launcher').click();")
     size = lambda: shadow_js(driver, "return parseFloat(getComputedStyle(root.querySelector('#cc-input')).fontSize);")
     start = size()
-    shadow_js(driver, "root.querySelectorAll('.head button')[1].click();")
+    shadow_js(driver, "root.querySelector('.head button[aria-label=\"Make text larger\"]').click();")
     assert size() > start
-    labels = shadow_js(driver, "return [...root.querySelectorAll('.head button')].map(b => b.getAttribute('aria-label'));")
-    assert labels == ["Make text smaller", "Make text larger", "Close chat"]
+    names = shadow_js(driver, """return [...root.querySelectorAll('.head button')]
+        .map(b => b.getAttribute('aria-label') || b.textContent);""")
+    assert names == ["Simpler words", "Make text smaller", "Make text larger", "Close chat"]
 
 
 def test_no_console_errors(driver):

@@ -28,15 +28,15 @@ struct Check: AsyncParsableCommand {
         for gap in audit.easyReadGaps(directory: configuration.intentsDirectory) {
             print(gap.description)
         }
+        let statements = content.charter.allStatements.count
+        print(
+            "ok: \(configuration.intentsDirectory): \(content.charter.cornerstones.count) cornerstones, \(statements) statements, \(content.intentCount) intents"
+        )
         let figures = audit.readability()
         print(
             "readability (Flesch reading ease, mean over \(figures.replies) replies): standard "
                 + String(format: "%.1f", figures.standardMean) + ", easy read "
                 + String(format: "%.1f", figures.easyMean)
                 + "; longest easy-read sentence \(figures.easyLongestSentence) words")
-        let statements = content.charter.allStatements.count
-        print(
-            "ok: \(configuration.intentsDirectory): \(content.charter.cornerstones.count) cornerstones, \(statements) statements, \(content.intentCount) intents"
-        )
     }
 }

@@ -53,15 +53,17 @@ struct Stats: AsyncParsableCommand {
             return
         }
         print(
-            "period       questions  answered  unanswered  clarified  safeguarding  helpful  not helpful  answer rate")
+            "period       questions  answered  unanswered  clarified  safeguarding  easy read  helpful  not helpful  answer rate"
+        )
         for row in rows {
-            let cells = [
+            let cells: [String] = [
                 row.period.padding(toLength: 11, withPad: " ", startingAt: 0),
                 String(row.questions).padding(toLength: 9, withPad: " ", startingAt: 0),
                 String(row.answered).padding(toLength: 8, withPad: " ", startingAt: 0),
                 String(row.unanswered).padding(toLength: 10, withPad: " ", startingAt: 0),
                 String(row.clarified).padding(toLength: 9, withPad: " ", startingAt: 0),
                 String(row.safeguarding).padding(toLength: 12, withPad: " ", startingAt: 0),
+                String(row.easy).padding(toLength: 9, withPad: " ", startingAt: 0),
                 String(row.helpful).padding(toLength: 7, withPad: " ", startingAt: 0),
                 String(row.notHelpful).padding(toLength: 11, withPad: " ", startingAt: 0),
                 String(format: "%.1f%%", row.answerRate * 100),

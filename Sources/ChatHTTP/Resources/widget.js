@@ -63,6 +63,10 @@
     "  border-radius: 0.25rem; padding: 0 1rem; min-height: 2.75rem; cursor: pointer; }",
     ".form button:hover { background: #005a30; }",
     ".thinking { font-style: italic; color: #505a5f; }",
+    ".head .simpler[aria-pressed=true] { background: #0b0c0c; color: #fff; }",
+    ".exact { margin-top: 0.5rem; }",
+    ".exact summary { cursor: pointer; text-decoration: underline; color: #1d4f91; }",
+    ".exact summary:focus { outline: 3px solid #ffdd00; background: #ffdd00; color: #0b0c0c; }",
     ".text a.phone { color: #1d4f91; font-weight: bold; text-decoration: underline; white-space: nowrap; }",
     ".text a.phone:focus { outline: 3px solid #ffdd00; outline-offset: 0; background: #ffdd00; color: #0b0c0c; }",
     ".sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;",
@@ -84,6 +88,10 @@
   function Widget(container) {
     this.sessionId = null;
     try { this.sessionId = sessionStorage.getItem(storageKey); } catch (e) { /* storage may be blocked */ }
+    this.easy = false;
+    try { this.easy = sessionStorage.getItem(storageKey + ".easy") === "1"; } catch (e) { /* storage may be blocked */ }
+    this.lastQuestion = null;
+    this.lastReplyItem = null;
     this.sizes = ["1rem", "1.15rem", "1.3rem", "1.5rem"];
     this.size = 0;
     this.started = false;
@@ -112,6 +120,9 @@
 
     var head = el("div", { class: "head" });
     head.appendChild(el("h2", { id: "cc-title" }, "Co-production charter helper"));
+    this.simpler = el("button", { type: "button", class: "simpler", "aria-pressed": this.easy ? "true" : "false" },
+      "Simpler words");
+    head.appendChild(this.simpler);
     this.smaller = el("button", { type: "button", "aria-label": "Make text smaller" }, "A\u2212");
     this.larger = el("button", { type: "button", "aria-label": "Make text larger" }, "A+");
     this.close = el("button", { type: "button", "aria-label": "Close chat" }, "\u00d7");
@@ -144,6 +155,7 @@
     this.close.addEventListener("click", function () { self.hide(); });
     this.smaller.addEventListener("click", function () { self.resize(-1); });
     this.larger.addEventListener("click", function () { self.resize(1); });
+    this.simpler.addEventListener("click", function () { self.toggleEasy(); });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       self.send(self.input.value);
@@ -175,6 +187,20 @@
     this.launcher.focus();
   };
 
+  // "Simpler words": easy read for the rest of the conversation. The last answer is asked again in
+  // the new style at once and shown in place of the old one (the service does not count it twice).
+  Widget.prototype.toggleEasy = function () {
+    this.easy = !this.easy;
+    this.simpler.setAttribute("aria-pressed", this.easy ? "true" : "false");
+    try { sessionStorage.setItem(storageKey + ".easy", this.easy ? "1" : "0"); } catch (e) { /* ignore */ }
+    if (this.lastQuestion && this.lastReplyItem) {
+      this.request(this.lastQuestion, true, this.lastReplyItem);
+    } else if (this.lastReplyItem) {
+      var old = this.lastReplyItem;
+      this.welcome(old);
+    }
+  };
+
   Widget.prototype.resize = function (step) {
     this.size = Math.max(0, Math.min(this.sizes.length - 1, this.size + step));
     this.root.style.setProperty("--size", this.sizes[this.size]);
@@ -182,12 +208,15 @@
     this.larger.disabled = this.size === this.sizes.length - 1;
   };
 
-  Widget.prototype.welcome = function () {
+  Widget.prototype.welcome = function (replacing) {
     var self = this;
-    var url = apiBase + "/api/welcome" + (this.sessionId ? "?sessionId=" + encodeURIComponent(this.sessionId) : "");
+    var query = [];
+    if (this.sessionId) query.push("sessionId=" + encodeURIComponent(this.sessionId));
+    if (this.easy) query.push("style=easy");
+    var url = apiBase + "/api/welcome" + (query.length ? "?" + query.join("&") : "");
     fetch(url, { headers: { Accept: "application/json" } })
       .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
-      .then(function (reply) { self.showReply(reply); })
+      .then(function (reply) { self.showReply(reply, replacing); })
       .catch(function () {
         self.addMessage("bot", "Hello. I can answer questions about the Stoke-on-Trent SEND Co-production Charter.");
       });
@@ -216,21 +245,37 @@
     node.appendChild(document.createTextNode(text.slice(last)));
   }
 
-  Widget.prototype.addMessage = function (who, text) {
+  Widget.prototype.addMessage = function (who, text, replacing) {
     var item = el("div", { class: "msg " + who });
     item.appendChild(el("span", { class: "who" }, who === "user" ? "You said:" : "Helper said:"));
     item.appendChild(el("p", { class: "text" }, text));
-    this.log.appendChild(item);
+    if (replacing && replacing.parentNode === this.log) {
+      this.log.replaceChild(item, replacing);
+    } else {
+      this.log.appendChild(item);
+    }
     this.log.scrollTop = this.log.scrollHeight;
     return item;
   };
 
-  Widget.prototype.showReply = function (reply) {
+  Widget.prototype.showReply = function (reply, replacing) {
     if (reply.sessionId) {
       this.sessionId = reply.sessionId;
       try { sessionStorage.setItem(storageKey, reply.sessionId); } catch (e) { /* ignore */ }
     }
-    var item = this.addMessage("bot", reply.reply || "");
+    var item = this.addMessage("bot", reply.reply || "", replacing);
+    this.lastReplyItem = item;
+    if (reply.style === "easy" && reply.sources && reply.sources.length) {
+      // The charter's exact words, one tap away under an easy-read answer.
+      var exact = el("details", { class: "exact" });
+      exact.appendChild(el("summary", {}, "Show the charter's exact words"));
+      var list = el("ul", {});
+      reply.sources.forEach(function (source) {
+        list.appendChild(el("li", {}, source.text + " (" + source.cornerstone + ")"));
+      });
+      exact.appendChild(list);
+      item.appendChild(exact);
+    }
     if (reply.kind === "safeguarding") linkPhoneNumbers(item.querySelector(".text"), reply.reply || "");
     if ("speechSynthesis" in window && typeof SpeechSynthesisUtterance === "function") {
       var tools = el("div", { class: "tools" });
@@ -291,14 +336,23 @@
   Widget.prototype.send = function (text) {
     var message = (text || "").trim();
     if (!message || this.busy) return;
-    this.busy = true;
     this.input.value = "";
     this.addMessage("user", message);
+    this.lastQuestion = message;
+    this.request(message, false, null);
+  };
+
+  // Asks the service; a repeat (the same question in the other style) replaces `replacing`.
+  Widget.prototype.request = function (message, repeat, replacing) {
+    if (this.busy) return;
+    this.busy = true;
     var thinking = el("p", { class: "thinking", "aria-hidden": "true" }, "Thinking\u2026");
     this.log.appendChild(thinking);
     var self = this;
     var body = { message: message };
     if (this.sessionId) body.sessionId = this.sessionId;
+    if (this.easy) body.style = "easy";
+    if (repeat) body.repeat = true;
     fetch(apiBase + "/api/chat", {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
@@ -311,7 +365,7 @@
       })
       .then(function (result) {
         if (result.ok) {
-          self.showReply(result.json);
+          self.showReply(result.json, replacing);
         } else if (result.status === 429) {
           self.addMessage("bot", "Sorry, there have been a lot of questions. Please wait a moment and try again.");
         } else {

@@ -15,6 +15,7 @@ struct ChatController<Context: RequestContext> {
         var message: String
         var sessionId: String?
         var style = ReplyStyle.standard
+        var repeated = false
     }
 
     var endpoints: RouteCollection<Context> {
@@ -47,7 +48,8 @@ struct ChatController<Context: RequestContext> {
         let body = try await request.collectBody(upTo: maxBodySize)
         let input = try decode(Array(body.readableBytesView))
         let reply = await assistant.respond(
-            to: input.message, sessionId: input.sessionId, channel: .http, style: input.style)
+            to: input.message, sessionId: input.sessionId, channel: .http, style: input.style,
+            repeated: input.repeated)
         metrics.reply(reply)
         return json(reply)
     }
@@ -86,7 +88,8 @@ struct ChatController<Context: RequestContext> {
             guard let parsed = ReplyStyle(rawValue: given) else { throw Self.invalidStyle }
             style = parsed
         }
-        return ChatRequest(message: message, sessionId: sessionID, style: style)
+        let repeated = try fields.optionalBool("repeat") ?? false
+        return ChatRequest(message: message, sessionId: sessionID, style: style, repeated: repeated)
     }
 
     static var invalidStyle: APIError {

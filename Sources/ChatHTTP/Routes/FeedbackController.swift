@@ -87,6 +87,14 @@ struct JSONBody {
         }
     }
 
+    /// An optional boolean field: nil when absent or null.
+    func optionalBool(_ name: String) throws -> Bool? {
+        switch fields[name] {
+        case nil, .null?: return nil
+        default: return try bool(name)
+        }
+    }
+
     /// A required boolean field.
     func bool(_ name: String) throws -> Bool {
         switch fields[name] {

@@ -32,6 +32,8 @@ public struct Assistant: Sendable {
     private var pinned: Engine?
     /// How the request being answered wants its reply worded.
     private var style = ReplyStyle.standard
+    /// False when the message repeats the previous one in another style: it is answered, not counted.
+    private var counted = true
     private let settings: MatcherSettings
     private var engine: Engine { pinned ?? box.current.withLock { $0 } }
 
@@ -121,7 +123,7 @@ public struct Assistant: Sendable {
                 givenAt: clock(), sessionKey: context.logKey(for: sessionId), messageId: messageId,
                 helpful: helpful,
                 comment: note, question: message.question, intent: message.intent, answer: message.answer,
-                channel: channel))
+                channel: channel, style: message.style))
     }
 
     /// What is kept instead of text that disclosed harm.
@@ -165,12 +167,17 @@ public struct Assistant: Sendable {
     }
 
     /// Answers `message` in the conversation `sessionId` (a new one when nil).
+    ///
+    /// - Parameter repeated: true when the message is the previous one asked again in another style
+    ///   (the widget's "Simpler words"): it is answered but not counted or logged a second time.
     public func respond(
-        to message: String, sessionId: String? = nil, channel: Channel, style: ReplyStyle = .standard
+        to message: String, sessionId: String? = nil, channel: Channel, style: ReplyStyle = .standard,
+        repeated: Bool = false
     ) async -> Reply {
         var assistant = self
         assistant.pinned = engine
         assistant.style = style
+        assistant.counted = !repeated
         return await assistant.respondPinned(to: message, sessionId: sessionId, channel: channel)
     }
 
@@ -194,9 +201,11 @@ public struct Assistant: Sendable {
             ? Self.withheldDisclosure : message.utf8.count <= 500 ? redacted : redactor.redact(message.leading(500))
         let recent = RecentMessage(
             id: reply.messageId, question: question, intent: reply.intent, answer: reply.reply.leading(500),
-            date: clock())
+            date: clock(), style: style)
         sessions.save(consume context, for: sessionID, adding: recent, keeping: Self.rememberedReplies)
-        if reply.intent != "system.empty" { await log.tally(reply.kind, at: clock(), channel: channel) }
+        if counted && reply.intent != "system.empty" {
+            await log.tally(reply.kind, at: clock(), channel: channel, style: style)
+        }
         return reply
     }
 
@@ -217,7 +226,7 @@ public struct Assistant: Sendable {
         // gets a confident charter answer, and otherwise a gentle check-in. Neither is ever stored.
         signal = matcher.safeguarding.detect(words: words, stems: analysed.stems)
         if let found = signal {
-            await log.recordSafeguarding(at: clock(), category: found.category, channel: channel)
+            if counted { await log.recordSafeguarding(at: clock(), category: found.category, channel: channel) }
             if found.tier == .disclosure { return safeguardingReply(found, sessionID: sessionID) }
         }
         // Positions are read from the words as typed: text speak would turn "2" into "to". Only
@@ -389,6 +398,7 @@ public struct Assistant: Sendable {
         best: Candidate?, channel: Channel,
         key: String
     ) async {
+        guard counted else { return }
         // `words` are the message's own; they stand for the redacted text when nothing was redacted.
         let normalized = (redacted == message ? words : matcher.words(of: redacted)).joined(separator: " ")
         let bestIntent: String? = best.map { candidate in
@@ -400,6 +410,6 @@ public struct Assistant: Sendable {
         await log.record(
             UnansweredQuestion(
                 askedAt: clock(), question: redacted, normalized: normalized, channel: channel, outcome: outcome,
-                bestIntent: bestIntent, score: best?.confidence ?? 0, sessionKey: key))
+                bestIntent: bestIntent, score: best?.confidence ?? 0, sessionKey: key, style: style))
     }
 }

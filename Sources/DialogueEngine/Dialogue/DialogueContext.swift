@@ -34,4 +34,5 @@ package struct RecentMessage: Sendable, Equatable {
     package var intent: String
     package var answer: String
     package var date: Date
+    package var style: ReplyStyle = .standard
 }

@@ -85,8 +85,10 @@ public actor ResilientLog {
     }
 
     /// Counts a reply of any kind, for the statistics.
-    public nonisolated func tally(_ kind: Reply.Kind, at date: Date, channel: Channel) async {
-        await enqueue(.tally(Tally(date: date, channel: channel, kind: kind)))
+    public nonisolated func tally(
+        _ kind: Reply.Kind, at date: Date, channel: Channel, style: ReplyStyle = .standard
+    ) async {
+        await enqueue(.tally(Tally(date: date, channel: channel, kind: kind, style: style)))
     }
 
     private nonisolated func enqueue(_ item: Pending) async {

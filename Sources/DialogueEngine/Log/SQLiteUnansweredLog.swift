@@ -176,6 +176,17 @@ public struct SQLiteUnansweredLog: UnansweredLog {
                     """)
             try db.drop(table: "safeguardingEvent")
         }
+        migrator.registerMigration("v5: easy read recorded") { db in
+            try db.alter(table: "unansweredQuestion") { table in
+                table.add(column: "style", .text).notNull().defaults(to: "standard")
+            }
+            try db.alter(table: "feedback") { table in
+                table.add(column: "style", .text).notNull().defaults(to: "standard")
+            }
+            try db.alter(table: "dailyCount") { table in
+                table.add(column: "easy", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 
@@ -216,12 +227,12 @@ public struct SQLiteUnansweredLog: UnansweredLog {
             for item in batch.feedback {
                 try db.execute(
                     sql: """
-                        INSERT INTO feedback (givenAt, sessionKey, messageId, helpful, comment, question, intent, answer, channel)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO feedback (givenAt, sessionKey, messageId, helpful, comment, question, intent, answer, channel, style)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         item.givenAt, item.sessionKey, item.messageId, item.helpful, item.comment, item.question,
-                        item.intent, item.answer, item.channel.rawValue,
+                        item.intent, item.answer, item.channel.rawValue, item.style.rawValue,
                     ])
             }
             var counts: [String: [String: Int]] = [:]
@@ -236,14 +247,15 @@ public struct SQLiteUnansweredLog: UnansweredLog {
                 }
                 counts[key, default: [:]][column, default: 0] += 1
                 counts[key, default: [:]]["questions", default: 0] += 1
+                if tally.style == .easy { counts[key, default: [:]]["easy", default: 0] += 1 }
             }
             for (key, columns) in counts {
                 let parts = key.split(separator: "|").map(String.init)
-                let names = ["questions", "answered", "unanswered", "clarified", "safeguarding"]
+                let names = ["questions", "answered", "unanswered", "clarified", "safeguarding", "easy"]
                 try db.execute(
                     sql: """
                         INSERT INTO dailyCount (day, channel, \(names.joined(separator: ", ")))
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT(day, channel) DO UPDATE SET
                         \(names.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", "))
                         """,
@@ -377,7 +389,8 @@ public struct SQLiteUnansweredLog: UnansweredLog {
                 Feedback(
                     givenAt: row["givenAt"], sessionKey: row["sessionKey"], messageId: row["messageId"],
                     helpful: row["helpful"], comment: row["comment"], question: row["question"], intent: row["intent"],
-                    answer: row["answer"], channel: Channel(rawValue: row["channel"]) ?? .http)
+                    answer: row["answer"], channel: Channel(rawValue: row["channel"]) ?? .http,
+                    style: ReplyStyle(rawValue: row["style"]) ?? .standard)
             }
         }
     }
@@ -409,7 +422,8 @@ public struct SQLiteUnansweredLog: UnansweredLog {
                 db,
                 sql: """
                     SELECT \(period) AS period, SUM(questions) AS questions, SUM(answered) AS answered,
-                        SUM(unanswered) AS unanswered, SUM(clarified) AS clarified, SUM(safeguarding) AS safeguarding
+                        SUM(unanswered) AS unanswered, SUM(clarified) AS clarified, SUM(safeguarding) AS safeguarding,
+                        SUM(easy) AS easy
                     FROM dailyCount GROUP BY period ORDER BY period
                     """)
             let feedbackPeriod = byWeek ? "strftime('%Y-W%W', givenAt)" : "date(givenAt)"
@@ -428,6 +442,7 @@ public struct SQLiteUnansweredLog: UnansweredLog {
                 return DailyStats(
                     period: period, questions: row["questions"], answered: row["answered"],
                     unanswered: row["unanswered"], clarified: row["clarified"], safeguarding: row["safeguarding"],
+                    easy: row["easy"],
                     helpful: feedback[period]?.helpful ?? 0, notHelpful: feedback[period]?.unhelpful ?? 0)
             }
         }
@@ -474,6 +489,8 @@ public struct DailyStats: Codable, Sendable, Equatable {
     public var clarified: Int
     /// Safeguarding replies.
     public var safeguarding: Int
+    /// Replies in easy read.
+    public var easy: Int = 0
     /// "Was this helpful?" answered yes.
     public var helpful: Int = 0
     /// "Was this helpful?" answered no.

@@ -47,12 +47,15 @@ public struct Feedback: Codable, Sendable, Equatable {
     public var answer: String
     /// Where.
     public var channel: Channel
+    /// Whether the reply was in easy read.
+    public var style: ReplyStyle
 
     /// Makes a feedback record.
     public init(
         givenAt: Date, sessionKey: String, messageId: String, helpful: Bool, comment: String?, question: String,
-        intent: String, answer: String, channel: Channel
+        intent: String, answer: String, channel: Channel, style: ReplyStyle = .standard
     ) {
+        self.style = style
         self.givenAt = givenAt
         self.sessionKey = sessionKey
         self.messageId = messageId
@@ -107,9 +110,12 @@ public struct Tally: Sendable, Hashable {
     public var channel: Channel
     /// How it was answered.
     public var kind: Reply.Kind
+    /// Whether it was in easy read.
+    public var style: ReplyStyle
 
     /// Makes a tally for a reply given at `date`.
-    public init(date: Date, channel: Channel, kind: Reply.Kind) {
+    public init(date: Date, channel: Channel, kind: Reply.Kind, style: ReplyStyle = .standard) {
+        self.style = style
         self.day = Tally.day(of: date)
         self.channel = channel
         self.kind = kind

@@ -40,12 +40,16 @@ public struct UnansweredQuestion: Codable, Sendable, Equatable {
     public var sessionKey: String?
     /// The group of like questions it belongs to (set when stored).
     public var groupId: Int64?
+    /// Whether easy read was on.
+    public var style: ReplyStyle = .standard
 
     /// Makes a record.
     public init(
         id: Int64? = nil, askedAt: Date, question: String, normalized: String, channel: Channel, outcome: Outcome,
-        bestIntent: String?, score: Double, sessionKey: String? = nil, groupId: Int64? = nil
+        bestIntent: String?, score: Double, sessionKey: String? = nil, groupId: Int64? = nil,
+        style: ReplyStyle = .standard
     ) {
+        self.style = style
         self.sessionKey = sessionKey
         self.groupId = groupId
         self.id = id
@@ -86,6 +90,7 @@ extension UnansweredQuestion: FetchableRecord, MutablePersistableRecord {
         container[CodingKeys.score.stringValue] = score
         container[CodingKeys.sessionKey.stringValue] = sessionKey
         container[CodingKeys.groupId.stringValue] = groupId
+        container[CodingKeys.style.stringValue] = style.rawValue
     }
 }
 

@@ -102,6 +102,30 @@ import Testing
         }
     }
 
+    /// The unanswered log, feedback and the daily counts record whether easy read was on.
+    @Test func easyReadIsRecordedWithQuestionsFeedbackAndCounts() async throws {
+        try await withLog { log, assistant, _ in
+            let missed = await assistant.respond(
+                to: "how do i bake a cake", sessionId: "s", channel: .http, style: .easy)
+            let answered = await assistant.respond(
+                to: "can i have a break", sessionId: "s", channel: .http, style: .easy)
+            _ = await assistant.respond(to: "what is co-production", sessionId: "s", channel: .http)
+            try await assistant.feedback(
+                sessionId: "s", messageId: answered.messageId, helpful: true, comment: nil, channel: .http)
+            #expect(missed.style == .easy)
+            #expect(try await log.allQuestions().map(\.style) == [.easy])
+            #expect(try await log.feedback(helpful: nil, limit: 5).map(\.style) == [.easy])
+            let today = try #require(try await log.stats(byWeek: false).first)
+            #expect(today.questions == 3)
+            #expect(today.easy == 2)
+            // A repeat in the other style (the widget's toggle) is answered but not counted again.
+            _ = await assistant.respond(
+                to: "how do i bake a cake", sessionId: "s", channel: .http, style: .standard, repeated: true)
+            #expect(try await log.stats(byWeek: false).first?.questions == 3)
+            #expect(try await log.allQuestions().count == 1)
+        }
+    }
+
     /// A copy of the project's content and a log in a temporary directory, with one stored question.
     private func withReview(
         storing question: String, _ body: (ContentReview, Assistant, URL, Int64) async throws -> Void
