@@ -172,15 +172,21 @@ def test_keyboard_only_conversation(driver):
     assert shadow_js(driver, "return root.querySelector('.launcher').getAttribute('aria-expanded');") == "false"
 
 
-def test_safeguarding_numbers_are_tappable_links(driver):
-    """A young person on a phone can tap the numbers of a safeguarding reply: tel: to call, sms: to text."""
+def open_and_ask(driver, question):
+    """Opens the widget by keyboard, asks `question` and returns the reply's text."""
     open_page(driver)
     tab_to_launcher(driver)
     press(driver, Keys.ENTER)
     wait_for(lambda: bot_messages(driver), message="welcome message")
     before = len(bot_messages(driver))
-    press(driver, "i keep cutting myself", Keys.ENTER)
+    press(driver, question, Keys.ENTER)
     wait_for(lambda: len(bot_messages(driver)) > before, message="reply")
+    return bot_messages(driver)[-1]
+
+
+def test_safeguarding_numbers_are_tappable_links(driver):
+    """A young person on a phone can tap the numbers of a safeguarding reply: tel: to call, sms: to text."""
+    open_and_ask(driver, "i keep cutting myself")
     links = shadow_js(driver, """
         const messages = root.querySelectorAll('.msg.bot');
         const last = messages[messages.length - 1];
@@ -201,14 +207,7 @@ def test_safeguarding_numbers_are_tappable_links(driver):
 def test_simpler_words_toggle_by_keyboard(driver):
     """'Simpler words' is a toggle button (aria-pressed): pressing it re-renders the last answer in easy
     read at once, in place; the charter's exact words are one keypress away; it stays on."""
-    open_page(driver)
-    tab_to_launcher(driver)
-    press(driver, Keys.ENTER)
-    wait_for(lambda: bot_messages(driver), message="welcome message")
-    before = len(bot_messages(driver))
-    press(driver, "can i have a break", Keys.ENTER)
-    wait_for(lambda: len(bot_messages(driver)) > before, message="reply")
-    standard = bot_messages(driver)[-1]
+    standard = open_and_ask(driver, "can i have a break")
     assert "We will give space and breaks" in standard
     count = len(bot_messages(driver))
     toggle_state = "return root.querySelector('.simpler').getAttribute('aria-pressed');"
@@ -234,6 +233,18 @@ def test_simpler_words_toggle_by_keyboard(driver):
     wait_for(lambda: shadow_js(driver, summary + "return last.querySelector('details.exact').open;"), message="open")
     exact = shadow_js(driver, summary + "return last.querySelector('details.exact ul').textContent;")
     assert "We will give space and breaks" in exact
+    # Read aloud speaks the form that is shown: the easy one.
+    spoken = shadow_js(driver, summary + """
+        if (!('speechSynthesis' in window)) return null;
+        window.__spoken = null;
+        window.speechSynthesis.speak = u => { window.__spoken = u.text; };
+        const read = [...last.querySelectorAll('.tools button')].find(b => b.textContent === 'Read aloud');
+        if (!read) return null;
+        read.click();
+        return window.__spoken;""")
+    assert spoken is not None, "Chromium offers speech synthesis: the Read aloud button must be there"
+    assert "If you need space when we talk" in spoken
+    assert "We will give space and breaks" not in spoken
     # It stays on for the next question.
     shadow_js(driver, "root.getElementById('cc-input').focus();")
     before = len(bot_messages(driver))
