@@ -95,6 +95,9 @@ struct Serve: AsyncParsableCommand {
         if let store {
             maintenance = { @Sendable in Runtime.applyRetention(store, days: retentionDays) }
         }
+        // SIGHUP never ends the server: with a content folder it reloads it (ContentReloadService);
+        // with the built-in content there is nothing to reload.
+        signal(SIGHUP, SIG_IGN)
         // The built-in content is not changed by staff actions: assign and reload need --intents.
         let directory = configuration.intentsAreBuiltIn ? nil : configuration.intentsDirectory
         let app = try buildApplication(

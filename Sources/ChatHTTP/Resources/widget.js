@@ -190,6 +190,8 @@
   // "Simpler words": easy read for the rest of the conversation. The last answer is asked again in
   // the new style at once and shown in place of the old one (the service does not count it twice).
   Widget.prototype.toggleEasy = function () {
+    // While a question is on its way the last answer is about to change: the toggle waits for it.
+    if (this.busy) return;
     this.easy = !this.easy;
     this.simpler.setAttribute("aria-pressed", this.easy ? "true" : "false");
     try { sessionStorage.setItem(storageKey + ".easy", this.easy ? "1" : "0"); } catch (e) { /* ignore */ }
@@ -338,7 +340,6 @@
     if (!message || this.busy) return;
     this.input.value = "";
     this.addMessage("user", message);
-    this.lastQuestion = message;
     this.request(message, false, null);
   };
 
@@ -365,6 +366,8 @@
       })
       .then(function (result) {
         if (result.ok) {
+          // Only a question that was answered is the one the toggle asks again.
+          if (!repeat) self.lastQuestion = message;
           self.showReply(result.json, replacing);
         } else if (result.status === 429) {
           self.addMessage("bot", "Sorry, there have been a lot of questions. Please wait a moment and try again.");

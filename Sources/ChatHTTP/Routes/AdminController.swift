@@ -49,11 +49,8 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
         }
         routes.post("/api/admin/missed/{id}/ignore") { request, context in
             _ = try authorize(request, stateChanging: true)
-            do {
-                try await contentReview().ignore(try id(context))
-            } catch let failure as ContentReview.Failure {
-                throw httpError(failure)
-            }
+            // Ignoring needs the log only, not the content folder.
+            guard try await review().setStatus(.ignored, of: try id(context)) else { throw noGroup }
             return Response(status: .noContent)
         }
         routes.get("/api/admin/feedback") { request, context in
@@ -287,11 +284,8 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
             let group = try await assign(id, to: intent)
             done = "Added “\(group.example)” to \(intent)."
         case "ignore":
-            guard let id = form["id"].flatMap({ Int64($0) }) else { throw noGroup }
-            do {
-                try await contentReview().ignore(id)
-            } catch let failure as ContentReview.Failure {
-                throw httpError(failure)
+            guard let id = form["id"].flatMap({ Int64($0) }), try await review().setStatus(.ignored, of: id) else {
+                throw noGroup
             }
             done = "Ignored."
         case "reload":

@@ -216,7 +216,15 @@ struct ContentLoader {
             }
             return rules
         }
-        let guards = entries["guards"].map { rules($0.value, what: "'guards'") } ?? []
+        let guards = (entries["guards"].map { rules($0.value, what: "'guards'") } ?? []).filter { guardRule in
+            guard guardRule.pattern.contains("&") else { return true }
+            diagnostics.append(
+                ContentDiagnostic(
+                    file: guardRule.location.file, line: guardRule.location.line, column: guardRule.location.column,
+                    message: "guard '\(guardRule.pattern)' joins patterns with '&'",
+                    hint: "a guard is one pattern (the harmless phrase); write each as its own guard"))
+            return false
+        }
         var categories: [SafeguardingRules.Category] = []
         guard let categoriesNode = entries["categories"]?.value else {
             document.error(

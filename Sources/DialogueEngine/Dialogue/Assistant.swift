@@ -177,13 +177,25 @@ public struct Assistant: Sendable {
         var assistant = self
         assistant.pinned = engine
         assistant.style = style
-        assistant.counted = !repeated
-        return await assistant.respondPinned(to: message, sessionId: sessionId, channel: channel)
+        return await assistant.respondPinned(to: message, sessionId: sessionId, channel: channel, repeated: repeated)
     }
 
-    private func respondPinned(to message: String, sessionId: String?, channel: Channel) async -> Reply {
+    private mutating func respondPinned(
+        to message: String, sessionId: String?, channel: Channel, repeated: Bool
+    ) async -> Reply {
         let sessionID = sessionId ?? Self.newSessionID()
         var context = sessions.context(for: sessionID)
+        // A repeat is honoured only for the conversation's last message: it is answered from the
+        // context as it was before that message, and not counted again.
+        let hash = message.hashValue
+        if repeated, context.lastMessageHash == hash, let before = context.beforeLast {
+            context.restore(before)
+            counted = false
+        } else {
+            context.beforeLast = context.snapshot
+            context.lastMessageHash = hash
+            counted = true
+        }
         // Redacted once: the log (first 1,000 characters) and the recent replies (first 500) share
         // it when the message is no longer than either. Matching sees the whole message stripped.
         let leading = message.leading(1000)
@@ -200,9 +212,12 @@ public struct Assistant: Sendable {
             signal != nil
             ? Self.withheldDisclosure : message.utf8.count <= 500 ? redacted : redactor.redact(message.leading(500))
         let recent = RecentMessage(
-            id: reply.messageId, question: question, intent: reply.intent, answer: reply.reply.leading(500),
+            // Feedback keeps no category of a disclosure: with its time and conversation key it would
+            // say more than the daily counts do.
+            id: reply.messageId, question: question,
+            intent: reply.kind == .safeguarding ? "safeguarding" : reply.intent, answer: reply.reply.leading(500),
             date: clock(), style: style)
-        sessions.save(consume context, for: sessionID, adding: recent, keeping: Self.rememberedReplies)
+        sessions.save(context, for: sessionID, adding: recent, keeping: Self.rememberedReplies)
         if counted && reply.intent != "system.empty" {
             await log.tally(reply.kind, at: clock(), channel: channel, style: style)
         }

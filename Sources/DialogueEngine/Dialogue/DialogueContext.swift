@@ -14,6 +14,31 @@ package struct DialogueContext: Sendable, Equatable {
     package var recent: [RecentMessage] = []
     /// The conversation's key in the log (``SessionKey``), worked out the first time it is needed.
     package var sessionKey: String?
+    /// What the conversation was before its last message, and that message's hash: a repeat of the
+    /// same message in another style starts again from there.
+    package var beforeLast: Snapshot?
+    package var lastMessageHash: Int?
+
+    /// The part of the context a message changes.
+    package struct Snapshot: Sendable, Equatable {
+        var topic: Target?
+        var cornerstone: String?
+        var list: [Target]
+        var pending: [String]
+    }
+
+    /// The context as it is now, to go back to.
+    package var snapshot: Snapshot {
+        Snapshot(topic: topic, cornerstone: cornerstone, list: list, pending: pending)
+    }
+
+    /// Goes back to `snapshot`.
+    package mutating func restore(_ snapshot: Snapshot) {
+        topic = snapshot.topic
+        cornerstone = snapshot.cornerstone
+        list = snapshot.list
+        pending = snapshot.pending
+    }
 
     /// An empty context.
     package init() {}

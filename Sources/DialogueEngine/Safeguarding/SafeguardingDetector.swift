@@ -15,8 +15,9 @@ package struct SafeguardingSignal: Sendable, Equatable {
 /// Spots messages that suggest harm, by category, from the rules of `safeguarding.yaml`.
 ///
 /// Rules are compared on the message's words after text-speak expansion and spelling correction,
-/// so "bulied", "hurtin me" and "want 2 die" are caught. Guards are applied first: the words of
-/// "killing it" or "dead tired" are hidden from every rule. Disclosure categories win over
+/// so "bulied", "hurtin me" and "want 2 die" are caught. A rule's match is set aside when every
+/// word it matched lies inside a guard's span ("killing it", "dead tired"), so a harmless use is not read
+/// as harm while "my coach hits me at the gym" still is. Disclosure categories win over
 /// possible-risk ones; within a tier the first category in the file wins.
 package struct SafeguardingDetector: Sendable {
     private struct CompiledRule: Sendable {
@@ -105,9 +106,11 @@ package struct SafeguardingDetector: Sendable {
     /// The same, with the words' stems already made (``AnalyzedText/stems``).
     package func detect(words: [String], stems: [String]) -> SafeguardingSignal? {
         guard !words.isEmpty else { return nil }
-        let hidden = hiddenByGuards(words: words, stems: stems)
+        let guarded = guardedWords(words: words, stems: stems)
+        // Rules see every word; a match made only of guarded words is a harmless use and set aside.
+        let hidden = [Bool](repeating: false, count: words.count)
         var best: (rule: Int, positions: [Int])?
-        for start in words.indices where !hidden[start] {
+        for start in words.indices {
             for number in Self.candidates(at: start, words: words, stems: stems, index: rulesByFirst)
             where number < (best?.rule ?? Int.max) {
                 let rule = rules[number]
@@ -121,7 +124,7 @@ package struct SafeguardingDetector: Sendable {
                     }
                     positions += more
                 }
-                if all { best = (number, Array(Set(positions)).sorted()) }
+                if all && !positions.allSatisfy({ guarded[$0] }) { best = (number, Array(Set(positions)).sorted()) }
             }
         }
         guard let best else { return nil }
@@ -136,17 +139,21 @@ package struct SafeguardingDetector: Sendable {
         detect(words: words, stems: stems) != nil
     }
 
-    /// Which words a guard covers ("killing it", "dead tired"): those are never read by a rule.
-    private func hiddenByGuards(words: [String], stems: [String]) -> [Bool] {
-        var hidden = [Bool](repeating: false, count: words.count)
-        guard !guards.isEmpty else { return hidden }
+    /// Which words a guard covers ("killing it", "dead tired").
+    private func guardedWords(words: [String], stems: [String]) -> [Bool] {
+        var guarded = [Bool](repeating: false, count: words.count)
+        guard !guards.isEmpty else { return guarded }
+        let none = guarded
         for start in words.indices {
             for number in Self.candidates(at: start, words: words, stems: stems, index: guardsByFirst) {
-                if let positions = guards[number].match(at: start, words: words, stems: stems, hidden: hidden) {
-                    for position in positions { hidden[position] = true }
+                // A guard covers its whole span: the words between its parts belong to the idiom too.
+                if let positions = guards[number].match(at: start, words: words, stems: stems, hidden: none),
+                    let first = positions.min(), let last = positions.max()
+                {
+                    for position in first...last { guarded[position] = true }
                 }
             }
         }
-        return hidden
+        return guarded
     }
 }

@@ -84,6 +84,19 @@ import Testing
         return found
     }
 
+    /// A repeat in the other style answers from the conversation as it was before the last message:
+    /// "more" shows the same part again, not the next one.
+    @Test func aRepeatStartsFromTheContextBeforeTheLastMessage() async {
+        let assistant = TestSupport.assistant()
+        _ = await assistant.respond(to: "tell me about value and include", sessionId: "r", channel: .cli)
+        _ = await assistant.respond(to: "more", sessionId: "r", channel: .cli)
+        let more = await assistant.respond(to: "more", sessionId: "r", channel: .cli)
+        let again = await assistant.respond(to: "more", sessionId: "r", channel: .cli, style: .easy, repeated: true)
+        #expect(!more.sources.isEmpty)
+        #expect(again.sources == more.sources, "the repeat shows the same part, in easy read")
+        #expect(again.style == .easy)
+    }
+
     /// The easy style answers with the easy forms and keeps the charter's exact words in the sources.
     @Test func anEasyReplyQuotesTheEasyFormsAndKeepsTheExactWordsAsSources() async {
         let assistant = TestSupport.assistant()

@@ -118,11 +118,15 @@ import Testing
             let today = try #require(try await log.stats(byWeek: false).first)
             #expect(today.questions == 3)
             #expect(today.easy == 2)
-            // A repeat in the other style (the widget's toggle) is answered but not counted again.
+            // A repeat of the last message in the other style (the widget's toggle) is answered but
+            // not counted again; a "repeat" of an earlier message is a new question.
+            _ = await assistant.respond(
+                to: "what is co-production", sessionId: "s", channel: .http, style: .easy, repeated: true)
+            #expect(try await log.stats(byWeek: false).first?.questions == 3)
             _ = await assistant.respond(
                 to: "how do i bake a cake", sessionId: "s", channel: .http, style: .standard, repeated: true)
-            #expect(try await log.stats(byWeek: false).first?.questions == 3)
-            #expect(try await log.allQuestions().count == 1)
+            #expect(try await log.stats(byWeek: false).first?.questions == 4)
+            #expect(try await log.allQuestions().count == 2)
         }
     }
 

@@ -118,6 +118,18 @@ import Testing
         #expect(try await log.safeguardingCount() == 0)
     }
 
+    /// A guard sets aside only a match made of its own words: harm beside an idiom is still harm.
+    @Test(arguments: [
+        "my coach hits me at the gym", "my teacher hit me with a book", "dad beats me when i lose a game",
+        "my dad hits me when i miss the ball", "he said he will kill me if i tell",
+    ])
+    func guardsDoNotHideADisclosureBesideThem(message: String) async throws {
+        let log = InMemoryUnansweredLog()
+        let reply = await TestSupport.assistant(log: log).respond(to: message, channel: .cli)
+        #expect(reply.kind == .safeguarding, "'\(message)' → \(reply.intent)")
+        #expect(await log.questions.isEmpty)
+    }
+
     @Test func safeguardingComesBeforeAnyCharterMatch() async {
         // Mentions a charter topic (breaks) and a disclosure: the disclosure wins.
         let reply = await TestSupport.assistant().respond(
