@@ -27,6 +27,7 @@ public struct ChatService: Sendable {
     ) {
         self.review = review
         self.contentDirectory = contentDirectory
+        self.contentReview = contentDirectory.map { ContentReview(directory: $0, log: review, assistant: assistant) }
         self.assistant = assistant
         self.log = log
         self.metrics = metrics
@@ -35,10 +36,8 @@ public struct ChatService: Sendable {
     }
 
     /// Staff actions (assign, ignore, reload) over the content directory and the stored log; nil
-    /// when the content directory is not known.
-    public var contentReview: ContentReview? {
-        contentDirectory.map { ContentReview(directory: $0, log: review, assistant: assistant) }
-    }
+    /// when the content directory is not known. One value, so that assignments take turns.
+    public let contentReview: ContentReview?
 
     /// Every route the service answers (also checked against the OpenAPI document by the tests).
     public static let routes: [RouteDescription] =

@@ -1,5 +1,6 @@
 import Foundation
 public import Knowledge
+import Synchronization
 
 /// The staff actions on unanswered questions and the content, one implementation for the command
 /// line (`missed assign`, `missed ignore`) and the web (`/admin`, `/api/admin/*`): assign a
@@ -39,6 +40,13 @@ public struct ContentReview: Sendable {
     public let log: SQLiteUnansweredLog?
     /// The running assistant to reload, if any.
     public let assistant: Assistant?
+    /// One assignment at a time reads, checks and writes `learned.yaml`: two at once would each
+    /// write the file without the other's example. Shared by copies of this value.
+    private let writing = WriteLock()
+
+    private final class WriteLock: Sendable {
+        let mutex = Mutex(())
+    }
 
     /// Makes the service.
     public init(directory: String, log: SQLiteUnansweredLog?, assistant: Assistant? = nil) {
@@ -62,24 +70,26 @@ public struct ContentReview: Sendable {
         guard current.intentIDs.contains(intent) else {
             throw Failure.unknownIntent(intent, suggestion: current.closestIntentID(to: intent))
         }
-        var content = current
-        let text: String?
-        do {
-            text = try LearnedExamples.adding(group.example, to: intent, in: directory)
-        } catch {
-            throw Failure.writeFailed(error.description)
-        }
-        if let text {
-            do {
+        let content = try writing.mutex.withLock { _ throws(Failure) -> Content in
+            let text: String?
+            do throws(LearnedExamples.WriteError) {
+                text = try LearnedExamples.adding(group.example, to: intent, in: directory)
+            } catch {
+                throw .writeFailed(error.description)
+            }
+            guard let text else { return current }
+            let content: Content
+            do throws(ContentErrors) {
                 content = try Content.load(from: directory, replacing: [LearnedExamples.fileName: text])
             } catch {
-                throw Failure.invalidContent(error)
+                throw .invalidContent(error)
             }
-            do {
+            do throws(LearnedExamples.WriteError) {
                 try LearnedExamples.write(text, in: directory)
             } catch {
-                throw Failure.writeFailed(error.description)
+                throw .writeFailed(error.description)
             }
+            return content
         }
         _ = try await log.setStatus(.assigned, of: id, intent: intent)
         assistant?.reload(content)

@@ -63,6 +63,9 @@ package struct SafeguardingPattern: Sendable, Equatable {
         var parts: [Part] = []
         var gap = Self.shortGap
         for piece in try Self.pieces(of: pattern) {
+            if parts.last?.isEnd == true {
+                throw ParseError(message: "'$' must be the last part of '\(pattern)'", hint: "write 'scared $'")
+            }
             if piece == "..." {
                 gap = Self.longGap
                 continue
@@ -74,6 +77,24 @@ package struct SafeguardingPattern: Sendable, Equatable {
             }
             var alternatives: [[Atom]] = []
             for option in Self.options(of: piece) {
+                if option.contains("(") || option.contains(")") || option.contains("|") {
+                    throw ParseError(
+                        message: "'\(piece)' mixes a group with other letters",
+                        hint: "a group is a whole alternative: '(on my own|alone)' or '(on my own)|alone'")
+                }
+                if option.split(separator: " ").contains(where: { $0 == "..." || $0 == "$" }) {
+                    throw ParseError(
+                        message: "'...' or '$' inside the group '\(piece)'",
+                        hint: "put them between parts, outside groups")
+                }
+                for word in option.split(separator: " ") where word.contains("\"") {
+                    guard word.count > 2, word.hasPrefix("\""), word.hasSuffix("\""),
+                        word.dropFirst().dropLast().allSatisfy({ $0 != "\"" })
+                    else {
+                        throw ParseError(
+                            message: "'\(word)' is not one quoted word", hint: "quote single words: '\"touched\" me'")
+                    }
+                }
                 if option.isEmpty {
                     throw ParseError(
                         message: "empty alternative in '\(piece)'",
@@ -85,7 +106,11 @@ package struct SafeguardingPattern: Sendable, Equatable {
                             message: "a word list cannot be part of a longer alternative ('\(option)')",
                             hint: "put the list in a part of its own: 'at @me', not '(at @me|near)'")
                     }
-                    for entry in try Self.entries(of: String(option.dropFirst()), lists: lists) {
+                    let entries = try Self.entries(of: String(option.dropFirst()), lists: lists)
+                    if entries.isEmpty {
+                        throw ParseError(message: "the list '\(option)' is empty", hint: "give it at least one entry")
+                    }
+                    for entry in entries {
                         let atoms = Self.atoms(entry, analyzer: analyzer)
                         if !atoms.isEmpty { alternatives.append(atoms) }
                     }
@@ -104,6 +129,9 @@ package struct SafeguardingPattern: Sendable, Equatable {
         }
         guard !parts.isEmpty else {
             throw ParseError(message: "the pattern has no words", hint: "write the words to look for, e.g. 'hit me'")
+        }
+        if gap == Self.longGap {
+            throw ParseError(message: "'...' at the end of '\(pattern)'", hint: "'...' stands between two parts")
         }
         self.parts = parts
     }

@@ -62,6 +62,12 @@ import Testing
         ("hit||me", "empty alternative"),
         ("(at @me|near)", "a word list cannot be part of a longer alternative"),
         ("...", "the pattern has no words"),
+        ("x(a|b)", "mixes a group with other letters"),
+        ("(a|b)(c|d)", "mixes a group with other letters"),
+        ("(a ... b|c)", "inside the group"),
+        ("\"hold me\"", "is not one quoted word"),
+        ("scared $ now", "'$' must be the last part"),
+        ("hit ...", "'...' at the end"),
     ])
     func badRulesSayWhatIsWrong(rule: String, message: String) {
         #expect {
