@@ -159,6 +159,7 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
         return id
     }
 
+    /// The service's staff actions; a 503 when the content folder is not known (built-in content).
     func contentReview() throws -> ContentReview {
         guard let review = service.contentReview else {
             throw APIError(

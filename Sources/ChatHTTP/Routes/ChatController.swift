@@ -92,6 +92,7 @@ struct ChatController<Context: RequestContext> {
         return ChatRequest(message: message, sessionId: sessionID, style: style, repeated: repeated)
     }
 
+    /// The error for a `style` other than `easy` or `standard`.
     static var invalidStyle: APIError {
         APIError(
             .unprocessableContent, code: "invalid_style",

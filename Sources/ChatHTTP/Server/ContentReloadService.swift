@@ -7,9 +7,12 @@ import UnixSignals
 /// Re-reads the content on SIGHUP (`systemctl reload`, `kill -HUP`) until the service stops. Content
 /// with errors is refused and logged; the running content stays in place.
 struct ContentReloadService: Service {
+    /// Re-reads the content and answers from it, or says why not.
     let review: @Sendable () throws(ContentReview.Failure) -> Content
+    /// Where reloads and refusals are reported.
     let logger: Logger
 
+    /// Waits for SIGHUP until graceful shutdown; each one reloads the content.
     func run() async throws {
         // The default action of SIGHUP ends the process: it is ignored, and delivered to the sequence.
         signal(SIGHUP, SIG_IGN)

@@ -17,6 +17,7 @@ package struct DialogueContext: Sendable, Equatable {
     /// What the conversation was before its last message, and that message's hash: a repeat of the
     /// same message in another style starts again from there.
     package var beforeLast: Snapshot?
+    /// The hash of the conversation's last message (see ``beforeLast``).
     package var lastMessageHash: Int?
 
     /// The part of the context a message changes.
@@ -59,5 +60,6 @@ package struct RecentMessage: Sendable, Equatable {
     package var intent: String
     package var answer: String
     package var date: Date
+    /// Whether the reply was in easy read (feedback records it).
     package var style: ReplyStyle = .standard
 }

@@ -23,6 +23,7 @@ package struct SafeguardingPattern: Sendable, Equatable {
         /// True when the word must match exactly as written.
         package var exact: Bool
 
+        /// True when the message's word (or its stem) is this atom.
         func matches(word: String, stem: String) -> Bool {
             exact ? word == text : stem == text || word == text
         }

@@ -3,10 +3,10 @@ import Foundation
 /// Plain-English measures for checking easy-read text: sentence lengths and the Flesch reading
 /// ease (206.835 − 1.015 × words per sentence − 84.6 × syllables per word; 80 and above is easy,
 /// 60–70 plain English). Syllables are counted by vowel groups, the usual approximation.
-public enum Readability {
+package enum Readability {
     /// The sentences of `text`: split after `.`, `?`, `!` and `:` followed by white space, and at
     /// line ends; bullets and empty pieces dropped.
-    public static func sentences(_ text: String) -> [String] {
+    package static func sentences(_ text: String) -> [String] {
         var sentences: [String] = []
         var current = ""
         func end() {
@@ -32,12 +32,12 @@ public enum Readability {
     }
 
     /// The words of `text`: runs of letters, digits and apostrophes ("0800 1111" is two words).
-    public static func words(_ text: String) -> [String] {
+    package static func words(_ text: String) -> [String] {
         text.split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }.map(String.init)
     }
 
     /// The syllables of one word: groups of vowels, less a silent final "e"; at least one.
-    public static func syllables(in word: String) -> Int {
+    package static func syllables(in word: String) -> Int {
         let letters = Array(word.lowercased().filter(\.isLetter))
         guard !letters.isEmpty else { return 1 }
         let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
@@ -57,7 +57,7 @@ public enum Readability {
     }
 
     /// The Flesch reading ease of `text` (higher is easier); nil for text without words.
-    public static func fleschReadingEase(_ text: String) -> Double? {
+    package static func fleschReadingEase(_ text: String) -> Double? {
         let sentences = sentences(text)
         let words = sentences.flatMap { Self.words($0) }
         guard !words.isEmpty else { return nil }
@@ -67,7 +67,7 @@ public enum Readability {
     }
 
     /// The number of words in the longest sentence of `text`.
-    public static func longestSentence(_ text: String) -> Int {
+    package static func longestSentence(_ text: String) -> Int {
         sentences(text).map { words($0).count }.max() ?? 0
     }
 }
