@@ -2,8 +2,8 @@
 ///
 /// Categories (physical abuse, self-harm, online abuse, …) each have their own reply and rules. A
 /// rule is a pattern of words (see ``SafeguardingPattern``) that may name a word list with `@list`.
-/// Guards are patterns for harmless uses ("killing it", "dead tired"): the words they cover are
-/// never read by a rule.
+/// Guards are patterns for harmless uses ("killing it", "dead tired"): a rule's match that lies
+/// wholly inside a guard's span is set aside.
 package struct SafeguardingRules: Sendable, Equatable {
     /// How strong a category's signal is.
     package enum Tier: String, Sendable, Equatable, CaseIterable {
