@@ -113,11 +113,11 @@ package struct SafeguardingDetector: Sendable {
         for start in words.indices {
             for number in Self.candidates(at: start, words: words, stems: stems, index: rulesByFirst)
             where number < (best?.rule ?? Int.max) {
-                let rule = rules[number]
-                guard var positions = rule.pattern.match(at: start, words: words, stems: stems, hidden: hidden)
+                // Read in place: a copy of the rule would retain its arrays for every candidate.
+                guard var positions = rules[number].pattern.match(at: start, words: words, stems: stems, hidden: hidden)
                 else { continue }
                 var all = true
-                for other in rule.others {
+                for other in rules[number].others {
                     guard let more = other.matchesAnywhere(words: words, stems: stems, hidden: hidden) else {
                         all = false
                         break

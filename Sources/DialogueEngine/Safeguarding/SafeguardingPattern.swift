@@ -33,11 +33,45 @@ package struct SafeguardingPattern: Sendable, Equatable {
     /// many other words may stand before it.
     package struct Part: Sendable, Equatable {
         /// The alternatives; each is one or more words in a row.
-        package var alternatives: [[Atom]]
+        package let alternatives: [[Atom]]
         /// The most other words allowed between the previous part and this one.
-        package var gap: Int
+        package let gap: Int
         /// True for `$`: the end of the message.
-        package var isEnd = false
+        package let isEnd: Bool
+        /// The one-word alternatives, looked up rather than compared one by one (word lists are long):
+        /// stems (a word matches by its stem or as it is) and exact words.
+        let stems: Set<String>
+        let exactWords: Set<String>
+        /// The alternatives of several words, compared word by word.
+        let phrases: [[Atom]]
+
+        init(alternatives: [[Atom]], gap: Int, isEnd: Bool = false) {
+            self.alternatives = alternatives
+            self.gap = gap
+            self.isEnd = isEnd
+            var stems = Set<String>()
+            var exactWords = Set<String>()
+            var phrases: [[Atom]] = []
+            for alternative in alternatives {
+                if alternative.count == 1 {
+                    if alternative[0].exact {
+                        exactWords.insert(alternative[0].text)
+                    } else {
+                        stems.insert(alternative[0].text)
+                    }
+                } else {
+                    phrases.append(alternative)
+                }
+            }
+            self.stems = stems
+            self.exactWords = exactWords
+            self.phrases = phrases
+        }
+
+        /// True when the one word at a position is one of the one-word alternatives.
+        func matchesOneWord(word: String, stem: String) -> Bool {
+            stems.contains(stem) || stems.contains(word) || exactWords.contains(word)
+        }
     }
 
     /// Other words allowed between two parts by default: "hurt me" matches "hurting me", "hurts
@@ -295,8 +329,21 @@ package struct SafeguardingPattern: Sendable, Equatable {
         if parts[part].isEnd { return first <= words.count && words.count <= last }
         let end = min(last, words.count - 1)
         guard first <= end else { return false }
+        let current = parts[part]
+        let gap = part + 1 < parts.count ? parts[part + 1].gap : 0
         for position in first...end where !hidden[position] {
-            for alternative in parts[part].alternatives {
+            if current.matchesOneWord(word: words[position], stem: stems[position]) {
+                let mark = positions.count
+                positions.append(position)
+                if match(
+                    part: part + 1, from: position + 1, through: position + 1 + gap, words: words, stems: stems,
+                    hidden: hidden, into: &positions)
+                {
+                    return true
+                }
+                positions.removeSubrange(mark...)
+            }
+            for alternative in current.phrases {
                 guard position + alternative.count <= words.count else { continue }
                 var fits = true
                 for (offset, atom) in alternative.enumerated() {
@@ -310,7 +357,6 @@ package struct SafeguardingPattern: Sendable, Equatable {
                 let mark = positions.count
                 positions.append(contentsOf: position..<(position + alternative.count))
                 let next = position + alternative.count
-                let gap = part + 1 < parts.count ? parts[part + 1].gap : 0
                 if match(
                     part: part + 1, from: next, through: next + gap, words: words, stems: stems, hidden: hidden,
                     into: &positions)
