@@ -109,7 +109,7 @@ import Testing
         #expect(easy.sources == standard.sources, "the exact words stay available")
         let statement = try? #require(standard.sources.first)
         #expect(!easy.reply.contains(statement?.text ?? "-"))
-        let disclosure = await assistant.respond(to: "i want to kill myself", channel: .cli, style: .easy)
+        let disclosure = await assistant.respond(to: "i keep thinking about ending my life", channel: .cli, style: .easy)
         #expect(disclosure.kind == .safeguarding)
         #expect(disclosure.reply.contains("116 123"))
         #expect(disclosure.reply == Self.content.safeguarding.category(id: "suicidal")?.easy)
