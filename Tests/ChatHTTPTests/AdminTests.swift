@@ -116,6 +116,34 @@ import Testing
         _ = try Content.load(from: directory.path)
     }
 
+    /// Safeguarding signals are counted by category and shown to staff, never their words.
+    @Test func safeguardingCountsAreShownByCategory() async throws {
+        let (service, directory) = try adminService()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let app = try TestSupport.app(service)
+        try await app.test(.router) { client in
+            _ = try await client.execute(
+                uri: "/api/chat", method: .post,
+                body: TestSupport.json(["message": "someone online asked for my nudes"]))
+            await service.log.flush()
+            let counts = try await client.execute(uri: "/api/admin/safeguarding", method: .get, headers: bearer)
+            #expect(counts.status == .ok)
+            let rows = try #require(
+                try JSONSerialization.jsonObject(with: Data(counts.body.readableBytesView)) as? [[String: Any]])
+            #expect(rows.first?["category"] as? String == "online")
+            #expect(rows.first?["count"] as? Int == 1)
+            #expect(!String(buffer: counts.body).contains("nudes"))
+            let signIn = try await client.execute(
+                uri: "/admin/sign-in", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "token=\(Self.token)"))
+            let cookie = try #require(signIn.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+            let page = try await client.execute(uri: "/admin", method: .get, headers: [.cookie: cookie])
+            let html = String(buffer: page.body)
+            #expect(html.contains("Safeguarding signals by day and category"))
+            #expect(html.contains("<td>online</td><td>1</td>"))
+        }
+    }
+
     @Test func brokenContentIsRefusedOnReloadAndTheOldContentServes() async throws {
         let (service, directory) = try adminService()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -247,14 +247,10 @@ struct ContentLoader {
                 document.error(idNode, "duplicate safeguarding category '\(id)'", hint: "each category id appears once")
             }
             var tier = SafeguardingRules.Tier.disclosure
-            if let tierNode = fields["tier"]?.value, let name = document.text(tierNode, what: "'tier'") {
-                if let parsed = SafeguardingRules.Tier(rawValue: name) {
-                    tier = parsed
-                } else {
-                    let names = SafeguardingRules.Tier.allCases.map(\.rawValue)
-                    document.error(
-                        tierNode, "unknown tier '\(name)'", hint: "tiers: \(names.joined(separator: ", "))")
-                }
+            if let tierNode = fields["tier"]?.value,
+                let parsed: SafeguardingRules.Tier = document.choice(tierNode, what: "tier")
+            {
+                tier = parsed
             }
             guard let replyNode = fields["reply"]?.value, var reply = document.text(replyNode, what: "'reply'") else {
                 if fields["reply"] == nil { document.error(idNode, "category '\(id)' has no 'reply'") }
@@ -362,15 +358,8 @@ struct ContentLoader {
             document.error(idNode, "intent id '\(id)' may hold only letters, digits, '.', '-' and '_'")
         }
         var kind = Intent.Kind.answer
-        if let kindNode = entries["kind"]?.value, let name = document.text(kindNode, what: "'kind'") {
-            if let parsed = Intent.Kind(rawValue: name) {
-                kind = parsed
-            } else {
-                let names = Intent.Kind.allCases.map(\.rawValue)
-                let suggestion = YAMLDocument.closest(name, in: names).map { " (did you mean '\($0)'?)" } ?? ""
-                document.error(
-                    kindNode, "unknown kind '\(name)'\(suggestion)", hint: "kinds: \(names.joined(separator: ", "))")
-            }
+        if let kindNode = entries["kind"]?.value, let parsed: Intent.Kind = document.choice(kindNode, what: "kind") {
+            kind = parsed
         }
         let examples = entries["examples"].map { document.texts($0.value, what: "'examples'").map(\.0) } ?? []
         if examples.isEmpty && !id.hasPrefix("system.") {

@@ -107,6 +107,18 @@ struct YAMLDocument {
         return String(scalars[first...last])
     }
 
+    /// One of an enumeration's names (`kind: smalltalk`); an unknown name is reported with the
+    /// nearest one and the list of names, as `what` ("kind", "tier").
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ node: Node, what: String) -> Choice?
+    where Choice.RawValue == String {
+        guard let name = text(node, what: "'\(what)'") else { return nil }
+        if let parsed = Choice(rawValue: name) { return parsed }
+        let names = Choice.allCases.map(\.rawValue)
+        let suggestion = Self.closest(name, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+        error(node, "unknown \(what) '\(name)'\(suggestion)", hint: "\(what)s: \(names.joined(separator: ", "))")
+        return nil
+    }
+
     /// A list of non-empty texts; one text alone is taken as a list of one.
     mutating func texts(_ node: Node, what: String) -> [(String, Node)] {
         switch node {

@@ -108,17 +108,16 @@ package struct SafeguardingDetector: Sendable {
         guard !words.isEmpty else { return nil }
         let guarded = guardedWords(words: words, stems: stems)
         // Rules see every word; a match made only of guarded words is a harmless use and set aside.
-        let hidden = [Bool](repeating: false, count: words.count)
         var best: (rule: Int, positions: [Int])?
         for start in words.indices {
             for number in Self.candidates(at: start, words: words, stems: stems, index: rulesByFirst)
             where number < (best?.rule ?? Int.max) {
                 // Read in place: a copy of the rule would retain its arrays for every candidate.
-                guard var positions = rules[number].pattern.match(at: start, words: words, stems: stems, hidden: hidden)
+                guard var positions = rules[number].pattern.match(at: start, words: words, stems: stems)
                 else { continue }
                 var all = true
                 for other in rules[number].others {
-                    guard let more = other.matchesAnywhere(words: words, stems: stems, hidden: hidden) else {
+                    guard let more = other.matchesAnywhere(words: words, stems: stems) else {
                         all = false
                         break
                     }
@@ -134,20 +133,14 @@ package struct SafeguardingDetector: Sendable {
             category: category.id, tier: category.tier, rule: rule.rule, words: best.positions.map { words[$0] })
     }
 
-    /// True when the words hold a signal of either tier.
-    package func matches(words: [String], stems: [String]) -> Bool {
-        detect(words: words, stems: stems) != nil
-    }
-
     /// Which words a guard covers ("killing it", "dead tired").
     private func guardedWords(words: [String], stems: [String]) -> [Bool] {
         var guarded = [Bool](repeating: false, count: words.count)
         guard !guards.isEmpty else { return guarded }
-        let none = guarded
         for start in words.indices {
             for number in Self.candidates(at: start, words: words, stems: stems, index: guardsByFirst) {
                 // A guard covers its whole span: the words between its parts belong to the idiom too.
-                if let positions = guards[number].match(at: start, words: words, stems: stems, hidden: none),
+                if let positions = guards[number].match(at: start, words: words, stems: stems),
                     let first = positions.min(), let last = positions.max()
                 {
                     for position in first...last { guarded[position] = true }

@@ -305,24 +305,23 @@ package struct SafeguardingPattern: Sendable, Equatable {
     var firstAtoms: [Atom] { parts[0].alternatives.map { $0[0] } }
 
     /// True when the pattern matches anywhere in the words.
-    func matchesAnywhere(words: [String], stems: [String], hidden: [Bool]) -> [Int]? {
-        for start in words.indices where !hidden[start] {
-            if let positions = match(at: start, words: words, stems: stems, hidden: hidden) { return positions }
+    func matchesAnywhere(words: [String], stems: [String]) -> [Int]? {
+        for start in words.indices {
+            if let positions = match(at: start, words: words, stems: stems) { return positions }
         }
         return nil
     }
 
-    /// The positions of the words matched when the pattern starts at `start`, or nil. Words whose
-    /// `hidden` flag is set (covered by a guard) never match.
-    func match(at start: Int, words: [String], stems: [String], hidden: [Bool]) -> [Int]? {
+    /// The positions of the words matched when the pattern starts at `start`, or nil.
+    func match(at start: Int, words: [String], stems: [String]) -> [Int]? {
         var positions: [Int] = []
-        return match(part: 0, from: start, through: start, words: words, stems: stems, hidden: hidden, into: &positions)
+        return match(part: 0, from: start, through: start, words: words, stems: stems, into: &positions)
             ? positions : nil
     }
 
     /// Tries part `part` at each position from `first` through `last`, then the rest after it.
     private func match(
-        part: Int, from first: Int, through last: Int, words: [String], stems: [String], hidden: [Bool],
+        part: Int, from first: Int, through last: Int, words: [String], stems: [String],
         into positions: inout [Int]
     ) -> Bool {
         if part == parts.count { return true }
@@ -331,13 +330,13 @@ package struct SafeguardingPattern: Sendable, Equatable {
         guard first <= end else { return false }
         let current = parts[part]
         let gap = part + 1 < parts.count ? parts[part + 1].gap : 0
-        for position in first...end where !hidden[position] {
+        for position in first...end {
             if current.matchesOneWord(word: words[position], stem: stems[position]) {
                 let mark = positions.count
                 positions.append(position)
                 if match(
                     part: part + 1, from: position + 1, through: position + 1 + gap, words: words, stems: stems,
-                    hidden: hidden, into: &positions)
+                    into: &positions)
                 {
                     return true
                 }
@@ -348,7 +347,7 @@ package struct SafeguardingPattern: Sendable, Equatable {
                 var fits = true
                 for (offset, atom) in alternative.enumerated() {
                     let at = position + offset
-                    if hidden[at] || !atom.matches(word: words[at], stem: stems[at]) {
+                    if !atom.matches(word: words[at], stem: stems[at]) {
                         fits = false
                         break
                     }
@@ -358,7 +357,7 @@ package struct SafeguardingPattern: Sendable, Equatable {
                 positions.append(contentsOf: position..<(position + alternative.count))
                 let next = position + alternative.count
                 if match(
-                    part: part + 1, from: next, through: next + gap, words: words, stems: stems, hidden: hidden,
+                    part: part + 1, from: next, through: next + gap, words: words, stems: stems,
                     into: &positions)
                 {
                     return true

@@ -61,7 +61,7 @@ package struct SafeguardingRules: Sendable, Equatable {
     package var categories: [Category]
     /// Named word lists, used in patterns as `@name`; an entry may be several words.
     package var lists: [String: [String]]
-    /// Patterns of harmless uses; the words they cover are hidden from the rules.
+    /// Patterns of harmless uses; a rule's match inside one of their spans is set aside.
     package var guards: [Rule]
 
     /// Makes the rules.

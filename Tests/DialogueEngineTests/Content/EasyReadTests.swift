@@ -35,6 +35,20 @@ import Testing
         #expect(gaps.isEmpty, "\(gaps.map(\.description).joined(separator: "\n"))")
     }
 
+    /// `check` reports what has no easy form: here content without charter-easy.yaml and an intent
+    /// without `easy:`, as warnings.
+    @Test func missingEasyFormsAreReportedAsWarnings() {
+        let bare = Intent(
+            id: "topic.bare", kind: .answer, examples: ["a bare example"], keywords: [],
+            response: Response(text: "Some words."), more: nil, list: [], suggestions: [],
+            location: SourceLocation(file: "bare.yaml", line: 3, column: 3))
+        let gaps = ContentAudit(content: TestSupport.content(with: [bare])).easyReadGaps(directory: "intents")
+        #expect(gaps.allSatisfy { $0.isWarning })
+        #expect(gaps.contains { $0.message.contains("no easy-read form for 49 statement(s)") })
+        #expect(gaps.contains { $0.file == "bare.yaml" && $0.message.contains("'topic.bare'") })
+        #expect(gaps.first?.description.contains("warning:") == true)
+    }
+
     @Test func noSentenceIsLongerThanFifteenWords() {
         for form in Self.forms {
             for sentence in Readability.sentences(form.easy) {
@@ -109,7 +123,8 @@ import Testing
         #expect(easy.sources == standard.sources, "the exact words stay available")
         let statement = try? #require(standard.sources.first)
         #expect(!easy.reply.contains(statement?.text ?? "-"))
-        let disclosure = await assistant.respond(to: "i keep thinking about ending my life", channel: .cli, style: .easy)
+        let disclosure = await assistant.respond(
+            to: "i keep thinking about ending my life", channel: .cli, style: .easy)
         #expect(disclosure.kind == .safeguarding)
         #expect(disclosure.reply.contains("116 123"))
         #expect(disclosure.reply == Self.content.safeguarding.category(id: "suicidal")?.easy)
