@@ -28,6 +28,9 @@ struct Check: AsyncParsableCommand {
         for gap in audit.easyReadGaps(directory: configuration.intentsDirectory) {
             print(gap.description)
         }
+        for risk in audit.thesaurusRisks(directory: configuration.intentsDirectory) {
+            print(risk.description)
+        }
         let statements = content.charter.allStatements.count
         print(
             "ok: \(configuration.intentsDirectory): \(content.charter.cornerstones.count) cornerstones, \(statements) statements, \(content.intentCount) intents"

@@ -20,7 +20,15 @@ struct Evaluate: AsyncParsableCommand {
     @Flag(name: .long, help: "Print only the summary, not each failure.")
     var quiet = false
 
+    @Option(
+        name: .customLong("setting"),
+        help: ArgumentHelp(
+            "Override a matcher figure for a tuning sweep, as name=value (repeatable).",
+            discussion: "Names: \(MatcherSettings.names.joined(separator: ", "))."))
+    var settings: [String] = []
+
     func validate() throws {
+        _ = try matcherSettings()
         if let minAccuracy, minAccuracy < 0 || minAccuracy > 100 {
             throw ValidationError("--min-accuracy must be between 0 and 1 (or 0 and 100 as a percentage).")
         }
@@ -37,7 +45,15 @@ struct Evaluate: AsyncParsableCommand {
             throw ValidationError(error.description)
         }
         let runtime = try options.runtime(logToDatabase: false)
-        let report = await Evaluation.run(items, assistant: runtime.assistant)
+        var assistant = runtime.assistant
+        if !settings.isEmpty {
+            assistant = Assistant(
+                content: runtime.content, log: runtime.log,
+                sessions: SessionStore(
+                    ttl: .seconds(runtime.configuration.sessionTTL), capacity: runtime.configuration.maxSessions),
+                settings: try matcherSettings())
+        }
+        let report = await Evaluation.run(items, assistant: assistant)
         if !quiet {
             for failure in report.failures {
                 let message = failure.item.messages.joined(separator: " → ")
@@ -56,6 +72,10 @@ struct Evaluate: AsyncParsableCommand {
         }
         let passed = report.outcomes.filter(\.passed).count
         print("overall       \(passed)/\(report.outcomes.count)  \(Self.percent(report.accuracy))")
+        let clarifications = report.clarifications.count
+        print(
+            "clarifications \(clarifications)/\(report.outcomes.count)  \(Self.percent(report.outcomes.isEmpty ? 0 : Double(clarifications) / Double(report.outcomes.count))) of replies asked \"Did you mean …?\""
+        )
         let recall = report.recallByCategory
         if !recall.isEmpty {
             print("")
@@ -89,6 +109,20 @@ struct Evaluate: AsyncParsableCommand {
                 throw ExitCode(1)
             }
         }
+    }
+
+    /// The defaults with each `--setting name=value` applied.
+    private func matcherSettings() throws -> MatcherSettings {
+        var result = MatcherSettings()
+        for setting in settings {
+            let parts = setting.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let value = Double(parts[1]), result.setting(parts[0], to: value) else {
+                throw ValidationError(
+                    "--setting '\(setting)' is not name=value with a known name and a number; names: \(MatcherSettings.names.joined(separator: ", "))."
+                )
+            }
+        }
+        return result
     }
 
     static func percent(_ value: Double) -> String {

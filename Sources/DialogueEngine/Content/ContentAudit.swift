@@ -55,6 +55,38 @@ public struct ContentAudit: Sendable {
         return problems
     }
 
+    /// Thesaurus entries that would carry an out-of-scope question into the charter's answers, as
+    /// warnings: each out-of-scope example is read again with its words through the thesaurus (as
+    /// they would be read if the content did not use them), and a warning is given when it then
+    /// gets an answer from the charter.
+    public func thesaurusRisks(directory: String) -> [ContentDiagnostic] {
+        let thesaurus = content.lexicon.thesaurus
+        guard !thesaurus.isEmpty else { return [] }
+        let file = directory.hasSuffix("/") ? directory + "thesaurus.txt" : directory + "/thesaurus.txt"
+        var risks: [ContentDiagnostic] = []
+        for intent in content.intents where intent.kind == .outOfScope {
+            for example in intent.examples {
+                let words = matcher.analyzer.words(example)
+                let used = words.filter { thesaurus[$0] != nil }
+                guard !used.isEmpty else { continue }
+                let reread = words.map { thesaurus[$0] ?? $0 }.joined(separator: " ")
+                guard case .answer(let candidate) = matcher.match(reread) else { continue }
+                if case .intent(let id) = candidate.target, content.intent(id: id)?.kind != .answer { continue }
+                var risk = ContentDiagnostic(
+                    file: file,
+                    message:
+                        "read through the thesaurus (\(used.map { "\($0) → \(thesaurus[$0]!)" }.joined(separator: ", "))), "
+                        + "the out-of-scope example '\(example)' of '\(intent.id)' would be answered by '\(candidate.target.key)'",
+                    hint:
+                        "give the word a better meaning in scripts/thesaurus/slang.txt (or 'word: -' to leave it out) and run "
+                        + "scripts/make-thesaurus")
+                risk.isWarning = true
+                risks.append(risk)
+            }
+        }
+        return risks
+    }
+
     /// Readability of the replies as composed, in both styles: the mean Flesch reading ease and the
     /// longest sentence, over every intent's reply and every statement shown on its own.
     public struct ReadabilityFigures: Sendable, Equatable {

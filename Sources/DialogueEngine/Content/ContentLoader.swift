@@ -62,6 +62,9 @@ struct ContentLoader {
         if FileManager.default.fileExists(atPath: path("dictionary.txt")), let words = read("dictionary.txt") {
             lexicon.dictionary = Self.readDictionary(words)
         }
+        if FileManager.default.fileExists(atPath: path(Self.thesaurusFile)), let text = read(Self.thesaurusFile) {
+            lexicon.thesaurus = readThesaurus(text, file: path(Self.thesaurusFile))
+        }
         let safeguarding = read("safeguarding.yaml").flatMap {
             readSafeguarding($0, file: path("safeguarding.yaml"), analyzer: TextAnalyzer(lexicon: lexicon))
         }
@@ -105,6 +108,31 @@ struct ContentLoader {
     }
 
     // MARK: Synonyms and safeguarding
+
+    /// The thesaurus's file name (written by `scripts/make-thesaurus`).
+    static let thesaurusFile = "thesaurus.txt"
+
+    /// Reads `word: content-word` lines; `#` starts a comment.
+    private mutating func readThesaurus(_ text: String, file: String) -> [String: String] {
+        var entries: [String: String] = [:]
+        entries.reserveCapacity(text.utf8.count / 16)
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let content = line.prefix { $0 != "#" }
+            if content.allSatisfy(\.isWhitespace) { continue }
+            let parts = content.split(separator: ":", maxSplits: 1)
+            let word = parts.first.map { TextFolder.fold(String($0)) } ?? ""
+            let meaning = parts.count == 2 ? TextFolder.fold(String(parts[1])) : ""
+            guard !word.isEmpty, !meaning.isEmpty, !word.contains(" "), !meaning.contains(" ") else {
+                diagnostics.append(
+                    ContentDiagnostic(
+                        file: file, line: number + 1, column: 1, message: "expected 'word: content-word'",
+                        hint: "one word each side of the colon, e.g. 'snarky: sarcastic'"))
+                continue
+            }
+            entries[word] = meaning
+        }
+        return entries
+    }
 
     private mutating func readLexicon(_ text: String, file: String) -> Lexicon {
         var document = YAMLDocument(text: text, file: file)

@@ -9,6 +9,11 @@ extension Assistant {
             "terms: "
                 + analysed.terms.map { $0.weight < 1 ? "\($0.text)(\($0.weight))" : $0.text }.joined(separator: " "),
         ]
+        if !analysed.expansions.isEmpty {
+            lines.append(
+                "thesaurus (weight \(TextAnalyzer.thesaurusWeight)): "
+                    + analysed.expansions.map { "\($0.word) → \($0.meaning)" }.joined(separator: ", "))
+        }
         if !analysed.unknownWords.isEmpty { lines.append("unknown: " + analysed.unknownWords.joined(separator: " ")) }
         if let signal = matcher.safeguarding.detect(words: analysed.words, stems: analysed.stems) {
             lines.append(

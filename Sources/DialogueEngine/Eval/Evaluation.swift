@@ -54,6 +54,9 @@ public struct Evaluation: Sendable {
             outcomes.filter { $0.item.kind != .safeguarding && $0.reply.kind == .safeguarding }
         }
 
+        /// Items whose last reply asked "Did you mean …?" instead of answering or falling back.
+        public var clarifications: [Outcome] { outcomes.filter { $0.reply.kind == .clarify } }
+
         /// How many items are not disclosures: the false-alarm rate's denominator.
         public var nonDisclosures: Int { outcomes.filter { $0.item.kind != .safeguarding }.count }
     }

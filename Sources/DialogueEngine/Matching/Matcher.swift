@@ -229,20 +229,23 @@ package final class Matcher: Sendable {
         let top = candidate(first)
         // Two targets that would quote the same single statement are one answer, not a choice.
         let rival = ranked.dropFirst().first { identities[$0.target] != identities[first.target] }.map(candidate)
-        if top.confidence >= settings.answerThreshold {
-            if let second = rival, second.ranking >= top.ranking - settings.closeMargin,
-                second.confidence >= settings.answerThreshold, !related(top.target, second.target)
-            {
-                return .clarify([top, second])
-            }
-            return .answer(top)
+        let related = rival.map { self.related(top.target, $0.target) } ?? false
+        return Self.decide(best: top, rival: rival, related: related, settings: settings)
+    }
+
+    /// The clarification policy (see ``MatcherSettings``): ask only when an unrelated rival ranks
+    /// within the margin of the best and the best is not confident; else answer the best when it
+    /// clears the floor, and fall back when it does not.
+    package static func decide(best: Candidate, rival: Candidate?, related: Bool, settings: MatcherSettings)
+        -> MatchResult
+    {
+        guard best.confidence >= settings.answerFloor else { return .fallback(best: best) }
+        if best.confidence < settings.confident, let rival, !related, rival.confidence >= settings.answerFloor,
+            rival.ranking >= best.ranking - settings.clarifyMargin
+        {
+            return .clarify([best, rival])
         }
-        if top.confidence >= settings.clarifyThreshold {
-            var options = [top]
-            if let second = rival, second.confidence >= settings.clarifyThreshold { options.append(second) }
-            return .clarify(options)
-        }
-        return .fallback(best: top)
+        return .answer(best)
     }
 
     /// Two answers about the same cornerstone, or quoting the same statement, are not worth a

@@ -11,15 +11,19 @@ public struct Lexicon: Sendable, Equatable {
     public var weakWords: Set<String>
     /// Real English words: never "corrected" into a charter word, however close they look.
     public var dictionary: Set<String>
+    /// Everyday words the content does not use → a word it does ("snarky" → "sarcastic"), read from
+    /// `intents/thesaurus.txt`; applied to questions only, at ``TextAnalyzer/thesaurusWeight``.
+    public var thesaurus: [String: String]
 
     /// Makes a lexicon.
     public init(
         synonymGroups: [[String]] = [], textSpeak: [String: String] = [:], weakWords: Set<String> = [],
-        dictionary: Set<String> = []
+        dictionary: Set<String> = [], thesaurus: [String: String] = [:]
     ) {
         self.synonymGroups = synonymGroups
         self.textSpeak = textSpeak
         self.weakWords = weakWords
         self.dictionary = dictionary
+        self.thesaurus = thesaurus
     }
 }

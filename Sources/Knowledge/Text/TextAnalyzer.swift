@@ -25,6 +25,16 @@ public struct AnalyzedText: Sendable, Equatable {
     /// The words as typed (folded and split, hyphenated parts and joined forms included), before
     /// text-speak expansion and spelling correction: "2" is still "2".
     public var typedWords: [String]
+    /// The words read through the thesaurus, in order, each with the content word it became.
+    public var expansions: [Expansion] = []
+}
+
+/// A word of a question that the content does not use, read as one it does (see ``Lexicon/thesaurus``).
+public struct Expansion: Sendable, Equatable {
+    /// The word as the question had it.
+    public var word: String
+    /// The content's word it was read as.
+    public var meaning: String
 }
 
 /// Turns text into index terms: fold, tokenise, expand text speak, correct spelling, merge
@@ -34,6 +44,9 @@ public struct TextAnalyzer: Sendable {
     public static let correctedWeight = 0.85
     /// Weight of a weak word (see ``Lexicon/weakWords``).
     public static let weakWeight = 0.35
+    /// Weight of a word read through the thesaurus: below a corrected word, as it is a guess at the
+    /// meaning, not at the spelling.
+    public static let thesaurusWeight = 0.7
 
     private let textSpeak: [String: [String]]
     /// Synonym phrases by their first word: (words of the phrase, group name), longest first.
@@ -41,6 +54,8 @@ public struct TextAnalyzer: Sendable {
     private let weakStems: Set<String>
     private let dictionary: Set<String>
     private let groupNames: Set<String>
+    /// The thesaurus by word and by stem, so that "belittling" finds "belittle".
+    private let thesaurus: [String: String]
     /// Stems looked up rather than computed: the vocabulary's words (see ``caching(stemsOf:)``).
     private var stemCache: [String: String] = [:]
 
@@ -74,6 +89,15 @@ public struct TextAnalyzer: Sendable {
         self.phrases = phrases
         self.groupNames = groupNames
         self.dictionary = lexicon.dictionary
+        var thesaurus: [String: String] = [:]
+        thesaurus.reserveCapacity(lexicon.thesaurus.count * 2)
+        for (word, meaning) in lexicon.thesaurus {
+            let word = TextFolder.fold(word)
+            thesaurus[word] = meaning
+            let stem = PorterStemmer.stem(word)
+            if stem != word, lexicon.thesaurus[stem] == nil { thesaurus[stem] = meaning }
+        }
+        self.thesaurus = thesaurus
         self.weakStems = Set(lexicon.weakWords.map { PorterStemmer.stem(TextFolder.fold($0)) })
     }
 
@@ -158,6 +182,8 @@ public struct TextAnalyzer: Sendable {
         let typed = expandedAny ? tokens.map(\.text) : words
         var weights = [Double](repeating: 1, count: words.count)
         var unknown: [String] = []
+        var expansions: [Expansion] = []
+        var meanings: [(index: Int, meaning: String)] = []
         // Stems worked out while checking spelling, kept for the words left as they are.
         var checkedStems = [String?](repeating: nil, count: words.count)
         func replace(_ index: Int, with word: String) {
@@ -182,6 +208,14 @@ public struct TextAnalyzer: Sendable {
                     replace(index, with: word + "g")
                     continue
                 }
+                // An everyday word for one of the content's ideas: read as the content's word.
+                // Only the terms take it: the words stay as written for safeguarding and likeness.
+                if let meaning = thesaurus[word] ?? thesaurus[stem] {
+                    expansions.append(Expansion(word: word, meaning: meaning))
+                    meanings.append((index, meaning))
+                    weights[index] = Self.thesaurusWeight
+                    continue
+                }
                 // A real word that the content does not use is unknown, not a misspelling.
                 if dictionary.contains(word) {
                     unknown.append(word)
@@ -196,6 +230,22 @@ public struct TextAnalyzer: Sendable {
             }
         }
         let stems = words.indices.map { checkedStems[$0] ?? stem(words[$0]) }
+        let terms = terms(of: words, stems: stems, weights: weights, meanings: meanings)
+        return AnalyzedText(
+            words: words, stems: stems, terms: terms, unknownWords: unknown, typedWords: typed, expansions: expansions)
+    }
+
+    /// The index terms of analysed words: synonym phrases merged, stop words dropped, stems; a
+    /// word with a thesaurus meaning counts as that meaning.
+    private func terms(
+        of words: [String], stems: [String], weights: [Double], meanings: [(index: Int, meaning: String)]
+    ) -> [Term] {
+        var words = words
+        var stems = stems
+        for (index, meaning) in meanings {
+            words[index] = meaning
+            stems[index] = stem(meaning)
+        }
         var terms: [Term] = []
         var index = 0
         while index < words.count {
@@ -214,7 +264,7 @@ public struct TextAnalyzer: Sendable {
             }
             index += 1
         }
-        return AnalyzedText(words: words, stems: stems, terms: terms, unknownWords: unknown, typedWords: typed)
+        return terms
     }
 
     private func matchPhrase(_ words: [String], at index: Int) -> (Int, String)? {

@@ -26,6 +26,23 @@ import Testing
         }
     }
 
+    /// The tuning set (written from the charter and `USERS.md` for choosing the matcher's figures):
+    /// in-scope questions in everyday words, parents' long messages, practitioners' formal ones and
+    /// follow-ups. A floor under today's figures, so that a change that loses ground shows.
+    @Test func tuningSetDoesNotLoseGround() async throws {
+        let path = TestSupport.packageRoot.appendingPathComponent("Tests/DialogueEngineTests/Fixtures/tuning.jsonl")
+            .path
+        let items = try Evaluation.load(try String(contentsOfFile: path, encoding: .utf8), file: path)
+        #expect(items.count >= 220)
+        let report = await Evaluation.run(items, assistant: TestSupport.assistant())
+        var rates: [EvaluationItem.Kind: Double] = [:]
+        for (kind, passed, total) in report.byKind { rates[kind] = Double(passed) / Double(total) }
+        #expect((rates[.in] ?? 0) >= 0.6)
+        #expect((rates[.out] ?? 0) >= 0.84)
+        #expect(rates[.smalltalk] == 1)
+        #expect(Double(report.clarifications.count) / Double(report.outcomes.count) < 0.05)
+    }
+
     @Test func passRulesFollowTheFormat() {
         func reply(_ text: String, answered: Bool) -> Reply {
             Reply(

@@ -1,0 +1,98 @@
+import Foundation
+import Knowledge
+import Testing
+
+@testable import DialogueEngine
+
+/// How the matcher decides between answering, asking and falling back, and how it understands
+/// questions in everyday words.
+@Suite struct UnderstandingTests {
+    private static func candidate(_ id: String, _ confidence: Double) -> Candidate {
+        Candidate(target: .intent(id), confidence: confidence)
+    }
+
+    private enum Verdict: String { case answer, clarify, fallback }
+
+    @Test(
+        arguments: [
+            // (best, rival, related, verdict): ask only when an unrelated rival is within the margin of
+            // a best that is not confident; else answer above the floor; else fall back.
+            (0.30, nil, false, "fallback"),
+            (0.39, 0.38, false, "fallback"),
+            (0.42, nil, false, "answer"),
+            (0.45, 0.448, false, "clarify"),
+            (0.45, 0.448, true, "answer"),
+            (0.45, 0.44, false, "answer"),
+            (0.45, 0.38, false, "answer"),
+            (0.50, 0.39, false, "answer"),
+            (0.79, 0.79, false, "clarify"),
+            (0.80, 0.80, false, "answer"),
+            (0.95, 0.949, false, "answer"),
+        ] as [(Double, Double?, Bool, String)])
+    func clarificationPolicy(best: Double, rival: Double?, related: Bool, verdict: String) {
+        let result = Matcher.decide(
+            best: Self.candidate("a", best), rival: rival.map { Self.candidate("b", $0) }, related: related,
+            settings: MatcherSettings())
+        let found: Verdict
+        switch result {
+        case .answer(let answer):
+            #expect(answer.target == .intent("a"))
+            found = .answer
+        case .clarify(let options):
+            #expect(options.map(\.target) == [.intent("a"), .intent("b")])
+            found = .clarify
+        case .fallback: found = .fallback
+        }
+        #expect(found.rawValue == verdict)
+    }
+
+    @Test func thePolicyFiguresAreOrdered() {
+        let settings = MatcherSettings()
+        #expect(settings.answerFloor < settings.confident)
+        #expect(settings.clarifyMargin > 0 && settings.clarifyMargin < settings.confident - settings.answerFloor)
+        var tuned = settings
+        let known = tuned.setting("answerFloor", to: 0.3)
+        #expect(known && tuned.answerFloor == 0.3)
+        let unknown = tuned.setting("answerfloor", to: 0.3)
+        #expect(!unknown)
+    }
+
+    @Test(arguments: [
+        ("will staff be sarky", "topic.friendly-language"),
+        ("im knackered can i stop for a bit", "topic.breaks"),
+    ])
+    func everydayWordsReachTheirAnswer(question: String, intent: String) async {
+        let assistant = TestSupport.assistant()
+        #expect(assistant.explain(question).contains("thesaurus"))
+        let reply = await assistant.respond(to: question, channel: .cli)
+        #expect(reply.intent == intent, "'\(question)' got \(reply.intent)")
+    }
+
+    @Test func theProjectsThesaurusCarriesNoOutOfScopeQuestionIntoTheCharter() {
+        #expect(!TestSupport.content.lexicon.thesaurus.isEmpty)
+        #expect(ContentAudit(content: TestSupport.content).thesaurusRisks(directory: "intents").isEmpty)
+    }
+
+    @Test func aRiskyThesaurusEntryIsWarnedOf() throws {
+        let content = try Content.load(
+            from: TestSupport.intentsDirectory, replacing: ["thesaurus.txt": "weather: conditions\n"])
+        let risks = ContentAudit(content: content).thesaurusRisks(directory: "intents")
+        let risk = try #require(risks.first)
+        #expect(risk.isWarning)
+        #expect(risk.description.contains("weather → conditions"))
+        #expect(risk.description.contains("outofscope."))
+    }
+
+    @Test func aMalformedThesaurusLineIsReportedWithItsLine() {
+        #expect {
+            _ = try Content.load(
+                from: TestSupport.intentsDirectory,
+                replacing: ["thesaurus.txt": "# words\nsnarky: sarcastic\nrude mean\n"])
+        } throws: { error in
+            (error as? ContentErrors)?.diagnostics.contains {
+                $0.file.hasSuffix("thesaurus.txt") && $0.line == 3
+                    && $0.message.contains("expected 'word: content-word'")
+            } == true
+        }
+    }
+}
