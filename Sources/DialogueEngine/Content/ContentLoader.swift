@@ -11,8 +11,10 @@ struct ContentLoader {
     private var diagnostics: [ContentDiagnostic] = []
 
     static let intentKeys = [
-        "id", "kind", "examples", "keywords", "reply", "quote", "after", "easy", "more", "list", "suggestions",
+        "id", "kind", "examples", "keywords", "reply", "quote", "after", "easy", "more", "list", "suggestions", "each",
     ]
+    /// What `each:` may name: an intent written once for every part (cornerstone) of the charter.
+    static let templateKinds = ["part"]
     static let responseKeys = ["reply", "quote", "after", "easy"]
     /// The easy-read forms of the charter's statements, beside `charter.md`.
     static let easyCharterFile = "charter-easy.yaml"
@@ -138,7 +140,8 @@ struct ContentLoader {
         var document = YAMLDocument(text: text, file: file)
         defer { diagnostics += document.diagnostics }
         guard let root = document.root else { return Lexicon() }
-        let entries = document.entries(of: root, allowed: ["groups", "textspeak", "weak"], what: "synonyms.yaml")
+        let entries = document.entries(
+            of: root, allowed: ["groups", "textspeak", "weak", "carryover"], what: "synonyms.yaml")
         var lexicon = Lexicon()
         if let groups = entries["groups"]?.value {
             if let sequence = groups.sequence {
@@ -170,6 +173,9 @@ struct ContentLoader {
         }
         if let weak = entries["weak"]?.value {
             lexicon.weakWords = Set(document.texts(weak, what: "'weak'").map(\.0))
+        }
+        if let carryOver = entries["carryover"]?.value {
+            lexicon.carryOver = document.texts(carryOver, what: "'carryover'").map(\.0)
         }
         return lexicon
     }
@@ -370,19 +376,49 @@ struct ContentLoader {
         }
         var intents: [Intent] = []
         for node in sequence {
-            if let intent = readIntent(node, document: &document, charter: charter) { intents.append(intent) }
+            let each = document.entries(of: node, allowed: Self.intentKeys, what: "an intent")["each"]
+            guard let each else {
+                if let intent = readIntent(node, document: &document, charter: charter) { intents.append(intent) }
+                continue
+            }
+            guard let kind = document.text(each.value, what: "'each'"), Self.templateKinds.contains(kind) else {
+                document.error(
+                    each.value, "'each' must be 'part'",
+                    hint: "write 'each: part' for an intent written once for every part of the charter")
+                continue
+            }
+            // Read once with its placeholders; quotes are checked on each part's copy.
+            guard let template = readIntent(node, document: &document, charter: nil, isTemplate: true),
+                let charter
+            else { continue }
+            for (number, part) in charter.cornerstones.enumerated() {
+                let intent = template.forPart(id: part.id, title: part.title, number: number + 1)
+                for reference in (intent.response.quotes + (intent.more?.quotes ?? []))
+                where QuoteReference(reference, in: charter) == nil {
+                    document.error(
+                        each.key,
+                        "'\(reference)' of '\(intent.id)' is not a statement or part of the charter",
+                        hint: "use {id} for the part's id: 'quote: {id}.outcomes'")
+                }
+                intents.append(intent)
+            }
         }
         return intents
     }
 
-    private func readIntent(_ node: Node, document: inout YAMLDocument, charter: Charter?) -> Intent? {
+    private func readIntent(_ node: Node, document: inout YAMLDocument, charter: Charter?, isTemplate: Bool = false)
+        -> Intent?
+    {
         let entries = document.entries(of: node, allowed: Self.intentKeys, what: "an intent")
         guard let idNode = entries["id"]?.value else {
             document.error(node, "an intent has no 'id'", hint: "add 'id: topic.name'")
             return nil
         }
         guard let id = document.text(idNode, what: "'id'") else { return nil }
-        if id.contains(where: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") }) {
+        let placeholders: Set<Character> = isTemplate ? ["{", "}"] : []
+        if id.contains(where: {
+            !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" || placeholders.contains($0))
+        }) {
             document.error(idNode, "intent id '\(id)' may hold only letters, digits, '.', '-' and '_'")
         }
         var kind = Intent.Kind.answer

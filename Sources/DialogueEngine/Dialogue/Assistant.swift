@@ -322,13 +322,12 @@ public struct Assistant: Sendable {
         var kind = Reply.Kind.answer
         var intentName: String
         var list: [Target] = []
+        composed = compose(candidate.target, style: style)
         switch candidate.target {
         case .statement(let id):
-            composed = engine.composer.compose(statementID: id, style: style)
             intentName = "statement." + id
         case .intent(let id):
             let intent = engine.content.intent(id: id)!
-            composed = engine.composer.compose(intent, style: style)
             intentName = id
             if intent.kind == .smalltalk { kind = .smalltalk }
             list = intent.list.map { item in engine.content.intent(id: item) != nil ? .intent(item) : .statement(item) }
@@ -344,10 +343,61 @@ public struct Assistant: Sendable {
             sessionId: sessionID, suggestions: composed.suggestions, sources: composed.sources, kind: kind)
     }
 
+    /// A target's reply in `style`.
+    private func compose(_ target: Target, style: ReplyStyle) -> ReplyComposer.Composed {
+        switch target {
+        case .statement(let id): return engine.composer.compose(statementID: id, style: style)
+        case .intent(let id): return engine.composer.compose(engine.content.intent(id: id)!, style: style)
+        }
+    }
+
+    /// "What does that mean?": the topic again in easy-read words, then the charter's own words of
+    /// what it quoted (when it quoted one or two statements).
+    private func explainTopic(
+        _ intent: Intent, confidence: Double, context: inout DialogueContext, sessionID: String
+    ) -> Reply? {
+        guard let topic = context.topic else { return nil }
+        let simple = compose(topic, style: .easy)
+        var parts = [intent.response.text, simple.text].filter { !$0.isEmpty }
+        if !simple.sources.isEmpty && simple.sources.count <= 2 {
+            if !intent.response.after.isEmpty { parts.append(intent.response.after) }
+            parts += simple.sources.map { "• " + $0.text }
+        }
+        context.pending = simple.pending
+        return Reply(
+            reply: parts.joined(separator: "\n"), answered: true, intent: intent.id, confidence: confidence,
+            sessionId: sessionID, suggestions: simple.suggestions, sources: simple.sources, kind: .answer)
+    }
+
+    /// The part a topic belongs to: the conversation's, or that of the first statement it quotes.
+    private func part(of context: DialogueContext) -> Cornerstone? {
+        let charter = engine.content.charter
+        if let id = context.cornerstone, let part = charter.cornerstone(id: id) { return part }
+        guard let topic = context.topic else { return nil }
+        return matcher.quotedStatements(topic).lazy.compactMap { charter.cornerstone(containing: $0) }.first
+    }
+
+    /// "Tell me more" after a topic that has nothing more of its own: the other statements of its part.
+    private func moreInPart(_ part: Cornerstone, context: DialogueContext) -> ReplyComposer.Composed? {
+        guard let lead = engine.content.intent(id: "system.more-in-part"), let topic = context.topic else { return nil }
+        let shown = matcher.quotedStatements(topic)
+        let rest = (part.commitments + part.outcomes).filter { !shown.contains($0.id) }
+        guard !rest.isEmpty else { return nil }
+        let filled = lead.forPart(id: part.id, title: part.title, number: 0).response
+        return engine.composer.compose(
+            Response(text: filled.text, quotes: rest.map(\.id), easy: filled.easy),
+            suggestions: followUpSuggestions(context), style: style)
+    }
+
     /// "Tell me more", "what will I see?": continues the conversation's topic.
     private func followUp(_ intent: Intent, confidence: Double, context: inout DialogueContext, sessionID: String)
         -> Reply
     {
+        if intent.id.hasSuffix("explain") {
+            if let reply = explainTopic(intent, confidence: confidence, context: &context, sessionID: sessionID) {
+                return reply
+            }
+        }
         var composed: ReplyComposer.Composed?
         let wantsOutcomes = intent.id.hasSuffix("outcomes")
         if !context.pending.isEmpty && !wantsOutcomes {
@@ -368,11 +418,15 @@ public struct Assistant: Sendable {
                 let more = topicIntent?.more
             {
                 composed = engine.composer.compose(more, suggestions: topicIntent?.suggestions ?? [], style: style)
+            } else if let more = moreInPart(cornerstone, context: context) {
+                composed = more
             } else if let topicIntent {
                 return answer(
                     Candidate(target: .intent(topicIntent.id), confidence: confidence), context: &context,
                     sessionID: sessionID)
             }
+        } else if let part = part(of: context) {
+            composed = moreInPart(part, context: context)
         }
         guard let composed else {
             let noContext = engine.content.intent(id: "system.no-context")!

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Something the assistant knows how to answer, read from `intents/*.yaml`.
 package struct Intent: Sendable, Equatable {
     /// What the intent is for, which decides how its reply is treated.
@@ -92,4 +94,31 @@ package struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
 
     /// `file:line:column`.
     package var description: String { "\(file):\(line):\(column)" }
+}
+
+extension Intent {
+    /// A copy of a template intent (`each: part`) for one part of the charter: `{id}` becomes the
+    /// part's id, `{part}` its title and `{number}` its place ("first", "second", …) in every text.
+    package func forPart(id partID: String, title: String, number: Int) -> Intent {
+        let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+        let place = number >= 1 && number <= ordinals.count ? ordinals[number - 1] : String(number)
+        func fill(_ text: String) -> String {
+            text.replacingOccurrences(of: "{id}", with: partID).replacingOccurrences(of: "{part}", with: title)
+                .replacingOccurrences(of: "{number}", with: place)
+        }
+        func fill(_ response: Response) -> Response {
+            Response(
+                text: fill(response.text), quotes: response.quotes.map(fill), after: fill(response.after),
+                easy: response.easy.map(fill))
+        }
+        var copy = self
+        copy.id = fill(id)
+        copy.examples = examples.map(fill)
+        copy.keywords = keywords.map(fill)
+        copy.response = fill(response)
+        copy.more = more.map(fill)
+        copy.list = list.map(fill)
+        copy.suggestions = suggestions.map(fill)
+        return copy
+    }
 }

@@ -34,12 +34,19 @@ package final class Matcher: Sendable {
     /// What each target would answer with, numbered (see ``answerIdentity(_:content:)``): two
     /// targets with the same number are one answer.
     private let identities: [Int]
+    /// Targets that answer a message only in their whole shape (small talk: "what's your name"): by
+    /// word-for-word likeness, or by keywords in a message of a few words ("cheers mate"), never by
+    /// sharing a word with a longer question ("do I have to talk or can I type it").
+    private let wholeShapeOnly: [Bool]
+    /// The carry-over openings (see ``Lexicon/carryOver``), as words.
+    private let carryOver: [[String]]
 
     /// Builds the index and vocabularies from `content`.
     package init(content: Content, settings: MatcherSettings = MatcherSettings()) {
         self.content = content
         self.settings = settings
         let plainAnalyzer = TextAnalyzer(lexicon: content.lexicon)
+        self.carryOver = content.lexicon.carryOver.map { plainAnalyzer.words($0) }.filter { !$0.isEmpty }
         let safeguarding = SafeguardingDetector(rules: content.safeguarding, analyzer: plainAnalyzer)
         self.safeguarding = safeguarding
         // The words of every text that is indexed (and of the synonyms and text speak), counted
@@ -135,6 +142,10 @@ package final class Matcher: Sendable {
             cornerstoneOfTarget[target].flatMap { cornerstoneIDs.firstIndex(of: $0) } ?? -1
         }
         self.documentTargets = documentTargets
+        self.wholeShapeOnly = targets.map { target in
+            if case .intent(let id) = target { return content.intent(id: id)?.kind == .smalltalk }
+            return false
+        }
         var identityNumbers: [String: Int] = [:]
         self.identities = targets.map { target in
             let identity = Self.answerIdentity(target, content: content)
@@ -187,7 +198,9 @@ package final class Matcher: Sendable {
     private func rankNumbered(_ message: String, analysed: AnalyzedText?, topic: String?) -> [Ranked] {
         // The topic as a cornerstone number (-2, no target's, when there is none).
         let topic = topic.flatMap { cornerstoneIDs.firstIndex(of: $0) } ?? -2
-        var best = rankWhole(analysed ?? analyze(message), topic: topic)
+        let analysed = analysed ?? analyze(message)
+        let boost = carriesTopicOver(analysed.typedWords) ? settings.carryOverBoost : settings.topicBoost
+        var best = rankWhole(analysed, topic: topic, boost: boost)
         let clauses = Self.clauses(of: message)
         if clauses.count > 1 {
             var places = [Int32](repeating: -1, count: targets.count)
@@ -198,8 +211,10 @@ package final class Matcher: Sendable {
                 // counts more than the context before it ("My son is autistic. Can he have breaks?").
                 let share = Double(Self.contentWeight(clause, analyzer: analyzer)) / total
                 let isQuestion = Self.isQuestion(clause)
-                let factor = min(1, 0.5 + 0.4 * share + (isQuestion ? 0.2 : 0))
-                for var entry in rankWhole(analyze(clause), topic: topic) {
+                let factor = min(1, 0.5 + 0.4 * share + (isQuestion ? settings.questionFocus : 0))
+                // A clause cannot make the message small talk ("… Is that okay?").
+                for var entry in rankWhole(analyze(clause), topic: topic, boost: boost)
+                where !wholeShapeOnly[entry.target] {
                     entry.confidence = (entry.confidence * factor * 1000).rounded() / 1000
                     entry.ranking *= factor
                     let place = Int(places[entry.target])
@@ -255,7 +270,8 @@ package final class Matcher: Sendable {
         return !quotedStatements(a).isDisjoint(with: quotedStatements(b))
     }
 
-    private func quotedStatements(_ target: Target) -> Set<String> {
+    /// The ids of the statements a target's reply quotes.
+    package func quotedStatements(_ target: Target) -> Set<String> {
         switch target {
         case .statement(let id): return [id]
         case .intent(let id):
@@ -278,7 +294,12 @@ package final class Matcher: Sendable {
     }
 
     /// `topic` is the number of the cornerstone being talked about (see ``cornerstoneIDs``).
-    private func rankWhole(_ analysed: AnalyzedText, topic: Int) -> [Ranked] {
+    /// True when the words open with a carry-over phrase ("and what about …").
+    package func carriesTopicOver(_ words: [String]) -> Bool {
+        carryOver.contains { opening in words.count > opening.count && words.starts(with: opening) }
+    }
+
+    private func rankWhole(_ analysed: AnalyzedText, topic: Int, boost: Double) -> [Ranked] {
         let query = index.prepare(analysed.terms)
         let hits = index.search(query, limit: 60)
         let topScore = max(hits.first?.score ?? 1, 0.0001)
@@ -299,9 +320,13 @@ package final class Matcher: Sendable {
             found.append((target, Score(), 0))
             return found.count - 1
         }
-        for hit in hits { found[slot(documentTargets[hit.document])].union |= hit.matchedTerms }
+        let shapeByKeywords = Double(analysed.words.count) <= settings.smallTalkWords
+        for hit in hits where shapeByKeywords || !wholeShapeOnly[documentTargets[hit.document]] {
+            found[slot(documentTargets[hit.document])].union |= hit.matchedTerms
+        }
         for hit in hits {
             let target = documentTargets[hit.document]
+            if wholeShapeOnly[target] && !shapeByKeywords { continue }
             let place = Int(slots[target])
             var confidence = hit.queryCoverage * (0.7 + 0.3 * hit.documentCoverage)
             // Several examples of one intent may each explain part of a message.
@@ -319,7 +344,7 @@ package final class Matcher: Sendable {
             // A message made mostly of weak words ("will they be mean to me") proves little.
             if substance < 0.5 { confidence *= 0.5 + substance }
             if targetCornerstones[target] == topic {
-                confidence = min(1, confidence * settings.topicBoost)
+                confidence *= boost
             }
             found[place].score.absorb(confidence: confidence, bm25: hit.score / topScore)
         }

@@ -17,14 +17,25 @@ package struct MatcherSettings: Sendable, Equatable {
     package var clarifyMargin = 0.005
     /// Word-set similarity at which a message counts as one of an intent's examples.
     package var phraseSimilarity = 0.7
+    /// In a message of several clauses, how much more the clause holding the question counts than
+    /// the context around it ("My son is autistic. Can he have breaks?").
+    package var questionFocus = 0.2
+    /// The longest message (in words) that small talk may answer by keywords; a longer one must
+    /// have small talk's whole shape (word-for-word likeness).
+    package var smallTalkWords = 5.0
     /// How much an answer in the cornerstone being talked about is favoured.
     package var topicBoost = 1.1
+    /// How much it is favoured when the message opens by carrying the topic over ("and what about …").
+    package var carryOverBoost = 1.4
 
     /// The defaults.
     package init() {}
 
     /// The names ``setting(_:to:)`` accepts.
-    package static let names = ["answerFloor", "confident", "clarifyMargin", "phraseSimilarity", "topicBoost"]
+    package static let names = [
+        "answerFloor", "confident", "clarifyMargin", "phraseSimilarity", "topicBoost", "carryOverBoost",
+        "smallTalkWords", "questionFocus",
+    ]
 
     /// Sets one figure by name (for tuning sweeps); false when there is no such setting.
     package mutating func setting(_ name: String, to value: Double) -> Bool {
@@ -34,6 +45,9 @@ package struct MatcherSettings: Sendable, Equatable {
         case "clarifyMargin": clarifyMargin = value
         case "phraseSimilarity": phraseSimilarity = value
         case "topicBoost": topicBoost = value
+        case "carryOverBoost": carryOverBoost = value
+        case "smallTalkWords": smallTalkWords = value
+        case "questionFocus": questionFocus = value
         default: return false
         }
         return true

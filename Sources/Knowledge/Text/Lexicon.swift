@@ -14,16 +14,20 @@ public struct Lexicon: Sendable, Equatable {
     /// Everyday words the content does not use → a word it does ("snarky" → "sarcastic"), read from
     /// `intents/thesaurus.txt`; applied to questions only, at ``TextAnalyzer/thesaurusWeight``.
     public var thesaurus: [String: String]
+    /// Openings that carry the conversation's topic over to a new question ("and what about …",
+    /// "does it say anything about …").
+    public var carryOver: [String]
 
     /// Makes a lexicon.
     public init(
         synonymGroups: [[String]] = [], textSpeak: [String: String] = [:], weakWords: Set<String> = [],
-        dictionary: Set<String> = [], thesaurus: [String: String] = [:]
+        dictionary: Set<String> = [], thesaurus: [String: String] = [:], carryOver: [String] = []
     ) {
         self.synonymGroups = synonymGroups
         self.textSpeak = textSpeak
         self.weakWords = weakWords
         self.dictionary = dictionary
         self.thesaurus = thesaurus
+        self.carryOver = carryOver
     }
 }

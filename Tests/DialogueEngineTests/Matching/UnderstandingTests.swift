@@ -96,3 +96,55 @@ import Testing
         }
     }
 }
+
+/// Small talk answers only a message of its own shape; question focus in long messages.
+@Suite struct MessageShapeTests {
+    @Test(arguments: [
+        // (message, small talk expected)
+        ("whats your name", true),
+        ("cheers mate", true),
+        ("hiya", true),
+        ("who made you", true),
+        ("do i have to talk or can i type it", false),
+        ("thanks, what does co-production mean", false),
+        ("My son has lots of ideas but only when nobody asks him. Is that okay?", false),
+        ("can you help me understand what co-production means", false),
+    ])
+    func smallTalkNeedsItsWholeShape(message: String, isSmallTalk: Bool) async {
+        let reply = await TestSupport.assistant().respond(to: message, channel: .cli)
+        #expect((reply.kind == .smalltalk) == isSmallTalk, "'\(message)' → \(reply.intent)")
+    }
+
+    @Test(arguments: [
+        // (context first, then the question; words of the statement the answer must quote)
+        (
+            "My daughter is twelve and has a hearing impairment, and big meetings wear her out. Can she take breaks?",
+            "space and breaks"
+        ),
+        (
+            "We moved here last spring and my son started at a new school in September. Will the staff listen to him?",
+            "listen to understand"
+        ),
+        (
+            "I work nights and I am always tired at the reviews. Can I get the papers in good time before the meeting?",
+            "given in good time"
+        ),
+    ])
+    func theQuestionOutweighsTheContextBeforeIt(message: String, words: String) async throws {
+        let reply = await TestSupport.assistant().respond(to: message, channel: .cli)
+        let statement = try #require(TestSupport.content.charter.allStatements.first { $0.text.contains(words) })
+        #expect(reply.answered, "'\(message)' → \(reply.intent)")
+        #expect(reply.sources.contains { $0.text == statement.text }, "'\(message)' → \(reply.intent)")
+    }
+
+    @Test(arguments: [
+        (
+            "I am a parent. My son is autistic. Can he have breaks?",
+            ["i am a parent", "my son is autistic", "can he have breaks?"]
+        ),
+        ("short question", []),
+    ])
+    func longMessagesAreSplitIntoClauses(message: String, clauses: [String]) {
+        #expect(Matcher.clauses(of: message).map { $0.trimmingCharacters(in: .whitespaces) } == clauses)
+    }
+}
