@@ -76,10 +76,11 @@ package struct ReplyComposer: Sendable {
         var suggestions: [String] = []
         let lead: String
         if let cornerstone = charter.cornerstone(containing: statementID) {
-            lead = "The charter says this under \(cornerstone.title):"
+            lead = leadText("system.statement", style: style, default: "The charter says this under {part}:")
+                .replacingAll("{part}", with: cornerstone.title)
             suggestions = ["Explain \(cornerstone.title)", "What are the cornerstones?"]
         } else {
-            lead = "The charter says:"
+            lead = leadText("system.statement-outside", style: style, default: "The charter says:")
             suggestions = ["What are the cornerstones?", "What is co-production?"]
         }
         return assemble(
@@ -90,8 +91,14 @@ package struct ReplyComposer: Sendable {
     package func continuation(_ pending: [String], suggestions: [String], style: ReplyStyle = .standard) -> Composed {
         let statements = pending.compactMap { content.charter.statement(id: $0) }
         return assemble(
-            lead: "And the charter also says:", lines: [], statements: statements, after: "", suggestions: suggestions,
-            style: style)
+            lead: leadText("system.continuation", style: style, default: "And the charter also says:"), lines: [],
+            statements: statements, after: "", suggestions: suggestions, style: style)
+    }
+
+    /// The words of a system reply that leads into quoted statements, in `style`.
+    private func leadText(_ id: String, style: ReplyStyle, default fallback: String) -> String {
+        guard let response = content.intent(id: id)?.response else { return fallback }
+        return (style == .easy ? response.easy : nil) ?? response.text
     }
 
     /// How a statement is shown: its own words, or its easy-read form when there is one.

@@ -1,4 +1,4 @@
-import Foundation
+import Knowledge
 
 /// Something the assistant knows how to answer, read from `intents/*.yaml`.
 package struct Intent: Sendable, Equatable {
@@ -103,8 +103,8 @@ extension Intent {
         let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
         let place = number >= 1 && number <= ordinals.count ? ordinals[number - 1] : String(number)
         func fill(_ text: String) -> String {
-            text.replacingOccurrences(of: "{id}", with: partID).replacingOccurrences(of: "{part}", with: title)
-                .replacingOccurrences(of: "{number}", with: place)
+            text.replacingAll("{id}", with: partID).replacingAll("{part}", with: title)
+                .replacingAll("{number}", with: place)
         }
         func fill(_ response: Response) -> Response {
             Response(

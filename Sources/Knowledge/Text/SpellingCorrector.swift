@@ -239,7 +239,7 @@ public struct SpellingCorrector: Sendable {
 
 extension String {
     /// Replaces every occurrence of `target` with `replacement` without Foundation.
-    func replacingAll(_ target: String, with replacement: String) -> String {
+    package func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
         var result = ""
         var rest = Substring(self)

@@ -210,7 +210,7 @@ public struct TextAnalyzer: Sendable {
                 }
                 // An everyday word for one of the content's ideas: read as the content's word.
                 // Only the terms take it: the words stay as written for safeguarding and likeness.
-                if let meaning = thesaurus[word] ?? thesaurus[stem] {
+                if !weakStems.contains(stem), let meaning = thesaurus[word] ?? thesaurus[stem] {
                     expansions.append(Expansion(word: word, meaning: meaning))
                     meanings.append((index, meaning))
                     weights[index] = Self.thesaurusWeight
