@@ -124,7 +124,9 @@ struct ContentLoader {
             let parts = content.split(separator: ":", maxSplits: 1)
             let word = parts.first.map { TextFolder.fold(String($0)) } ?? ""
             let meaning = parts.count == 2 ? TextFolder.fold(String(parts[1])) : ""
-            guard !word.isEmpty, !meaning.isEmpty, !word.contains(" "), !meaning.contains(" ") else {
+            guard !word.isEmpty, !meaning.isEmpty, !word.contains(where: \.isWhitespace),
+                !meaning.contains(where: \.isWhitespace)
+            else {
                 diagnostics.append(
                     ContentDiagnostic(
                         file: file, line: number + 1, column: 1, message: "expected 'word: content-word'",
@@ -238,12 +240,14 @@ struct ContentLoader {
                 document.error(node, "'lists' must be a mapping of names to lists", hint: "write 'family: [mum, dad]'")
             }
         }
+        var listAtoms: [String: [[SafeguardingPattern.Atom]]] = [:]
         func rules(_ node: Node, what: String) -> [SafeguardingRules.Rule] {
             var rules: [SafeguardingRules.Rule] = []
             for (pattern, node) in document.texts(node, what: what) {
                 do throws(SafeguardingPattern.ParseError) {
-                    _ = try SafeguardingPattern.rule(pattern, lists: lists, analyzer: analyzer)
-                    rules.append(SafeguardingRules.Rule(pattern, location: document.location(node)))
+                    let compiled = try SafeguardingPattern.rule(
+                        pattern, lists: lists, analyzer: analyzer, listAtoms: &listAtoms)
+                    rules.append(SafeguardingRules.Rule(pattern, location: document.location(node), compiled: compiled))
                 } catch {
                     document.error(node, "rule '\(pattern)': \(error.message)", hint: error.hint)
                 }

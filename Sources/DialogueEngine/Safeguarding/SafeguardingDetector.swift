@@ -55,9 +55,7 @@ package struct SafeguardingDetector: Sendable {
         for (number, category) in ordered.enumerated() {
             for rule in category.rules {
                 vocabulary += SafeguardingPattern.vocabulary(of: rule.pattern, lists: content.lists, analyzer: analyzer)
-                guard
-                    let patterns = try? SafeguardingPattern.rule(rule.pattern, lists: content.lists, analyzer: analyzer)
-                else { continue }
+                guard let patterns = Self.patterns(of: rule, lists: content.lists, analyzer: analyzer) else { continue }
                 rules.append(
                     CompiledRule(
                         pattern: patterns[0], others: Array(patterns.dropFirst()), category: number, rule: rule))
@@ -66,7 +64,7 @@ package struct SafeguardingDetector: Sendable {
         var guards: [SafeguardingPattern] = []
         for rule in content.guards {
             vocabulary += SafeguardingPattern.vocabulary(of: rule.pattern, lists: content.lists, analyzer: analyzer)
-            if let patterns = try? SafeguardingPattern.rule(rule.pattern, lists: content.lists, analyzer: analyzer) {
+            if let patterns = Self.patterns(of: rule, lists: content.lists, analyzer: analyzer) {
                 guards += patterns
             }
         }
@@ -79,6 +77,14 @@ package struct SafeguardingDetector: Sendable {
             (rules.flatMap { [$0.pattern] + $0.others } + guards).flatMap { pattern in
                 pattern.parts.flatMap { $0.alternatives.flatMap { $0.filter { !$0.exact }.map(\.text) } }
             })
+    }
+
+    /// A rule's patterns: as the loader parsed them, or parsed now.
+    private static func patterns(
+        of rule: SafeguardingRules.Rule, lists: [String: [String]], analyzer: TextAnalyzer
+    ) -> [SafeguardingPattern]? {
+        if !rule.compiled.isEmpty { return rule.compiled }
+        return try? SafeguardingPattern.rule(rule.pattern, lists: lists, analyzer: analyzer)
     }
 
     private static func byFirst(_ patterns: [SafeguardingPattern]) -> [String: [Int]] {

@@ -1,4 +1,3 @@
-import Foundation
 package import Knowledge
 
 /// One safeguarding rule or guard, parsed.
@@ -95,6 +94,15 @@ package struct SafeguardingPattern: Sendable, Equatable {
     package init(
         _ pattern: String, lists: [String: [String]], analyzer: TextAnalyzer
     ) throws(ParseError) {
+        var listAtoms: [String: [[Atom]]] = [:]
+        try self.init(pattern, lists: lists, analyzer: analyzer, listAtoms: &listAtoms)
+    }
+
+    /// Parses `pattern`; `listAtoms` keeps each list's analysed entries, so that rules sharing a list
+    /// (most of them share `@someone` or `@me`) analyse it once.
+    package init(
+        _ pattern: String, lists: [String: [String]], analyzer: TextAnalyzer, listAtoms: inout [String: [[Atom]]]
+    ) throws(ParseError) {
         var parts: [Part] = []
         var gap = Self.shortGap
         for piece in try Self.pieces(of: pattern) {
@@ -141,14 +149,22 @@ package struct SafeguardingPattern: Sendable, Equatable {
                             message: "a word list cannot be part of a longer alternative ('\(option)')",
                             hint: "put the list in a part of its own: 'at @me', not '(at @me|near)'")
                     }
-                    let entries = try Self.entries(of: String(option.dropFirst()), lists: lists)
+                    let name = String(option.dropFirst())
+                    if let known = listAtoms[name] {
+                        alternatives += known
+                        continue
+                    }
+                    let entries = try Self.entries(of: name, lists: lists)
                     if entries.isEmpty {
                         throw ParseError(message: "the list '\(option)' is empty", hint: "give it at least one entry")
                     }
+                    var analysed: [[Atom]] = []
                     for entry in entries {
                         let atoms = Self.atoms(entry, analyzer: analyzer)
-                        if !atoms.isEmpty { alternatives.append(atoms) }
+                        if !atoms.isEmpty { analysed.append(atoms) }
                     }
+                    listAtoms[name] = analysed
+                    alternatives += analysed
                 } else {
                     let atoms = Self.atoms(option, analyzer: analyzer)
                     if atoms.isEmpty {
@@ -209,11 +225,17 @@ package struct SafeguardingPattern: Sendable, Equatable {
         var options: [String] = []
         var current = ""
         var depth = 0
+        func trim(_ text: some StringProtocol) -> String {
+            var part = Substring(text)
+            while part.first == " " { part.removeFirst() }
+            while part.last == " " { part.removeLast() }
+            return String(part)
+        }
         func end() {
-            let option = current.trimmingCharacters(in: .whitespaces)
+            let option = trim(current)
             if option.hasPrefix("(") && option.hasSuffix(")") {
-                options += String(option.dropFirst().dropLast()).split(separator: "|", omittingEmptySubsequences: false)
-                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                options += option.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false)
+                    .map(trim)
             } else {
                 options.append(option)
             }
@@ -262,9 +284,18 @@ package struct SafeguardingPattern: Sendable, Equatable {
     package static func rule(
         _ text: String, lists: [String: [String]], analyzer: TextAnalyzer
     ) throws(ParseError) -> [SafeguardingPattern] {
+        var listAtoms: [String: [[Atom]]] = [:]
+        return try rule(text, lists: lists, analyzer: analyzer, listAtoms: &listAtoms)
+    }
+
+    /// ``rule(_:lists:analyzer:)`` sharing analysed lists with other rules (see `listAtoms`).
+    package static func rule(
+        _ text: String, lists: [String: [String]], analyzer: TextAnalyzer, listAtoms: inout [String: [[Atom]]]
+    ) throws(ParseError) -> [SafeguardingPattern] {
         var patterns: [SafeguardingPattern] = []
         for piece in text.split(separator: "&") {
-            patterns.append(try SafeguardingPattern(String(piece), lists: lists, analyzer: analyzer))
+            patterns.append(
+                try SafeguardingPattern(String(piece), lists: lists, analyzer: analyzer, listAtoms: &listAtoms))
         }
         guard !patterns.isEmpty else {
             throw ParseError(message: "the rule has no words", hint: "write the words to look for, e.g. 'hit me'")
@@ -287,7 +318,7 @@ package struct SafeguardingPattern: Sendable, Equatable {
     /// The words of every alternative as they are written (for the spelling corrector).
     package static func vocabulary(of text: String, lists: [String: [String]], analyzer: TextAnalyzer) -> [String] {
         var words: [String] = []
-        let cleaned = text.replacingOccurrences(of: "(", with: " ").replacingOccurrences(of: ")", with: " ")
+        let cleaned = String(text.map { $0 == "(" || $0 == ")" ? " " : $0 })
         for piece in cleaned.split(separator: " ") where piece != "..." && piece != "$" && piece != "&" {
             for option in piece.split(separator: "|") {
                 if option.hasPrefix("@") {

@@ -20,11 +20,15 @@ package struct SafeguardingRules: Sendable, Equatable {
         package var pattern: String
         /// Where it was written.
         package var location: SourceLocation
+        /// The pattern as parsed when the content was loaded (empty when made in code: the
+        /// detector parses it then).
+        package var compiled: [SafeguardingPattern]
 
         /// Makes a rule.
-        package init(_ pattern: String, location: SourceLocation = .unknown) {
+        package init(_ pattern: String, location: SourceLocation = .unknown, compiled: [SafeguardingPattern] = []) {
             self.pattern = pattern
             self.location = location
+            self.compiled = compiled
         }
     }
 
