@@ -39,7 +39,7 @@ package enum QuoteReference: Sendable, Equatable {
     package func statements(in charter: Charter) -> [Statement] {
         switch self {
         case .statement(let id): return charter.statement(id: id).map { [$0] } ?? []
-        case .commitments(let id): return charter.cornerstone(id: id)?.commitments ?? []
+        case .commitments(let id): return charter.cornerstone(id: id)?.promises ?? []
         case .outcomes(let id): return charter.cornerstone(id: id)?.outcomes ?? []
         case .cornerstoneTitles: return []
         }

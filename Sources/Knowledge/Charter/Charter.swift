@@ -19,12 +19,12 @@ public struct Charter: Sendable, Equatable {
         self.introduction = introduction
         self.cornerstones = cornerstones
         self.closing = closing
-        let all = introduction + cornerstones.flatMap { $0.commitments + $0.outcomes } + closing
+        let all = introduction + cornerstones.flatMap(\.statements) + closing
         self.allStatements = all
         self.statementsByID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var owners: [String: Int] = [:]
         for (index, cornerstone) in cornerstones.enumerated() {
-            for statement in cornerstone.commitments + cornerstone.outcomes { owners[statement.id] = index }
+            for statement in cornerstone.statements { owners[statement.id] = index }
         }
         self.cornerstoneIndexByStatement = owners
     }
@@ -55,14 +55,26 @@ public struct Cornerstone: Sendable, Equatable, Identifiable {
     public var commitments: [Statement]
     /// The "You will feel/see that" outcomes.
     public var outcomes: [Statement]
+    /// The paragraphs that describe the part, when the charter has them (`<id>.p1`, …).
+    public var description: [Statement]
 
-    /// Makes a cornerstone.
-    public init(id: String, title: String, commitments: [Statement], outcomes: [Statement]) {
+    /// Makes a cornerstone (a part of the charter, whatever the charter calls it).
+    public init(
+        id: String, title: String, commitments: [Statement], outcomes: [Statement], description: [Statement] = []
+    ) {
         self.id = id
         self.title = title
         self.commitments = commitments
         self.outcomes = outcomes
+        self.description = description
     }
+
+    /// Every statement of the part, in order: its description, commitments and outcomes.
+    public var statements: [Statement] { description + commitments + outcomes }
+
+    /// What the part promises, for a reply about it: its commitments, or its description when it
+    /// has no list.
+    public var promises: [Statement] { commitments.isEmpty ? description : commitments }
 }
 
 /// One sentence or paragraph of the charter, quoted word for word.

@@ -5,10 +5,12 @@ import Foundation
 /// The format, documented in the README:
 /// ```
 /// # Title
-/// ## Introduction          paragraphs → introduction.p1, .p2, …
-/// ## Welcome and Care      a cornerstone (any other level-2 heading)
-/// ### We will              "- " items → welcome-and-care.c1, .c2, …
-/// ### You will feel/see that   "- " items → welcome-and-care.o1, …
+/// paragraphs and "- " items  the introduction → introduction.p1, .p2, … (or under "## Introduction")
+/// ## Welcome and Care      a part: cornerstone, value, principle… (any other level-2 heading)
+/// paragraphs               its description → welcome-and-care.p1, …
+/// "- " items               its statements → welcome-and-care.c1, .c2, …
+/// ### We will              (or any sub-list heading) "- " items → welcome-and-care.c…
+/// ### You will feel/see that   (or "What you will see", …) "- " items → welcome-and-care.o1, …
 /// ## Closing               paragraphs → closing.p1, …
 /// ```
 public enum CharterParser {
@@ -51,6 +53,9 @@ private struct ParseState {
 
     let file: String
     var title: String?
+    /// True once a part or the closing has begun: text after the title and before them is the
+    /// introduction.
+    var pastIntroduction = false
     var introduction: [Statement] = []
     var closing: [Statement] = []
     var cornerstones: [Cornerstone] = []
@@ -93,6 +98,7 @@ private struct ParseState {
                 error(line, "a second title", hint: "the charter has one '# ' title; use '## ' for sections")
             }
             title = String(trimmed.dropFirst(2)).trimmed()
+            if case .none = section, !pastIntroduction { section = .prose("introduction") }
         } else if trimmed.hasPrefix("#") {
             error(
                 line, "unsupported heading '\(trimmed.prefix(40))'", hint: "use '## ' for sections and '### ' for lists"
@@ -110,6 +116,7 @@ private struct ParseState {
         list = .none
         switch name.lowercased() {
         case "introduction", "closing":
+            if name.lowercased() == "closing" { pastIntroduction = true }
             section = .prose(name.lowercased())
         default:
             let id = CharterParser.slug(name)
@@ -124,6 +131,7 @@ private struct ParseState {
             cornerstones.append(Cornerstone(id: id, title: name, commitments: [], outcomes: []))
             cornerstoneLine = line
             section = .cornerstone
+            pastIntroduction = true
         }
     }
 
@@ -132,22 +140,23 @@ private struct ParseState {
             error(line, "list heading '\(name)' outside a cornerstone", hint: "put it under a '## Cornerstone' heading")
             return
         }
+        // "You will feel/see that", "What you will see", "What this looks like": what people will
+        // notice. Any other heading ("We will", "We do this by") lists what the part commits to.
         let folded = TextFolder.fold(name).replacingOccurrences(of: " ", with: "")
-        if folded.hasPrefix("wewill") {
-            list = .commitments
-        } else if folded.hasPrefix("youwillfeel") {
-            list = .outcomes
-        } else {
-            error(line, "unknown list heading '\(name)'", hint: "use '### We will' or '### You will feel/see that'")
-            list = .none
-        }
+        let outcomeOpenings = ["youwill", "whatyouwill", "whatthislookslike", "whatitlookslike", "youshould"]
+        list = outcomeOpenings.contains(where: folded.hasPrefix) ? .outcomes : .commitments
     }
 
     mutating func item(_ text: String, line: Int) {
+        if case .prose = section {
+            // A list in the introduction or closing: each item is a statement of its own.
+            endParagraph()
+            prose(text, line: line)
+            endParagraph()
+            return
+        }
         guard case .cornerstone = section, var cornerstone = cornerstones.popLast() else {
-            error(
-                line, "a list item outside a cornerstone",
-                hint: "list items belong under '### We will' or '### You will feel/see that'")
+            error(line, "a list item outside a part", hint: "put it under a '## ' heading")
             return
         }
         defer { cornerstones.append(cornerstone) }
@@ -165,15 +174,24 @@ private struct ParseState {
             let id = "\(cornerstone.id).o\(cornerstone.outcomes.count + 1)"
             cornerstone.outcomes.append(Statement(id: id, text: clean, kind: .outcome, line: line))
         case .none:
-            error(line, "a list item before '### We will' or '### You will feel/see that'")
+            // Items straight under the part's heading are what it commits to.
+            let id = "\(cornerstone.id).c\(cornerstone.commitments.count + 1)"
+            cornerstone.commitments.append(Statement(id: id, text: clean, kind: .commitment, line: line))
         }
     }
 
     mutating func prose(_ text: String, line: Int) {
-        guard case .prose = section else {
-            error(
-                line, "text outside the introduction or closing",
-                hint: "cornerstones hold only '### ' lists of '- ' items")
+        switch section {
+        case .prose: break
+        case .cornerstone:
+            guard list == .none else {
+                error(
+                    line, "a paragraph inside a list of '\(cornerstones.last?.title ?? "")'",
+                    hint: "write a part's paragraph straight under its '## ' heading, before its lists")
+                return
+            }
+        case .none:
+            error(line, "text before the charter's '# ' title", hint: "start the file with '# <charter title>'")
             return
         }
         if let current = paragraph {
@@ -184,10 +202,18 @@ private struct ParseState {
     }
 
     mutating func endParagraph() {
-        guard let current = paragraph, case .prose(let name) = section else { return }
+        guard let current = paragraph else { return }
         paragraph = nil
         let clean = current.text.replacingOccurrences(of: "**", with: "").trimmed()
         guard noteText(clean, line: current.line) else { return }
+        if case .cornerstone = section, var part = cornerstones.popLast() {
+            part.description.append(
+                Statement(
+                    id: "\(part.id).p\(part.description.count + 1)", text: clean, kind: .paragraph, line: current.line))
+            cornerstones.append(part)
+            return
+        }
+        guard case .prose(let name) = section else { return }
         if name == "introduction" {
             introduction.append(
                 Statement(
@@ -213,15 +239,10 @@ private struct ParseState {
 
     mutating func finishCornerstone() {
         guard case .cornerstone = section, let last = cornerstones.last else { return }
-        if last.commitments.isEmpty {
+        if last.statements.isEmpty {
             error(
-                cornerstoneLine, "cornerstone '\(last.title)' has no 'We will' commitments",
-                hint: "add '### We will' and its '- ' items")
-        }
-        if last.outcomes.isEmpty {
-            error(
-                cornerstoneLine, "cornerstone '\(last.title)' has no 'You will feel/see that' outcomes",
-                hint: "add '### You will feel/see that' and its '- ' items")
+                cornerstoneLine, "part '\(last.title)' has no text",
+                hint: "write its paragraph or its '- ' items under the heading")
         }
     }
 
@@ -230,9 +251,10 @@ private struct ParseState {
         finishCornerstone()
         if title == nil { error(1, "the charter has no '# ' title") }
         if cornerstones.isEmpty {
-            error(1, "the charter has no cornerstones", hint: "add a '## ' heading for each cornerstone")
+            error(
+                1, "the charter has no parts",
+                hint: "add a '## ' heading for each part (cornerstone, value, principle…)")
         }
-        if introduction.isEmpty { error(1, "the charter has no '## Introduction'") }
         if !diagnostics.isEmpty { throw ContentErrors(diagnostics) }
         return Charter(title: title ?? "", introduction: introduction, cornerstones: cornerstones, closing: closing)
     }
