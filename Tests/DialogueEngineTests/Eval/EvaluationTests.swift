@@ -37,8 +37,8 @@ import Testing
         let report = await Evaluation.run(items, assistant: TestSupport.assistant())
         var rates: [EvaluationItem.Kind: Double] = [:]
         for (kind, passed, total) in report.byKind { rates[kind] = Double(passed) / Double(total) }
-        #expect((rates[.in] ?? 0) >= 0.6)
-        #expect((rates[.out] ?? 0) >= 0.84)
+        #expect((rates[.in] ?? 0) >= 0.78)
+        #expect((rates[.out] ?? 0) >= 0.8)
         #expect(rates[.smalltalk] == 1)
         #expect(Double(report.clarifications.count) / Double(report.outcomes.count) < 0.05)
     }

@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("will staff be sarky", "topic.friendly-language"),
+        ("will staff be sneery", "topic.friendly-language"),
         ("im knackered can i stop for a bit", "topic.breaks"),
     ])
     func everydayWordsReachTheirAnswer(question: String, intent: String) async {
