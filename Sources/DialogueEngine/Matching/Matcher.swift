@@ -210,7 +210,8 @@ package final class Matcher: Sendable {
                 // A clause speaks for the message in proportion to its share of it; a question
                 // counts more than the context before it ("My son is autistic. Can he have breaks?").
                 let share = Double(Self.contentWeight(clause, analyzer: analyzer)) / total
-                let isQuestion = Self.isQuestion(clause)
+                // "Does the charter support that?" points back at the context: it gets no bonus.
+                let isQuestion = Self.isQuestion(clause) && !Self.pointsBack(clause)
                 let factor = min(1, 0.5 + 0.4 * share + (isQuestion ? settings.questionFocus : 0))
                 // A clause cannot make the message small talk ("… Is that okay?").
                 for var entry in rankWhole(analyze(clause), topic: topic, boost: boost)
@@ -433,6 +434,12 @@ package final class Matcher: Sendable {
         "what", "whats", "how", "will", "can", "could", "do", "does", "is", "are", "who", "why", "when", "where",
         "should", "would", "which", "am",
     ]
+
+    /// True when a clause ends by pointing back at what came before ("… support that?", "… say so?").
+    static func pointsBack(_ clause: String) -> Bool {
+        guard let last = Tokenizer.tokenize(TextFolder.fold(clause)).last?.text else { return false }
+        return ["that", "this", "it", "so", "them"].contains(last)
+    }
 
     /// True for "… ?" and for clauses that start like a question.
     private static func isQuestion(_ clause: String) -> Bool {

@@ -148,3 +148,24 @@ import Testing
         #expect(Matcher.clauses(of: message).map { $0.trimmingCharacters(in: .whitespaces) } == clauses)
     }
 }
+
+/// A question clause that points back at the context gets no focus of its own.
+@Suite struct QuestionFocusTests {
+    @Test(arguments: [
+        ("does the charter support that?", true), ("is it okay to say so", true), ("can he have breaks?", false),
+        ("what does the charter say about information", false),
+    ])
+    func pointingBackIsRecognised(clause: String, pointsBack: Bool) {
+        #expect(Matcher.pointsBack(clause) == pointsBack)
+    }
+
+    @Test func theContextAnswersAQuestionThatPointsBackAtIt() async throws {
+        let reply = await TestSupport.assistant().respond(
+            to:
+                "My son is 16 and wants a say in his own plan instead of the adults deciding it all. Does the charter support that?",
+            channel: .cli)
+        let decisions = try #require(
+            TestSupport.content.charter.allStatements.first { $0.text.hasPrefix("Decision making processes") })
+        #expect(reply.sources.contains { $0.text == decisions.text }, "\(reply.intent)")
+    }
+}
