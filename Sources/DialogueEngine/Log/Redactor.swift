@@ -169,11 +169,15 @@ public struct Redactor: Sendable {
     private let rules: [Rule]
 
     /// Makes a redactor with the built-in rules.
+    /// Month names as dates write them, whole or short (each starts with one of the trigger's
+    /// ``DigitRuleNeed/monthWords``): "2 dec" is a date, "2 decide" is not.
+    static let monthNames =
+        "jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?"
+
     public init() {
         // Each with what a text must hold for it to match: for the digit rules, the fewest digits
         // it can match and what else it needs. The month and street words are the triggers' own
         // lists, so a word added to a pattern is one its trigger looks for.
-        let months = DigitRuleNeed.monthWords.joined(separator: "|")
         let streets = DigitRuleNeed.streetWords.joined(separator: "|")
         let patterns: [(pattern: String, replacement: String, trigger: Trigger)] = [
             // Email addresses.
@@ -182,7 +186,7 @@ public struct Redactor: Sendable {
             (#"\b\d{1,2}[/.\-]\d{1,2}[/.\-](\d{4}|\d{2})\b"#, "[date]", .digits(4)),
             // Dates such as 3rd April 2012, 3 april.
             (
-                #"\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?("# + months + #")[a-z]*\.?(\s+\d{2,4})?\b"#, "[date]",
+                #"\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?("# + Self.monthNames + #")\b\.?(\s+\d{2,4})?\b"#, "[date]",
                 .digits(1, also: .monthWord)
             ),
             // UK phone numbers: +44 / 0 followed by 9–10 digits with spaces, dashes or brackets.

@@ -26,6 +26,12 @@ import Testing
         ("born 03/04/2012", "born [date]"),
         ("dob 3-4-12", "dob [date]"),
         ("my birthday is 3rd April 2011", "my birthday is [date]"),
+        ("born on the 2 dec", "born on the [date]"),
+        ("12 sept. 2010 was my birthday", "[date] was my birthday"),
+        // Words that only start like a month are not dates.
+        ("do i get 2 decide", "do i get 2 decide"),
+        ("i have 3 marks on my work", "i have 3 marks on my work"),
+        ("we met 4 octopus keepers", "we met 4 octopus keepers"),
         // Long digit runs (NHS numbers and the like)
         ("nhs number 485 777 3456", "nhs number [number]"),
         ("ref 12345678", "ref [number]"),
