@@ -105,12 +105,15 @@ import Testing
             - Deciding together
             ### You will see that
             - Decisions are made together
+            ## Be kind
+            ### What you'll notice
+            - People are kind
             """
         let charter = try CharterParser.parse(text, file: "charter.md")
         #expect(charter.title == "Our Charter")
         #expect(charter.introduction.map(\.id) == ["introduction.p1", "introduction.p2"])
         #expect(charter.introduction.map(\.text) == ["Why we wrote it.", "a point in the introduction"])
-        #expect(charter.cornerstones.map(\.id) == ["listen", "be-honest", "share-power"])
+        #expect(charter.cornerstones.map(\.id) == ["listen", "be-honest", "share-power", "be-kind"])
         let listen = try #require(charter.cornerstone(id: "listen"))
         #expect(listen.description.map(\.id) == ["listen.p1"])
         #expect(listen.outcomes.map(\.text) == ["People feel heard"])
@@ -119,7 +122,8 @@ import Testing
         #expect(charter.cornerstone(id: "share-power")?.commitments.map(\.text) == ["Deciding together"])
         #expect(charter.cornerstone(id: "share-power")?.outcomes.map(\.id) == ["share-power.o1"])
         #expect(charter.cornerstone(containing: "listen.p1")?.id == "listen")
-        #expect(charter.allStatements.count == 8)
+        #expect(charter.cornerstone(id: "be-kind")?.outcomes.map(\.id) == ["be-kind.o1"])
+        #expect(charter.allStatements.count == 9)
     }
 
     /// Two councils' published charters, written in the general format (`Tests/Fixtures/councils`):

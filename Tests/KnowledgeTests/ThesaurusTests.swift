@@ -33,6 +33,16 @@ import Testing
         #expect(analysed.terms.last?.weight == (expansions.isEmpty ? 1 : TextAnalyzer.thesaurusWeight))
     }
 
+    @Test func aStemWithTwoMeaningsIsLeftOutRatherThanDecidedByChance() {
+        let analyzer = TextAnalyzer(
+            lexicon: Lexicon(thesaurus: ["appreciate": "value", "appreciation": "hold"]))
+        let corrector = SpellingCorrector(frequencies: ["value": 1, "hold": 1])
+        #expect(analyzer.analyze("appreciate", corrector: corrector).expansions.map(\.meaning) == ["value"])
+        #expect(analyzer.analyze("appreciation", corrector: corrector).expansions.map(\.meaning) == ["hold"])
+        // "appreciated" shares the stem of both: no guess.
+        #expect(analyzer.analyze("appreciated", corrector: corrector).expansions.isEmpty)
+    }
+
     @Test func theWordsStayAsWritten() {
         let analysed = analyzer.analyze("staff are snarky", corrector: corrector)
         #expect(analysed.words == ["staff", "are", "snarky"])

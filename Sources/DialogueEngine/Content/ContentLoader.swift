@@ -380,7 +380,8 @@ struct ContentLoader {
         }
         var intents: [Intent] = []
         for node in sequence {
-            let each = document.entries(of: node, allowed: Self.intentKeys, what: "an intent")["each"]
+            // Read quietly here: readIntent reports the intent's keys once.
+            let each = node.mapping?.first { $0.0.string == "each" }.map { (key: $0.0, value: $0.1) }
             guard let each else {
                 if let intent = readIntent(node, document: &document, charter: charter) { intents.append(intent) }
                 continue
@@ -397,12 +398,20 @@ struct ContentLoader {
             else { continue }
             for (number, part) in charter.cornerstones.enumerated() {
                 let intent = template.forPart(id: part.id, title: part.title, number: number + 1)
-                for reference in (intent.response.quotes + (intent.more?.quotes ?? []))
-                where QuoteReference(reference, in: charter) == nil {
+                let references = intent.response.quotes + (intent.more?.quotes ?? [])
+                let quotes = references.map { QuoteReference($0, in: charter) }
+                for (reference, quote) in zip(references, quotes) where quote == nil {
                     document.error(
                         each.key,
                         "'\(reference)' of '\(intent.id)' is not a statement or part of the charter",
                         hint: "use {id} for the part's id: 'quote: {id}.outcomes'")
+                }
+                // A part without what the template quotes (outcomes of a part that is one
+                // paragraph) gets no copy: its reply would quote nothing.
+                if quotes.contains(where: {
+                    $0.map { $0 != .cornerstoneTitles && $0.statements(in: charter).isEmpty } ?? false
+                }) {
+                    continue
                 }
                 intents.append(intent)
             }

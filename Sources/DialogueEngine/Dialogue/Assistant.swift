@@ -359,9 +359,12 @@ public struct Assistant: Sendable {
         guard let topic = context.topic else { return nil }
         let simple = compose(topic, style: .easy)
         var parts = [intent.response.text, simple.text].filter { !$0.isEmpty }
-        if !simple.sources.isEmpty && simple.sources.count <= 2 {
+        // The charter's own words, when the simpler ones differ from them (a statement without an
+        // easy-read form is shown in its own words already).
+        let ownWords = simple.sources.map(\.text).filter { !simple.text.contains($0) }
+        if !ownWords.isEmpty && simple.sources.count <= 2 {
             if !intent.response.after.isEmpty { parts.append(intent.response.after) }
-            parts += simple.sources.map { "• " + $0.text }
+            parts += ownWords.map { "• " + $0 }
         }
         context.pending = simple.pending
         return Reply(
@@ -374,7 +377,18 @@ public struct Assistant: Sendable {
         let charter = engine.content.charter
         if let id = context.cornerstone, let part = charter.cornerstone(id: id) { return part }
         guard let topic = context.topic else { return nil }
-        return matcher.quotedStatements(topic).lazy.compactMap { charter.cornerstone(containing: $0) }.first
+        return orderedStatements(of: topic).lazy.compactMap { charter.cornerstone(containing: $0) }.first
+    }
+
+    /// The statements a target quotes, in the order its reply quotes them.
+    private func orderedStatements(of target: Target) -> [String] {
+        let charter = engine.content.charter
+        switch target {
+        case .statement(let id): return [id]
+        case .intent(let id):
+            let quotes = engine.content.intent(id: id)?.response.quotes ?? []
+            return quotes.flatMap { QuoteReference($0, in: charter)?.statements(in: charter).map(\.id) ?? [] }
+        }
     }
 
     /// "Tell me more" after a topic that has nothing more of its own: the other statements of its part.
@@ -383,7 +397,8 @@ public struct Assistant: Sendable {
         let shown = matcher.quotedStatements(topic)
         let rest = (part.commitments + part.outcomes).filter { !shown.contains($0.id) }
         guard !rest.isEmpty else { return nil }
-        let filled = lead.forPart(id: part.id, title: part.title, number: 0).response
+        let number = (engine.content.charter.cornerstones.firstIndex { $0.id == part.id } ?? 0) + 1
+        let filled = lead.forPart(id: part.id, title: part.title, number: number).response
         return engine.composer.compose(
             Response(text: filled.text, quotes: rest.map(\.id), easy: filled.easy),
             suggestions: followUpSuggestions(context), style: style)
@@ -420,6 +435,8 @@ public struct Assistant: Sendable {
                 composed = engine.composer.compose(more, suggestions: topicIntent?.suggestions ?? [], style: style)
             } else if let more = moreInPart(cornerstone, context: context) {
                 composed = more
+                // The rest of the part has been shown: a further "more" goes on from the part itself.
+                if let topicIntent { context.topic = .intent(topicIntent.id) }
             } else if let topicIntent {
                 return answer(
                     Candidate(target: .intent(topicIntent.id), confidence: confidence), context: &context,
@@ -427,6 +444,9 @@ public struct Assistant: Sendable {
             }
         } else if let part = part(of: context) {
             composed = moreInPart(part, context: context)
+            if composed != nil, engine.content.intent(id: "cornerstone." + part.id) != nil {
+                context.topic = .intent("cornerstone." + part.id)
+            }
         }
         guard let composed else {
             let noContext = engine.content.intent(id: "system.no-context")!

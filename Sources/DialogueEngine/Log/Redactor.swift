@@ -169,10 +169,13 @@ public struct Redactor: Sendable {
     private let rules: [Rule]
 
     /// Makes a redactor with the built-in rules.
-    /// Month names as dates write them, whole or short (each starts with one of the trigger's
-    /// ``DigitRuleNeed/monthWords``): "2 dec" is a date, "2 decide" is not.
+    /// Month names as dates write them, whole, short or misspelt (each starts with one of the
+    /// trigger's ``DigitRuleNeed/monthWords``): "2 dec" is a date, "2 decide" is not.
     static let monthNames =
         "jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?"
+        // Misspelt whole names keep their start and their end: "febuary", "decemeber", "septmber".
+        + "|jan[a-z]*ary|feb[a-z]*ary|mar[a-z]*ch|apr[a-z]*il|aug[a-z]*st|sep[a-z]*ber|oct[a-z]*ber|nov[a-z]*ber"
+        + "|dec[a-z]*ber"
 
     public init() {
         // Each with what a text must hold for it to match: for the digit rules, the fewest digits

@@ -140,10 +140,13 @@ private struct ParseState {
             error(line, "list heading '\(name)' outside a cornerstone", hint: "put it under a '## Cornerstone' heading")
             return
         }
-        // "You will feel/see that", "What you will see", "What this looks like": what people will
+        // "You will feel/see that", "What you'll see", "What this looks like", "Outcomes": what people will
         // notice. Any other heading ("We will", "We do this by") lists what the part commits to.
-        let folded = TextFolder.fold(name).replacingOccurrences(of: " ", with: "")
-        let outcomeOpenings = ["youwill", "whatyouwill", "whatthislookslike", "whatitlookslike", "youshould"]
+        let folded = String(TextFolder.fold(name).filter { $0.isLetter || $0.isNumber })
+        let outcomeOpenings = [
+            "youwill", "youll", "whatyouwill", "whatyoull", "whatthislookslike", "whatitlookslike", "youshould",
+            "outcomes",
+        ]
         list = outcomeOpenings.contains(where: folded.hasPrefix) ? .outcomes : .commitments
     }
 

@@ -91,11 +91,22 @@ public struct TextAnalyzer: Sendable {
         self.dictionary = lexicon.dictionary
         var thesaurus: [String: String] = [:]
         thesaurus.reserveCapacity(lexicon.thesaurus.count * 2)
+        // Stems too, so that "belittling" finds "belittle"; a stem two words give different
+        // meanings ("appreciate", "appreciation") is left out rather than decided by chance.
+        var byStem: [String: String?] = [:]
         for (word, meaning) in lexicon.thesaurus {
             let word = TextFolder.fold(word)
             thesaurus[word] = meaning
             let stem = PorterStemmer.stem(word)
-            if stem != word, lexicon.thesaurus[stem] == nil { thesaurus[stem] = meaning }
+            guard stem != word, lexicon.thesaurus[stem] == nil else { continue }
+            if let known = byStem[stem] {
+                if known != meaning { byStem[stem] = .some(nil) }
+            } else {
+                byStem[stem] = .some(meaning)
+            }
+        }
+        for (stem, meaning) in byStem {
+            if let meaning = meaning ?? nil, thesaurus[stem] == nil { thesaurus[stem] = meaning }
         }
         self.thesaurus = thesaurus
         self.weakStems = Set(lexicon.weakWords.map { PorterStemmer.stem(TextFolder.fold($0)) })

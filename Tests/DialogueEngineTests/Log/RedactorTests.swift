@@ -28,6 +28,8 @@ import Testing
         ("my birthday is 3rd April 2011", "my birthday is [date]"),
         ("born on the 2 dec", "born on the [date]"),
         ("12 sept. 2010 was my birthday", "[date] was my birthday"),
+        ("born 3 febuary 2012", "born [date]"),
+        ("on 12 decemeber", "on [date]"),
         // Words that only start like a month are not dates.
         ("do i get 2 decide", "do i get 2 decide"),
         ("i have 3 marks on my work", "i have 3 marks on my work"),
