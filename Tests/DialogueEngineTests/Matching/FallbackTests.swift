@@ -23,6 +23,7 @@ import Testing
         "where can i buy a care home bed",
         "breaking news today",
         "what is a shared drive",
+        "how do i claim carers allowance",
     ])
     func outOfScopeFallsBack(question: String) async {
         let log = InMemoryUnansweredLog()

@@ -129,6 +129,10 @@ import Testing
             "I work nights and I am always tired at the reviews. Can I get the papers in good time before the meeting?",
             "given in good time"
         ),
+        (
+            "My daughter is fifteen and gets worn out halfway through long reviews. Does the charter allow that?",
+            "space and breaks"
+        ),
     ])
     func theQuestionOutweighsTheContextBeforeIt(message: String, words: String) async throws {
         let reply = await TestSupport.assistant().respond(to: message, channel: .cli)
