@@ -377,18 +377,7 @@ public struct Assistant: Sendable {
         let charter = engine.content.charter
         if let id = context.cornerstone, let part = charter.cornerstone(id: id) { return part }
         guard let topic = context.topic else { return nil }
-        return orderedStatements(of: topic).lazy.compactMap { charter.cornerstone(containing: $0) }.first
-    }
-
-    /// The statements a target quotes, in the order its reply quotes them.
-    private func orderedStatements(of target: Target) -> [String] {
-        let charter = engine.content.charter
-        switch target {
-        case .statement(let id): return [id]
-        case .intent(let id):
-            let quotes = engine.content.intent(id: id)?.response.quotes ?? []
-            return quotes.flatMap { QuoteReference($0, in: charter)?.statements(in: charter).map(\.id) ?? [] }
-        }
+        return matcher.quotedStatementIDs(topic).lazy.compactMap { charter.cornerstone(containing: $0) }.first
     }
 
     /// "Tell me more" after a topic that has nothing more of its own: the other statements of its part.

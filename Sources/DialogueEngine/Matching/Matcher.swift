@@ -271,17 +271,21 @@ package final class Matcher: Sendable {
         return !quotedStatements(a).isDisjoint(with: quotedStatements(b))
     }
 
-    /// The ids of the statements a target's reply quotes.
-    package func quotedStatements(_ target: Target) -> Set<String> {
+    /// The ids of the statements a target's reply quotes, in the order it quotes them.
+    package func quotedStatementIDs(_ target: Target) -> [String] {
         switch target {
         case .statement(let id): return [id]
         case .intent(let id):
-            guard let intent = content.intent(id: id) else { return [] }
-            return Set(
-                intent.response.quotes.flatMap { reference in
-                    QuoteReference(reference, in: content.charter)?.statements(in: content.charter).map(\.id) ?? []
-                })
+            let quotes = content.intent(id: id)?.response.quotes ?? []
+            return quotes.flatMap {
+                QuoteReference($0, in: content.charter)?.statements(in: content.charter).map(\.id) ?? []
+            }
         }
+    }
+
+    /// The ids of the statements a target's reply quotes.
+    package func quotedStatements(_ target: Target) -> Set<String> {
+        Set(quotedStatementIDs(target))
     }
 
     /// What a target answers with: the statement, when it would quote exactly one; else itself.

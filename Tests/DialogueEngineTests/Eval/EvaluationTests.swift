@@ -4,13 +4,17 @@ import Testing
 @testable import DialogueEngine
 
 @Suite struct EvaluationTests {
+    /// A question set of `Tests/DialogueEngineTests/Fixtures`.
+    private static func fixture(_ name: String) throws -> [EvaluationItem] {
+        let path = TestSupport.packageRoot.appendingPathComponent("Tests/DialogueEngineTests/Fixtures/" + name).path
+        return try Evaluation.load(try String(contentsOfFile: path, encoding: .utf8), file: path)
+    }
+
     /// The project's own question set (written for this project, not copied from any test set):
     /// misspellings, text speak, fragments, parents' long messages, follow-ups, out-of-scope and
     /// disclosures. It guards answer quality as the content changes.
     @Test func ownQuestionSetScoresWell() async throws {
-        let path = TestSupport.packageRoot.appendingPathComponent("Tests/DialogueEngineTests/Fixtures/questions.jsonl")
-            .path
-        let items = try Evaluation.load(try String(contentsOfFile: path, encoding: .utf8), file: path)
+        let items = try Self.fixture("questions.jsonl")
         #expect(items.count >= 300)
         let report = await Evaluation.run(items, assistant: TestSupport.assistant())
         let failures = report.failures.map {
