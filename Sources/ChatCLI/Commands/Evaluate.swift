@@ -27,6 +27,14 @@ struct Evaluate: AsyncParsableCommand {
             discussion: "Names: \(MatcherSettings.names.joined(separator: ", "))."))
     var settings: [String] = []
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write every reply to this file, one JSON object a line (id, intent, reply).",
+            discussion: "Two runs' files compare a content change's effect on every answer.",
+            valueName: "file"))
+    var replies: String?
+
     func validate() throws {
         _ = try matcherSettings()
         if let minAccuracy, minAccuracy < 0 || minAccuracy > 100 {
@@ -54,6 +62,7 @@ struct Evaluate: AsyncParsableCommand {
                 settings: try matcherSettings())
         }
         let report = await Evaluation.run(items, assistant: assistant)
+        if let replies { try Self.write(report, to: replies) }
         if !quiet {
             for failure in report.failures {
                 let message = failure.item.messages.joined(separator: " → ")
@@ -123,6 +132,27 @@ struct Evaluate: AsyncParsableCommand {
             }
         }
         return result
+    }
+
+    /// One line a reply, in the order of the file: `{"id":…,"intent":…,"reply":…}`.
+    private static func write(_ report: Evaluation.Report, to path: String) throws {
+        struct Line: Encodable {
+            var id: String
+            var intent: String
+            var reply: String
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var text = ""
+        for outcome in report.outcomes {
+            let line = Line(id: outcome.item.id, intent: outcome.reply.intent, reply: outcome.reply.reply)
+            text += String(decoding: try encoder.encode(line), as: UTF8.self) + "\n"
+        }
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw ValidationError("Cannot write the replies to '\(path)': \(error.localizedDescription)")
+        }
     }
 
     static func percent(_ value: Double) -> String {
