@@ -72,7 +72,7 @@ let package = Package(
             ],
             // The project's content (intents/, through a link), built in: the program answers from
             // any folder. --intents or CHARTER_CHAT_INTENTS points at a council's own.
-            resources: [.process("DefaultContent")],
+            resources: [.copy("DefaultContent/base"), .copy("DefaultContent/stoke-on-trent")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

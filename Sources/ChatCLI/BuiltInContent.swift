@@ -5,9 +5,12 @@ import Foundation
 enum BuiltInContent {
     /// The resource bundle's name, as SwiftPM makes it for this target.
     static let bundleName = "charter-chat_ChatCLI.resources"
+    /// The council folder inside the built-in content that answers by default.
+    static let council = "stoke-on-trent"
 
-    /// The folder holding the built-in content: the resource bundle beside the executable. Nil when
-    /// the bundle was not installed with the program (then `--intents` is needed).
+    /// The folder holding the built-in content (`base` and the default council): in the resource
+    /// bundle beside the executable. Nil when the bundle was not installed with the program (then
+    /// `--intents` and `--base` are needed).
     ///
     /// Looked up here rather than through `Bundle.module`, which stops the program when the bundle
     /// is missing instead of letting it say what to do.
@@ -18,7 +21,7 @@ enum BuiltInContent {
             executable.deletingLastPathComponent().appendingPathComponent(bundleName),
         ]
         return candidates.map(\.path).first { path in
-            FileManager.default.fileExists(atPath: path + "/charter.md")
+            FileManager.default.fileExists(atPath: path + "/" + council + "/charter.md")
         }
     }
 }

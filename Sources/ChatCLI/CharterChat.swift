@@ -19,8 +19,18 @@ struct CharterChat: AsyncParsableCommand {
 struct CommonOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: ArgumentHelp("The content directory.", discussion: "Env: CHARTER_CHAT_INTENTS. Default: ./intents"))
+        help: ArgumentHelp(
+            "The council's content folder.",
+            discussion: "Env: CHARTER_CHAT_INTENTS. Default: ./intents/stoke-on-trent, else the built-in council"))
     var intents: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The base layer the council's folder builds on, when its council.yaml names none.",
+            discussion: "Env: CHARTER_CHAT_BASE. Default: a 'base' folder beside the council's, else the built-in base")
+    )
+    var base: String?
 
     @Option(
         name: .long,
@@ -58,7 +68,7 @@ struct CommonOptions: ParsableArguments {
     func configuration() throws -> Configuration {
         do {
             return try Configuration.resolve(
-                intents: intents, database: database, sessionTTL: sessionTTL, maxSessions: maxSessions,
+                intents: intents, database: database, base: base, sessionTTL: sessionTTL, maxSessions: maxSessions,
                 retentionDays: retentionDays)
         } catch let error as ConfigurationError {
             throw ValidationError(error.message)

@@ -1,11 +1,15 @@
+import DialogueEngine
 import Foundation
 
 /// Every setting of the program, built once at start-up: a flag wins over the environment, and
 /// the environment over the default. Tests build it literally.
 struct Configuration: Sendable, Equatable {
-    /// The content directory (`--intents`, `CHARTER_CHAT_INTENTS`; else `./intents` when it exists,
-    /// else the content built into the program).
-    var intentsDirectory: String = "intents"
+    /// The council's content folder (`--intents`, `CHARTER_CHAT_INTENTS`; else
+    /// `./intents/stoke-on-trent` when it exists, else the council built into the program).
+    var intentsDirectory: String = Self.projectCouncil
+    /// The base layer a council folder builds on when it names none and has no `base` beside it
+    /// (`--base`, `CHARTER_CHAT_BASE`; else the base built into the program).
+    var baseDirectory: String?
     /// True when ``intentsDirectory`` is the built-in content, which staff actions must not change.
     var intentsAreBuiltIn = false
     /// The SQLite log (`--database`, `CHARTER_CHAT_DATABASE`).
@@ -17,20 +21,33 @@ struct Configuration: Sendable, Equatable {
     /// Days stored questions are kept (`--retention-days`, `CHARTER_CHAT_RETENTION_DAYS`).
     var retentionDays: Int = 180
 
+    /// The project's own council folder, used when run from the project's folder.
+    static let projectCouncil = "intents/stoke-on-trent"
+
+    /// Where the content is read from.
+    var contentSource: ContentSource {
+        ContentSource(directory: intentsDirectory, defaultBase: baseDirectory)
+    }
+
     /// Builds the configuration from flags (nil when not given) and the environment.
+    /// `builtInContent` gives the folder of the content built into the program (holding `base` and
+    /// the default council).
     static func resolve(
-        intents: String?, database: String?, sessionTTL: Int? = nil, maxSessions: Int? = nil, retentionDays: Int? = nil,
+        intents: String?, database: String?, base: String? = nil, sessionTTL: Int? = nil, maxSessions: Int? = nil,
+        retentionDays: Int? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        localIntentsExist: () -> Bool = { FileManager.default.fileExists(atPath: "intents/charter.md") },
+        localIntentsExist: () -> Bool = { FileManager.default.fileExists(atPath: projectCouncil + "/charter.md") },
         builtInContent: () -> String? = { BuiltInContent.directory }
     ) throws -> Configuration {
         var configuration = Configuration()
+        let builtIn = builtInContent()
         if let given = intents ?? environment["CHARTER_CHAT_INTENTS"] {
             configuration.intentsDirectory = given
-        } else if !localIntentsExist(), let builtIn = builtInContent() {
-            configuration.intentsDirectory = builtIn
+        } else if !localIntentsExist(), let builtIn {
+            configuration.intentsDirectory = builtIn + "/" + BuiltInContent.council
             configuration.intentsAreBuiltIn = true
         }
+        configuration.baseDirectory = base ?? environment["CHARTER_CHAT_BASE"] ?? builtIn.map { $0 + "/base" }
         configuration.databasePath = database ?? environment["CHARTER_CHAT_DATABASE"] ?? configuration.databasePath
         configuration.sessionTTL =
             try sessionTTL ?? environment["CHARTER_CHAT_SESSION_TTL"].map {

@@ -59,7 +59,7 @@ struct Runtime {
     /// Loads the content or prints its errors and exits with status 1.
     static func loadContent(_ configuration: Configuration) throws -> Content {
         do {
-            return try Content.load(from: configuration.intentsDirectory)
+            return try Content.load(from: configuration.contentSource)
         } catch {
             Self.warn(error.description)
             throw ContentLoadFailed()

@@ -6,18 +6,21 @@ import Testing
     @Test func defaultsApplyWhenNothingIsGiven() throws {
         let configuration = try Configuration.resolve(
             intents: nil, database: nil, environment: [:], localIntentsExist: { true }, builtInContent: { "/built-in" })
-        #expect(configuration == Configuration())
-        #expect(configuration.intentsDirectory == "intents")
+        var expected = Configuration()
+        expected.baseDirectory = "/built-in/base"
+        #expect(configuration == expected)
+        #expect(configuration.intentsDirectory == "intents/stoke-on-trent")
         #expect(configuration.databasePath == "charter-chat.sqlite")
     }
 
-    /// Without --intents or CHARTER_CHAT_INTENTS, ./intents is used when it exists, and otherwise the
+    /// Without --intents or CHARTER_CHAT_INTENTS, ./intents/stoke-on-trent is used when it exists, and otherwise the
     /// content built into the program, which staff actions then leave alone.
     @Test func theBuiltInContentIsUsedWhereNoContentFolderIsGiven() throws {
         let elsewhere = try Configuration.resolve(
             intents: nil, database: nil, environment: [:], localIntentsExist: { false }, builtInContent: { "/built-in" }
         )
-        #expect(elsewhere.intentsDirectory == "/built-in")
+        #expect(elsewhere.intentsDirectory == "/built-in/stoke-on-trent")
+        #expect(elsewhere.baseDirectory == "/built-in/base")
         #expect(elsewhere.intentsAreBuiltIn)
         let given = try Configuration.resolve(
             intents: "/mine", database: nil, environment: [:], localIntentsExist: { false },
@@ -26,7 +29,9 @@ import Testing
         #expect(!given.intentsAreBuiltIn)
         let missing = try Configuration.resolve(
             intents: nil, database: nil, environment: [:], localIntentsExist: { false }, builtInContent: { nil })
-        #expect(missing.intentsDirectory == "intents", "without a built-in bundle the error names ./intents")
+        #expect(
+            missing.intentsDirectory == "intents/stoke-on-trent",
+            "without a built-in bundle the error names the project's folder")
     }
 
     @Test func environmentOverridesDefaults() throws {

@@ -128,7 +128,7 @@ import Testing
         #expect(Set(replies.compactMap { $0["sessionId"] as? String }).count == 1)
         #expect(replies[0]["intent"] as? String == "smalltalk.greeting")
         #expect((replies[1]["reply"] as? String)?.contains("Work in Partnership") == true)
-        #expect(replies[2]["intent"] as? String == "cornerstone.communicate")
+        #expect(replies[2]["intent"] as? String == "part.communicate")
         let sources = try #require(replies[2]["sources"] as? [[String: Any]])
         #expect(sources.first?["cornerstone"] as? String == "Communicate")
         #expect(sources.first?["text"] as? String == "We will listen to understand one another")
@@ -194,9 +194,10 @@ import Testing
         let ok = try Self.run(["check"])
         #expect(ok.status == 0, "\(ok.output)")
         #expect(ok.output.hasPrefix("ok:"))
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("intents"), to: directory)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("intents"), to: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let directory = root.appendingPathComponent("stoke-on-trent")
         try "- id: broken\n  examples: [x y z]\n  quote: nowhere.c1\n  colour: red\n".write(
             to: directory.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
         let broken = try Self.run(["check", "--intents", directory.path])
@@ -228,9 +229,10 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("review-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let intents = directory.appendingPathComponent("intents").path
+        let intents = directory.appendingPathComponent("intents/stoke-on-trent").path
         try FileManager.default.copyItem(
-            atPath: EndToEndTests.packageRoot.appendingPathComponent("intents").path, toPath: intents)
+            atPath: EndToEndTests.packageRoot.appendingPathComponent("intents").path,
+            toPath: directory.appendingPathComponent("intents").path)
         let database = directory.appendingPathComponent("log.sqlite").path
         let common = ["--database", database, "--intents", intents]
         let asked = try EndToEndTests.run(

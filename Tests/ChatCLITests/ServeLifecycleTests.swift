@@ -39,12 +39,12 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("content-\(UUID().uuidString)")
         try FileManager.default.copyItem(
             at: EndToEndTests.packageRoot.appendingPathComponent("intents"), to: directory)
-        return directory
+        return directory.appendingPathComponent("stoke-on-trent")
     }
 
     @Test func brokenContentAtStartUpIsAClearErrorAndNonZeroExit() throws {
         let directory = try Self.copyOfContent()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
         try "- id: broken\n  examples: [\n".write(
             to: directory.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
         let run = try EndToEndTests.run(["serve", "--intents", directory.path, "--port", "0"])
@@ -55,7 +55,7 @@ import Testing
 
     @Test func sighupReloadsContentAndBrokenContentLeavesTheOldServing() async throws {
         let directory = try Self.copyOfContent()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
         let database = directory.appendingPathComponent("log.sqlite").path
         let port = try Self.freePort()
         let server = Process()

@@ -13,15 +13,16 @@ import Testing
 
     /// A service with a real (in-memory) SQLite review log and a copy of the content.
     private func adminService() throws -> (ChatService, URL) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("admin-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("intents"), to: directory)
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("admin-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: TestSupport.packageRoot.appendingPathComponent("intents"), to: root)
+        let directory = root.appendingPathComponent("stoke-on-trent")
         let store = try SQLiteUnansweredLog.inMemory()
         let log = ResilientLog(store, report: { _ in })
         var settings = ServerSettings()
         settings.adminToken = Self.token
         let service = ChatService(
             assistant: Assistant(content: try Content.load(from: directory.path), log: log), log: log,
-            settings: settings, review: store, contentDirectory: directory.path)
+            settings: settings, review: store, contentSource: ContentSource(directory: directory.path))
         return (service, directory)
     }
 
@@ -39,7 +40,7 @@ import Testing
 
     @Test func theAPIRefusesMissingWrongAndURLTokens() async throws {
         let (service, directory) = try adminService()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
         let app = try TestSupport.app(service)
         try await app.test(.router) { client in
             let none = try await client.execute(uri: "/api/admin/missed", method: .get)
@@ -57,7 +58,7 @@ import Testing
 
     @Test func assignThroughTheAPIMakesTheAssistantAnswer() async throws {
         let (service, directory) = try adminService()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
         let app = try TestSupport.app(service)
         try await app.test(.router) { client in
             let question = "can i bring my hamster along"
@@ -94,7 +95,7 @@ import Testing
     /// the next restart still finds content that loads.
     @Test func anAssignmentThatWouldBreakTheContentIsRefusedBeforeWriting() async throws {
         let (service, directory) = try adminService()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
         let store = try #require(service.review)
         // "hello" is an example of smalltalk.greeting; stored as if it had been unanswered.
         try await store.record(
@@ -119,7 +120,7 @@ import Testing
     /// Safeguarding signals are counted by category and shown to staff, never their words.
     @Test func safeguardingCountsAreShownByCategory() async throws {
         let (service, directory) = try adminService()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
         let app = try TestSupport.app(service)
         try await app.test(.router) { client in
             _ = try await client.execute(
@@ -146,7 +147,7 @@ import Testing
 
     @Test func brokenContentIsRefusedOnReloadAndTheOldContentServes() async throws {
         let (service, directory) = try adminService()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
         try "- id: broken\n  examples: [x]\n  quote: nowhere.c9\n".write(
             to: directory.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
         let app = try TestSupport.app(service)
@@ -162,7 +163,7 @@ import Testing
 
     @Test func thePageSignsInWithACookieAndRefusesCrossSiteForms() async throws {
         let (service, directory) = try adminService()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
         let app = try TestSupport.app(service)
         try await app.test(.router) { client in
             let page = try await client.execute(uri: "/admin", method: .get)
@@ -209,7 +210,7 @@ import Testing
 
     @Test func failedSignInsAreRateLimited() async throws {
         let (service, directory) = try adminService()
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
         let app = try TestSupport.app(service)
         try await app.test(.router) { client in
             var statuses: [HTTPResponse.Status] = []

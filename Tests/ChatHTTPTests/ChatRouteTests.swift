@@ -20,7 +20,7 @@ import Testing
             for key in ["reply", "answered", "intent", "confidence", "sessionId", "suggestions", "sources"] {
                 #expect(reply[key] != nil, "missing \(key)")
             }
-            #expect(reply["intent"] as? String == "cornerstone.communicate")
+            #expect(reply["intent"] as? String == "part.communicate")
             let session = try #require(reply["sessionId"] as? String)
             let second = try await client.execute(
                 uri: "/api/chat", method: .post,

@@ -12,7 +12,7 @@ enum TestSupport {
 
     static let content: Content = {
         do {
-            return try Content.load(from: packageRoot.appendingPathComponent("intents").path)
+            return try Content.load(from: packageRoot.appendingPathComponent("intents/stoke-on-trent").path)
         } catch {
             fatalError("the project's content does not load:\n\(error)")
         }

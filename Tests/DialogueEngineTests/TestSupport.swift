@@ -7,7 +7,10 @@ import Synchronization
 enum TestSupport {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let intentsDirectory = packageRoot.appendingPathComponent("intents").path
+    /// The project's content: the base layer and Stoke-on-Trent's council layer.
+    static let contentRoot = packageRoot.appendingPathComponent("intents")
+    /// Stoke-on-Trent's council layer.
+    static let intentsDirectory = contentRoot.appendingPathComponent("stoke-on-trent").path
 
     static let content: Content = {
         do {

@@ -8,7 +8,7 @@ import Testing
         .deletingLastPathComponent()
 
     private func projectCharter() throws -> Charter {
-        let path = Self.packageRoot.appendingPathComponent("intents/charter.md").path
+        let path = Self.packageRoot.appendingPathComponent("intents/stoke-on-trent/charter.md").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         return try CharterParser.parse(text, file: path)
     }

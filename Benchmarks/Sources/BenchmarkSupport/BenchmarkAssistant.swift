@@ -4,11 +4,11 @@ import Foundation
 /// The assistant the benchmarks measure: the project's content, and a queued log whose rows are
 /// discarded, so answering is measured and storage is not.
 public enum BenchmarkAssistant {
-    /// The content folder: `CHARTER_CHAT_INTENTS`, or `intents/` of the project this package sits in.
+    /// The content folder: `CHARTER_CHAT_INTENTS`, or `intents/stoke-on-trent/` of the project this package sits in.
     public static let intentsDirectory: String = {
         if let path = ProcessInfo.processInfo.environment["CHARTER_CHAT_INTENTS"] { return path }
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("intents").path
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("intents/stoke-on-trent").path
     }()
 
     /// The project's content; stops the process with the reason when it cannot be loaded.

@@ -2,9 +2,9 @@ import DialogueEngine
 import Foundation
 import Knowledge
 
-/// The content, loaded once per fuzzing process (CHARTER_CHAT_INTENTS or ../intents).
+/// The content, loaded once per fuzzing process (CHARTER_CHAT_INTENTS or ../intents/stoke-on-trent).
 private let assistant: Assistant = {
-    let directory = ProcessInfo.processInfo.environment["CHARTER_CHAT_INTENTS"] ?? "../intents"
+    let directory = ProcessInfo.processInfo.environment["CHARTER_CHAT_INTENTS"] ?? "../intents/stoke-on-trent"
     guard let content = try? Content.load(from: directory) else { fatalError("cannot load \(directory)") }
     return Assistant(content: content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
 }()

@@ -14,7 +14,7 @@ struct Check: AsyncParsableCommand {
         let configuration = try options.configuration()
         let content: Content
         do {
-            content = try Content.load(from: configuration.intentsDirectory)
+            content = try Content.load(from: configuration.contentSource)
         } catch {
             print(error.description)
             throw ExitCode(1)

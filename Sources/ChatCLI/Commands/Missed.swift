@@ -147,7 +147,7 @@ extension Missed {
                     "The content built into the program cannot be changed. Pass --intents DIR (or set CHARTER_CHAT_INTENTS) with the content folder to add the example to."
                 )
             }
-            let review = ContentReview(directory: configuration.intentsDirectory, log: try Missed.openLog(options))
+            let review = ContentReview(source: configuration.contentSource, log: try Missed.openLog(options))
             let group: MissedGroup
             do {
                 group = try await review.assign(id, to: intent)
@@ -179,7 +179,7 @@ extension Missed {
         func run() async throws {
             let configuration = try options.configuration()
             do {
-                try await ContentReview(directory: configuration.intentsDirectory, log: try Missed.openLog(options))
+                try await ContentReview(source: configuration.contentSource, log: try Missed.openLog(options))
                     .ignore(id)
             } catch let failure as ContentReview.Failure {
                 throw ValidationError(failure.description)

@@ -99,11 +99,11 @@ struct Serve: AsyncParsableCommand {
         // with the built-in content there is nothing to reload.
         signal(SIGHUP, SIG_IGN)
         // The built-in content is not changed by staff actions: assign and reload need --intents.
-        let directory = configuration.intentsAreBuiltIn ? nil : configuration.intentsDirectory
+        let source = configuration.intentsAreBuiltIn ? nil : configuration.contentSource
         let app = try buildApplication(
             ChatService(
                 assistant: assistant, log: log, settings: settings, dailyMaintenance: maintenance, review: store,
-                contentDirectory: directory),
+                contentSource: source),
             logger: logger)
         logger.info(
             "charter-chat serving",

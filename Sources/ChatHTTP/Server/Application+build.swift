@@ -16,18 +16,18 @@ public struct ChatService: Sendable {
     public let dailyMaintenance: (@Sendable () async -> Void)?
     /// The stored log, for the staff review (`/admin`); nil when it could not be opened.
     public let review: SQLiteUnansweredLog?
-    /// The content directory, for assigning questions to intents and reloading.
-    public let contentDirectory: String?
+    /// Where the content is read from, for assigning questions to intents and reloading.
+    public let contentSource: ContentSource?
 
     /// Collects the parts.
     public init(
         assistant: Assistant, log: ResilientLog, metrics: ChatMetrics = ChatMetrics(), settings: ServerSettings,
         dailyMaintenance: (@Sendable () async -> Void)? = nil, review: SQLiteUnansweredLog? = nil,
-        contentDirectory: String? = nil
+        contentSource: ContentSource? = nil
     ) {
         self.review = review
-        self.contentDirectory = contentDirectory
-        self.contentReview = contentDirectory.map { ContentReview(directory: $0, log: review, assistant: assistant) }
+        self.contentSource = contentSource
+        self.contentReview = contentSource.map { ContentReview(source: $0, log: review, assistant: assistant) }
         self.assistant = assistant
         self.log = log
         self.metrics = metrics

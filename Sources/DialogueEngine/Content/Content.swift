@@ -12,6 +12,10 @@ public struct Content: Sendable {
     package let safeguarding: SafeguardingRules
     /// Easy-read forms of the charter's statements by id, from `charter-easy.yaml`.
     package let easyStatements: [String: String]
+    /// The council's facts, from `council.yaml`; nil for content read as one layer.
+    public let council: CouncilProfile?
+    /// The folders the content was read from, base layer first.
+    public let layers: [String]
     private let intentsByID: [String: Intent]
 
     /// Ids of intents the engine itself relies on; content must define them.
@@ -20,9 +24,11 @@ public struct Content: Sendable {
     /// Assembles content from parts (tests build small content this way).
     package init(
         charter: Charter, intents: [Intent], lexicon: Lexicon, safeguarding: SafeguardingRules,
-        easyStatements: [String: String] = [:]
+        easyStatements: [String: String] = [:], council: CouncilProfile? = nil, layers: [String] = []
     ) {
         self.easyStatements = easyStatements
+        self.council = council
+        self.layers = layers
         self.charter = charter
         self.intents = intents
         self.lexicon = lexicon
@@ -48,7 +54,13 @@ public struct Content: Sendable {
 
     /// Loads and validates the content directory; throws ``ContentErrors`` listing every problem.
     public static func load(from directory: String) throws(ContentErrors) -> Content {
-        var loader = ContentLoader(directory: directory)
+        try load(from: ContentSource(directory: directory))
+    }
+
+    /// Loads and validates a council's content over its base layer; throws ``ContentErrors``
+    /// listing every problem.
+    public static func load(from source: ContentSource) throws(ContentErrors) -> Content {
+        var loader = ContentLoader(directory: source.directory, defaultBase: source.defaultBase)
         return try loader.load()
     }
 
@@ -57,7 +69,15 @@ public struct Content: Sendable {
     package static func load(from directory: String, replacing files: [String: String]) throws(ContentErrors)
         -> Content
     {
-        var loader = ContentLoader(directory: directory)
+        try load(from: ContentSource(directory: directory), replacing: files)
+    }
+
+    /// Loads the content as it would be with `files` (file name → text) in place of what is on
+    /// disk, in the highest layer that has them.
+    package static func load(from source: ContentSource, replacing files: [String: String]) throws(ContentErrors)
+        -> Content
+    {
+        var loader = ContentLoader(directory: source.directory, defaultBase: source.defaultBase)
         loader.overrides = files
         return try loader.load()
     }

@@ -2,13 +2,22 @@ import Foundation
 import Knowledge
 import Yams
 
-/// Reads `intents/`: `charter.md`, `synonyms.yaml`, `safeguarding.yaml` and every other YAML file
-/// as a list of intents. Collects every problem before giving up, so `check` can list them all.
+/// Reads a council's content: `charter.md`, `council.yaml`, `synonyms.yaml`, `safeguarding.yaml`
+/// and every other YAML file as a list of intents, over the base layer when the folder is a
+/// council layer (see ``ContentSource``). Collects every problem before giving up, so `check` can
+/// list them all.
+///
+/// Layers: a file in the council's folder replaces the base's file of the same name, and an
+/// intent replaces the base's intent of the same id; synonyms and the dictionary add to the
+/// base's. `{placeholders}` in replies and examples take the values of `council.yaml`.
 struct ContentLoader {
     let directory: String
+    let defaultBase: String?
     /// File texts to use instead of what is on disk, by file name (a change checked before it is written).
     var overrides: [String: String] = [:]
     private var diagnostics: [ContentDiagnostic] = []
+    /// The folders read, base first; the last is ``directory``.
+    private var layers: [String] = []
 
     static let intentKeys = [
         "id", "kind", "examples", "keywords", "reply", "quote", "after", "easy", "more", "list", "suggestions", "each",
@@ -18,18 +27,43 @@ struct ContentLoader {
     static let responseKeys = ["reply", "quote", "after", "easy"]
     /// The easy-read forms of the charter's statements, beside `charter.md`.
     static let easyCharterFile = "charter-easy.yaml"
+    /// The council's facts, in a council layer.
+    static let councilFile = "council.yaml"
+    /// Placeholders the engine fills when it answers, left as they are when the content loads.
+    static let answerTimePlaceholders: Set<String> = ["part", "id", "number"]
 
-    init(directory: String) {
+    init(directory: String, defaultBase: String? = nil) {
         self.directory = directory
+        self.defaultBase = defaultBase
     }
 
+    private static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    private static func fileExists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path)
+    }
+
+    /// The file in the highest layer that has it (the council's folder when none has).
     private func path(_ name: String) -> String {
-        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        for layer in layers.reversed() where Self.fileExists(Self.join(layer, name)) {
+            return Self.join(layer, name)
+        }
+        return Self.join(directory, name)
+    }
+
+    /// Whether any layer (or an override) has the file.
+    private func exists(_ name: String) -> Bool {
+        overrides[name] != nil || layers.contains { Self.fileExists(Self.join($0, name)) }
     }
 
     private mutating func read(_ name: String) -> String? {
         if let text = overrides[name] { return text }
-        let file = path(name)
+        return read(file: path(name))
+    }
+
+    private mutating func read(file: String) -> String? {
         guard let data = FileManager.default.contents(atPath: file) else {
             diagnostics.append(
                 ContentDiagnostic(file: file, message: "cannot read the file", hint: "it must exist and be readable"))
@@ -43,6 +77,19 @@ struct ContentLoader {
         return text
     }
 
+    /// The file's text in every layer that has it, base first (an override stands for the highest).
+    private mutating func readEveryLayer(_ name: String) -> [(text: String, file: String)] {
+        var texts: [(text: String, file: String)] = []
+        for layer in layers where Self.fileExists(Self.join(layer, name)) {
+            if let text = read(file: Self.join(layer, name)) { texts.append((text, Self.join(layer, name))) }
+        }
+        if let text = overrides[name] {
+            if !texts.isEmpty { texts.removeLast() }
+            texts.append((text, path(name)))
+        }
+        return texts
+    }
+
     mutating func load() throws(ContentErrors) -> Content {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -52,49 +99,85 @@ struct ContentLoader {
                     hint: "run from the project folder, or pass --intents DIR (or set CHARTER_CHAT_INTENTS)")
             ])
         }
+        layers = [directory]
+        var council: CouncilProfile?
+        if exists(Self.councilFile), let text = read(Self.councilFile) {
+            let file = Self.join(directory, Self.councilFile)
+            let (profile, base) = readCouncil(text, file: file)
+            council = profile
+            if let base { layers = [base, directory] }
+        }
         var charter: Charter?
-        if let text = read("charter.md") {
+        if exists("charter.md"), let text = read("charter.md") {
             do {
                 charter = try CharterParser.parse(text, file: path("charter.md"))
             } catch {
                 diagnostics += error.diagnostics
             }
+        } else if !exists("charter.md") {
+            diagnostics.append(
+                ContentDiagnostic(
+                    file: Self.join(directory, "charter.md"), message: "there is no charter",
+                    hint:
+                        "write the charter as charter.md (see README, 'The charter format'), or run 'charter-chat init'"
+                ))
         }
-        var lexicon = read("synonyms.yaml").map { readLexicon($0, file: path("synonyms.yaml")) } ?? Lexicon()
-        if FileManager.default.fileExists(atPath: path("dictionary.txt")), let words = read("dictionary.txt") {
-            lexicon.dictionary = Self.readDictionary(words)
+        var lexicon = Lexicon()
+        for (text, file) in readEveryLayer("synonyms.yaml") {
+            lexicon.add(readLexicon(text, file: file))
         }
-        if FileManager.default.fileExists(atPath: path(Self.thesaurusFile)), let text = read(Self.thesaurusFile) {
+        for (text, _) in readEveryLayer("dictionary.txt") {
+            lexicon.dictionary.formUnion(Self.readDictionary(text))
+        }
+        if exists(Self.thesaurusFile), let text = read(Self.thesaurusFile) {
             lexicon.thesaurus = readThesaurus(text, file: path(Self.thesaurusFile))
         }
-        let safeguarding = read("safeguarding.yaml").flatMap {
-            readSafeguarding($0, file: path("safeguarding.yaml"), analyzer: TextAnalyzer(lexicon: lexicon))
+        let values = placeholderValues(council: council, charter: charter)
+        let safeguarding: SafeguardingRules?
+        if exists("safeguarding.yaml"), let text = read("safeguarding.yaml") {
+            safeguarding = readSafeguarding(
+                text, file: path("safeguarding.yaml"), analyzer: TextAnalyzer(lexicon: lexicon), values: values)
+        } else {
+            safeguarding = nil
+            if !exists("safeguarding.yaml") {
+                diagnostics.append(
+                    ContentDiagnostic(
+                        file: Self.join(directory, "safeguarding.yaml"), message: "there are no safeguarding rules",
+                        hint: "the base layer holds safeguarding.yaml; check 'base:' in council.yaml"))
+            }
         }
 
-        var intents: [Intent] = []
         var easyStatements: [String: String] = [:]
-        if overrides[Self.easyCharterFile] != nil || FileManager.default.fileExists(atPath: path(Self.easyCharterFile)),
-            let text = read(Self.easyCharterFile)
-        {
+        if exists(Self.easyCharterFile), let text = read(Self.easyCharterFile) {
             easyStatements = readEasyStatements(text, file: path(Self.easyCharterFile), charter: charter)
         }
         let reserved: Set<String> = [
-            "synonyms.yaml", "safeguarding.yaml", LearnedExamples.fileName, Self.easyCharterFile,
+            "synonyms.yaml", "safeguarding.yaml", LearnedExamples.fileName, Self.easyCharterFile, Self.councilFile,
         ]
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !reserved.contains($0) }
-            .sorted()
+        // Every intent file of every layer; a council's file replaces the base's of the same name.
+        var names: [(name: String, layer: Int)] = []
+        for (index, layer) in layers.enumerated() {
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: layer)) ?? [])
+                .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !reserved.contains($0) }
+            names.removeAll { files.contains($0.name) }
+            names += files.map { ($0, index) }
+        }
+        names.sort { $0.name < $1.name }
         if names.isEmpty {
             diagnostics.append(ContentDiagnostic(file: directory, message: "no intent files (*.yaml) found"))
         }
-        for name in names {
+        // An intent that a higher layer redefines (same id) is dropped.
+        var loaded: [(intent: Intent, layer: Int)] = []
+        for (name, layer) in names {
             guard let text = read(name) else { continue }
-            intents += readIntents(text, file: path(name), charter: charter)
+            loaded += readIntents(text, file: path(name), charter: charter).map { ($0, layer) }
         }
-        if overrides[LearnedExamples.fileName] != nil
-            || FileManager.default.fileExists(atPath: path(LearnedExamples.fileName)),
-            let text = read(LearnedExamples.fileName)
-        {
+        var highest: [String: Int] = [:]
+        for (intent, layer) in loaded { highest[intent.id] = max(highest[intent.id] ?? 0, layer) }
+        var intents = loaded.filter { $0.layer == highest[$0.intent.id] }.map(\.intent)
+        intents = intents.map { fill($0, values: values) }
+        if let charter { intents = Self.listingParts(intents, charter: charter) }
+        if exists(LearnedExamples.fileName), let text = read(LearnedExamples.fileName) {
             intents = mergeLearned(text, file: path(LearnedExamples.fileName), into: intents)
         }
         if let charter { validate(intents, charter: charter) }
@@ -106,7 +189,149 @@ struct ContentLoader {
         }
         return Content(
             charter: charter!, intents: intents, lexicon: lexicon, safeguarding: safeguarding!,
-            easyStatements: easyStatements)
+            easyStatements: easyStatements, council: council, layers: layers)
+    }
+
+    /// An intent that lists the parts' titles (`quote: cornerstones`) and has no `list:` of its own
+    /// lists the intents about each part (`part.<id>`), so that "the second one" follows it.
+    private static func listingParts(_ intents: [Intent], charter: Charter) -> [Intent] {
+        let ids = Set(intents.map(\.id))
+        let parts = charter.cornerstones.map { "part.\($0.id)" }
+        guard parts.allSatisfy(ids.contains) else { return intents }
+        return intents.map { intent in
+            guard intent.list.isEmpty, intent.response.quotes.contains("cornerstones") else { return intent }
+            var listing = intent
+            listing.list = parts
+            return listing
+        }
+    }
+
+    // MARK: Council
+
+    /// Reads `council.yaml`: the council's facts, and the base layer it names or finds.
+    private mutating func readCouncil(_ text: String, file: String) -> (CouncilProfile?, base: String?) {
+        var document = YAMLDocument(text: text, file: file)
+        defer { diagnostics += document.diagnostics }
+        guard let root = document.root else {
+            document.error(nil, "council.yaml is empty", hint: "run 'charter-chat init' to write one")
+            return (nil, findBase(named: nil, file: file))
+        }
+        guard let mapping = root.mapping else {
+            document.error(root, "council.yaml must map names to values", hint: "write 'council: Anytown Council'")
+            return (nil, findBase(named: nil, file: file))
+        }
+        var values: [String: String] = [:]
+        var baseName: String?
+        for (key, value) in mapping {
+            guard let name = key.string else { continue }
+            guard let text = document.text(value, what: "'\(name)'") else { continue }
+            if name == "base" {
+                baseName = text
+            } else if name.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
+                document.error(key, "'\(name)' cannot be a placeholder", hint: "use letters, digits and '-' in names")
+            } else {
+                values[name] = text
+            }
+        }
+        let base = findBase(named: baseName, file: file)
+        let missing = CouncilProfile.requiredKeys.filter { values[$0] == nil }
+        guard missing.isEmpty else {
+            document.error(
+                root, "council.yaml has no \(missing.map { "'\($0)'" }.joined(separator: ", "))",
+                hint:
+                    "write 'council: <the council's name>', 'parts: <what the charter calls its parts>' and 'part-word: <one of them>'"
+            )
+            return (nil, base)
+        }
+        return (
+            CouncilProfile(
+                name: values["council"]!, parts: values["parts"]!, part: values["part-word"]!, values: values), base
+        )
+    }
+
+    /// The base layer: `base:` of council.yaml (relative to it), else `base` beside the council's
+    /// folder, else the default. Nil, with an error, when there is none.
+    private mutating func findBase(named name: String?, file: String) -> String? {
+        func isFolder(_ path: String) -> Bool {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        let councilFolder = URL(fileURLWithPath: directory).standardizedFileURL
+        if let name {
+            let base = URL(fileURLWithPath: name, relativeTo: councilFolder.appendingPathComponent("/"))
+                .standardizedFileURL
+            guard isFolder(base.path) else {
+                diagnostics.append(
+                    ContentDiagnostic(
+                        file: file, message: "the base layer '\(name)' (\(base.path)) is not a folder",
+                        hint: "give a folder relative to council.yaml, or remove 'base:' to use the built-in base"))
+                return nil
+            }
+            return base.path
+        }
+        let beside = councilFolder.deletingLastPathComponent().appendingPathComponent("base").path
+        if isFolder(beside) && beside != councilFolder.path { return beside }
+        if let defaultBase, isFolder(defaultBase) { return defaultBase }
+        diagnostics.append(
+            ContentDiagnostic(
+                file: file, message: "there is no base layer for this council",
+                hint: "add 'base: <folder>' to council.yaml, or pass --base DIR (or set CHARTER_CHAT_BASE)"))
+        return nil
+    }
+
+    /// What `{placeholders}` stand for: the council's values, the charter's title (`{charter}`) and
+    /// how many parts it has (`{part-count}`, in words).
+    private func placeholderValues(council: CouncilProfile?, charter: Charter?) -> [String: String] {
+        var values = council?.values ?? [:]
+        if let charter {
+            values["charter"] = values["charter"] ?? charter.title
+            let words = [
+                "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            ]
+            let count = charter.cornerstones.count
+            values["part-count"] = count < words.count ? words[count] : String(count)
+        }
+        return values
+    }
+
+    /// The intent with its `{placeholders}` filled in; an unknown one is reported at the intent.
+    private mutating func fill(_ intent: Intent, values: [String: String]) -> Intent {
+        var unknown: [String] = []
+        let filled = intent.mapTexts { text in
+            let (result, missing) = Self.fill(text, values: values)
+            unknown += missing
+            return result
+        }
+        for name in Set(unknown).sorted() {
+            let suggestion =
+                YAMLDocument.closest(name, in: Array(values.keys)).map { " (did you mean '{\($0)}'?)" } ?? ""
+            diagnostics.append(
+                ContentDiagnostic(
+                    file: intent.location.file, line: intent.location.line, column: intent.location.column,
+                    message: "intent '\(intent.id)' uses the unknown placeholder '{\(name)}'\(suggestion)",
+                    hint: "define '\(name):' in council.yaml"))
+        }
+        return filled
+    }
+
+    /// `text` with each known `{name}` replaced, and the names it did not know.
+    static func fill(_ text: String, values: [String: String]) -> (String, unknown: [String]) {
+        guard text.contains("{") else { return (text, []) }
+        var result = ""
+        var unknown: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = values[name] {
+                result += value
+            } else {
+                if !answerTimePlaceholders.contains(name) { unknown.append(name) }
+                result += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return (result + rest, unknown)
     }
 
     // MARK: Synonyms and safeguarding
@@ -210,7 +435,9 @@ struct ContentLoader {
         return words
     }
 
-    private mutating func readSafeguarding(_ text: String, file: String, analyzer: TextAnalyzer) -> SafeguardingRules? {
+    private mutating func readSafeguarding(
+        _ text: String, file: String, analyzer: TextAnalyzer, values: [String: String]
+    ) -> SafeguardingRules? {
         var document = YAMLDocument(text: text, file: file)
         defer { diagnostics += document.diagnostics }
         guard let root = document.root else { return nil }
@@ -229,6 +456,8 @@ struct ContentLoader {
                     node, "'contacts' must be a mapping", hint: "write 'front-door: the Front Door on 01234 567890'")
             }
         }
+        // The council's values (its front door, out-of-hours number) win over the file's own.
+        contacts.merge(values) { _, council in council }
         var lists: [String: [String]] = [:]
         if let node = entries["lists"]?.value {
             if let mapping = node.mapping {
@@ -319,22 +548,15 @@ struct ContentLoader {
     private func fill(_ text: String, contacts: [String: String], at node: Node, document: inout YAMLDocument)
         -> String
     {
-        var result = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            result += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            if let contact = contacts[name] {
-                result += contact
-            } else {
-                let suggestion =
-                    YAMLDocument.closest(name, in: Array(contacts.keys)).map { " (did you mean '{\($0)}'?)" } ?? ""
-                document.error(
-                    node, "unknown contact '{\(name)}'\(suggestion)", hint: "define it under 'contacts:'")
-            }
-            rest = rest[rest.index(after: close)...]
+        let (result, unknown) = Self.fill(text, values: contacts)
+        for name in unknown {
+            let suggestion =
+                YAMLDocument.closest(name, in: Array(contacts.keys)).map { " (did you mean '{\($0)}'?)" } ?? ""
+            document.error(
+                node, "unknown contact '{\(name)}'\(suggestion)",
+                hint: "define it in council.yaml (or under 'contacts:' in safeguarding.yaml)")
         }
-        return result + rest
+        return result
     }
 
     /// `charter-easy.yaml`: statement id → its easy-read form.
@@ -406,14 +628,20 @@ struct ContentLoader {
                         "'\(reference)' of '\(intent.id)' is not a statement or part of the charter",
                         hint: "use {id} for the part's id: 'quote: {id}.outcomes'")
                 }
-                // A part without what the template quotes (outcomes of a part that is one
-                // paragraph) gets no copy: its reply would quote nothing.
-                if quotes.contains(where: {
-                    $0.map { $0 != .cornerstoneTitles && $0.statements(in: charter).isEmpty } ?? false
-                }) {
-                    continue
+                // A part without what the template's reply quotes (outcomes of a part that is one
+                // paragraph) gets no copy: its reply would quote nothing. Without what its 'more'
+                // quotes, the copy has no 'more'.
+                func quotesNothing(_ references: [String]) -> Bool {
+                    references.contains { reference in
+                        QuoteReference(reference, in: charter).map {
+                            $0 != .cornerstoneTitles && $0.statements(in: charter).isEmpty
+                        } ?? false
+                    }
                 }
-                intents.append(intent)
+                if quotesNothing(intent.response.quotes) { continue }
+                var copy = intent
+                if let more = intent.more, quotesNothing(more.quotes) { copy.more = nil }
+                intents.append(copy)
             }
         }
         return intents

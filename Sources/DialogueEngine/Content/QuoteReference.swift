@@ -10,11 +10,15 @@ package enum QuoteReference: Sendable, Equatable {
     case outcomes(String)
     /// The titles of the four cornerstones: `cornerstones`.
     case cornerstoneTitles
+    /// Every paragraph of the introduction: `introduction`.
+    case introduction
 
     /// Reads a reference, checking it against the charter; nil when it names nothing.
     package init?(_ text: String, in charter: Charter) {
         if text == "cornerstones" {
             self = .cornerstoneTitles
+        } else if text == "introduction" {
+            self = .introduction
         } else if charter.cornerstone(id: text) != nil {
             self = .commitments(text)
         } else if text.hasSuffix(".commitments"), charter.cornerstone(id: String(text.dropLast(12))) != nil {
@@ -30,7 +34,7 @@ package enum QuoteReference: Sendable, Equatable {
 
     /// Every reference the charter allows, for "did you mean" hints.
     package static func allNames(in charter: Charter) -> [String] {
-        ["cornerstones"]
+        ["cornerstones", "introduction"]
             + charter.cornerstones.flatMap { [$0.id, "\($0.id).commitments", "\($0.id).outcomes"] }
             + charter.allStatements.map(\.id)
     }
@@ -41,6 +45,7 @@ package enum QuoteReference: Sendable, Equatable {
         case .statement(let id): return charter.statement(id: id).map { [$0] } ?? []
         case .commitments(let id): return charter.cornerstone(id: id)?.promises ?? []
         case .outcomes(let id): return charter.cornerstone(id: id)?.outcomes ?? []
+        case .introduction: return charter.introduction
         case .cornerstoneTitles: return []
         }
     }

@@ -417,8 +417,8 @@ public struct Assistant: Sendable {
         {
             composed = engine.composer.compose(more, suggestions: topic.suggestions, style: style)
         } else if let cornerstone = context.cornerstone.flatMap({ engine.content.charter.cornerstone(id: $0) }) {
-            let topicIntent = engine.content.intent(id: "cornerstone." + cornerstone.id)
-            if case .intent(let id)? = context.topic, id == "cornerstone." + cornerstone.id,
+            let topicIntent = engine.content.intent(id: "part." + cornerstone.id)
+            if case .intent(let id)? = context.topic, id == "part." + cornerstone.id,
                 let more = topicIntent?.more
             {
                 composed = engine.composer.compose(more, suggestions: topicIntent?.suggestions ?? [], style: style)
@@ -433,8 +433,8 @@ public struct Assistant: Sendable {
             }
         } else if let part = part(of: context) {
             composed = moreInPart(part, context: context)
-            if composed != nil, engine.content.intent(id: "cornerstone." + part.id) != nil {
-                context.topic = .intent("cornerstone." + part.id)
+            if composed != nil, engine.content.intent(id: "part." + part.id) != nil {
+                context.topic = .intent("part." + part.id)
             }
         }
         guard let composed else {
@@ -457,7 +457,7 @@ public struct Assistant: Sendable {
             let others = engine.content.charter.cornerstones.filter { $0.id != cornerstone.id }
             suggestions += others.prefix(2).map { "Explain \($0.title)" }
         }
-        return suggestions + ["What are the cornerstones?"]
+        return suggestions + ["What are the \(engine.content.council?.parts ?? "cornerstones")?"]
     }
 
     /// The words a suggestion button shows for a candidate; asking it leads back to that candidate.

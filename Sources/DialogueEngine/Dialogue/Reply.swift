@@ -32,7 +32,7 @@ public struct Reply: Codable, Sendable, Equatable {
     public var reply: String
     /// False exactly when the message was logged as unanswered (fallback or clarify).
     public var answered: Bool
-    /// The intent that answered (`cornerstone.communicate`, `statement.communicate.o3`,
+    /// The intent that answered (`part.communicate`, `statement.communicate.o3`,
     /// `safeguarding`, `system.fallback`).
     public var intent: String
     /// 0…1: how sure the matcher was.

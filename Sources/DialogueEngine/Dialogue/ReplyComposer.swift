@@ -52,7 +52,10 @@ package struct ReplyComposer: Sendable {
         var lines: [String] = []
         for reference in response.quotes {
             guard let quote = QuoteReference(reference, in: content.charter) else { continue }
-            if quote == .cornerstoneTitles {
+            if quote == .cornerstoneTitles, content.charter.cornerstones.count == 1 {
+                // A charter of one part: its statements are what it lists.
+                statements += content.charter.cornerstones[0].statements
+            } else if quote == .cornerstoneTitles {
                 lines += content.charter.cornerstones.enumerated().map { "\($0.offset + 1). \($0.element.title)" }
             } else {
                 statements += quote.statements(in: content.charter)
@@ -78,10 +81,12 @@ package struct ReplyComposer: Sendable {
         if let cornerstone = charter.cornerstone(containing: statementID) {
             lead = leadText("system.statement", style: style, default: "The charter says this under {part}:")
                 .replacingAll("{part}", with: cornerstone.title)
-            suggestions = ["Explain \(cornerstone.title)", "What are the cornerstones?"]
+            suggestions = (content.intent(id: "system.statement")?.suggestions ?? []).map {
+                $0.replacingAll("{part}", with: cornerstone.title)
+            }
         } else {
             lead = leadText("system.statement-outside", style: style, default: "The charter says:")
-            suggestions = ["What are the cornerstones?", "What is co-production?"]
+            suggestions = content.intent(id: "system.statement-outside")?.suggestions ?? []
         }
         return assemble(
             lead: lead, lines: [], statements: [statement], after: "", suggestions: suggestions, style: style)

@@ -15,7 +15,7 @@ package struct Intent: Sendable, Equatable {
         case outOfScope = "out-of-scope"
     }
 
-    /// A stable id such as `cornerstone.communicate`.
+    /// A stable id such as `part.communicate`.
     package var id: String
     /// How the reply is treated.
     package var kind: Kind
@@ -102,23 +102,34 @@ extension Intent {
     package func forPart(id partID: String, title: String, number: Int) -> Intent {
         let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
         let place = number >= 1 && number <= ordinals.count ? ordinals[number - 1] : String(number)
-        func fill(_ text: String) -> String {
-            text.replacingAll("{id}", with: partID).replacingAll("{part}", with: title)
+        var copy = mapTexts {
+            $0.replacingAll("{id}", with: partID).replacingAll("{part}", with: title)
                 .replacingAll("{number}", with: place)
         }
-        func fill(_ response: Response) -> Response {
+        copy.response.quotes = copy.response.quotes.map { $0.replacingAll("{id}", with: partID) }
+        if var more = copy.more {
+            more.quotes = more.quotes.map { $0.replacingAll("{id}", with: partID) }
+            copy.more = more
+        }
+        copy.list = list.map { $0.replacingAll("{id}", with: partID) }
+        return copy
+    }
+
+    /// The intent with `transform` applied to its id and every text people read or write: examples,
+    /// keywords, replies and suggestions (not its quotes or list).
+    package func mapTexts(_ transform: (String) -> String) -> Intent {
+        func map(_ response: Response) -> Response {
             Response(
-                text: fill(response.text), quotes: response.quotes.map(fill), after: fill(response.after),
-                easy: response.easy.map(fill))
+                text: transform(response.text), quotes: response.quotes, after: transform(response.after),
+                easy: response.easy.map(transform))
         }
         var copy = self
-        copy.id = fill(id)
-        copy.examples = examples.map(fill)
-        copy.keywords = keywords.map(fill)
-        copy.response = fill(response)
-        copy.more = more.map(fill)
-        copy.list = list.map(fill)
-        copy.suggestions = suggestions.map(fill)
+        copy.id = transform(id)
+        copy.examples = examples.map(transform)
+        copy.keywords = keywords.map(transform)
+        copy.response = map(response)
+        copy.more = more.map(map)
+        copy.suggestions = suggestions.map(transform)
         return copy
     }
 }

@@ -34,8 +34,10 @@ public struct ContentReview: Sendable {
         }
     }
 
-    /// The content directory.
-    public let directory: String
+    /// Where the content is read from; changes are written to its council folder.
+    public let source: ContentSource
+    /// The council's folder, where `learned.yaml` is written.
+    public var directory: String { source.directory }
     /// The stored log; nil when it could not be opened (then only ``reload()`` works).
     public let log: SQLiteUnansweredLog?
     /// The running assistant to reload, if any.
@@ -49,8 +51,8 @@ public struct ContentReview: Sendable {
     }
 
     /// Makes the service.
-    public init(directory: String, log: SQLiteUnansweredLog?, assistant: Assistant? = nil) {
-        self.directory = directory
+    public init(source: ContentSource, log: SQLiteUnansweredLog?, assistant: Assistant? = nil) {
+        self.source = source
         self.log = log
         self.assistant = assistant
     }
@@ -63,7 +65,7 @@ public struct ContentReview: Sendable {
         guard let (group, _) = try await log.group(id: id) else { throw Failure.noGroup(id) }
         let current: Content
         do {
-            current = try Content.load(from: directory)
+            current = try Content.load(from: source)
         } catch {
             throw Failure.invalidContent(error)
         }
@@ -80,7 +82,7 @@ public struct ContentReview: Sendable {
             guard let text else { return current }
             let content: Content
             do throws(ContentErrors) {
-                content = try Content.load(from: directory, replacing: [LearnedExamples.fileName: text])
+                content = try Content.load(from: source, replacing: [LearnedExamples.fileName: text])
             } catch {
                 throw .invalidContent(error)
             }
@@ -111,7 +113,7 @@ public struct ContentReview: Sendable {
     public func reload() throws(Failure) -> Content {
         let content: Content
         do {
-            content = try Content.load(from: directory)
+            content = try Content.load(from: source)
         } catch {
             throw .invalidContent(error)
         }

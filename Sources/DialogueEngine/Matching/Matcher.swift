@@ -98,7 +98,7 @@ package final class Matcher: Sendable {
             }
         }
         for cornerstone in content.charter.cornerstones {
-            add(cornerstone.title, target: .intent("cornerstone." + cornerstone.id))
+            add(cornerstone.title, target: .intent("part." + cornerstone.id))
         }
         for intent in content.intents {
             let target = Target.intent(intent.id)
@@ -159,7 +159,7 @@ package final class Matcher: Sendable {
         switch QuoteReference(reference, in: charter) {
         case .statement(let id): return charter.cornerstone(containing: id)?.id
         case .commitments(let id), .outcomes(let id): return id
-        case .cornerstoneTitles, nil: return nil
+        case .cornerstoneTitles, .introduction, nil: return nil
         }
     }
 

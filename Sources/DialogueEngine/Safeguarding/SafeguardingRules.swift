@@ -1,4 +1,4 @@
-/// What counts as a disclosure of harm, and what to say, read from `intents/safeguarding.yaml`.
+/// What counts as a disclosure of harm, and what to say, read from `safeguarding.yaml` (base layer).
 ///
 /// Categories (physical abuse, self-harm, online abuse, …) each have their own reply and rules. A
 /// rule is a pattern of words (see ``SafeguardingPattern``) that may name a word list with `@list`.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads the charter from its Markdown transcription (`intents/charter.md`).
+/// Reads the charter from its Markdown transcription (a council's `charter.md`).
 ///
 /// The format, documented in the README:
 /// ```

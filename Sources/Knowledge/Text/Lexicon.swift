@@ -1,6 +1,6 @@
 /// The content's word knowledge: synonym groups, text-speak expansions and weak words.
 ///
-/// It is plain data, read from `intents/synonyms.yaml` by the content loader; the analyser
+/// It is plain data, read from `synonyms.yaml` by the content loader; the analyser
 /// applies it to both the index and every question, so both sides meet in the same words.
 public struct Lexicon: Sendable, Equatable {
     /// Groups of words or phrases that mean the same here; the first of each names the group.
@@ -12,7 +12,7 @@ public struct Lexicon: Sendable, Equatable {
     /// Real English words: never "corrected" into a charter word, however close they look.
     public var dictionary: Set<String>
     /// Everyday words the content does not use → a word it does ("snarky" → "sarcastic"), read from
-    /// `intents/thesaurus.txt`; applied to questions only, at ``TextAnalyzer/thesaurusWeight``.
+    /// `intents/base/thesaurus.txt`; applied to questions only, at ``TextAnalyzer/thesaurusWeight``.
     public var thesaurus: [String: String]
     /// Openings that carry the conversation's topic over to a new question ("and what about …",
     /// "does it say anything about …").
@@ -29,5 +29,16 @@ public struct Lexicon: Sendable, Equatable {
         self.dictionary = dictionary
         self.thesaurus = thesaurus
         self.carryOver = carryOver
+    }
+
+    /// Adds a higher layer's entries: its groups, weak words and openings join these, and its text
+    /// speak wins where both define a word.
+    public mutating func add(_ other: Lexicon) {
+        synonymGroups += other.synonymGroups
+        textSpeak.merge(other.textSpeak) { _, higher in higher }
+        weakWords.formUnion(other.weakWords)
+        dictionary.formUnion(other.dictionary)
+        thesaurus.merge(other.thesaurus) { _, higher in higher }
+        carryOver += other.carryOver.filter { !carryOver.contains($0) }
     }
 }

@@ -5,15 +5,20 @@ import Testing
 @testable import DialogueEngine
 
 @Suite struct ContentLoaderTests {
-    /// A copy of the project's content in a temporary directory, with `changes` applied.
+    /// A copy of the project's content (base and council layers) in a temporary directory, with
+    /// `changes` applied to the council's folder (or to the base's file where only the base has
+    /// it); returns the council's folder.
     private func contentDirectory(_ changes: [String: String?]) throws -> URL {
-        let directory = try TestSupport.temporaryDirectory()
-        for name in try FileManager.default.contentsOfDirectory(atPath: TestSupport.intentsDirectory) {
-            try FileManager.default.copyItem(
-                atPath: TestSupport.intentsDirectory + "/" + name, toPath: directory.appendingPathComponent(name).path)
-        }
+        let root = try TestSupport.temporaryDirectory().appendingPathComponent("intents")
+        try FileManager.default.copyItem(at: TestSupport.contentRoot, to: root)
+        let directory = root.appendingPathComponent("stoke-on-trent")
         for (name, text) in changes {
-            let url = directory.appendingPathComponent(name)
+            var url = directory.appendingPathComponent(name)
+            let inBase = root.appendingPathComponent("base").appendingPathComponent(name)
+            if !FileManager.default.fileExists(atPath: url.path) && FileManager.default.fileExists(atPath: inBase.path)
+            {
+                url = inBase
+            }
             if let text {
                 try text.write(to: url, atomically: true, encoding: .utf8)
             } else {
@@ -49,14 +54,18 @@ import Testing
               reply: Yes.
             """
         ])
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer {
+            try? FileManager.default.removeItem(at: directory.deletingLastPathComponent().deletingLastPathComponent())
+        }
         let intent = try #require(try Content.load(from: directory.path).intent(id: "extra.words"))
         #expect(intent.examples == ["off", "on", "2024-01-01", "null", "12"])
     }
 
     private func errors(_ changes: [String: String?]) throws -> [ContentDiagnostic] {
         let directory = try contentDirectory(changes)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer {
+            try? FileManager.default.removeItem(at: directory.deletingLastPathComponent().deletingLastPathComponent())
+        }
         do {
             _ = try Content.load(from: directory.path)
             return []
@@ -122,13 +131,13 @@ import Testing
     @Test func duplicateIdsPointAtTheFirstDefinition() throws {
         let found = try errors([
             "extra.yaml": """
-            - id: smalltalk.greeting
-              examples: [a brand new greeting]
+            - id: topic.breaks
+              examples: [a brand new question about pauses]
               reply: hi
             """
         ])
-        let problem = try #require(found.first { $0.message.contains("duplicate intent id 'smalltalk.greeting'") })
-        #expect(problem.file.hasSuffix("smalltalk.yaml") || problem.file.hasSuffix("extra.yaml"))
+        let problem = try #require(found.first { $0.message.contains("duplicate intent id 'topic.breaks'") })
+        #expect(problem.file.hasSuffix("communicate.yaml") || problem.file.hasSuffix("extra.yaml"))
         #expect(problem.hint?.contains("first defined at") == true)
     }
 
@@ -197,7 +206,7 @@ import Testing
         let withoutSystem = try errors(["system.yaml": nil])
         #expect(withoutSystem.contains { $0.message == "required intent 'system.fallback' is missing" })
         let withoutCharter = try errors(["charter.md": nil])
-        #expect(withoutCharter.contains { $0.file.hasSuffix("charter.md") && $0.message == "cannot read the file" })
+        #expect(withoutCharter.contains { $0.file.hasSuffix("charter.md") && $0.message == "there is no charter" })
     }
 
     @Test func allProblemsAreReportedTogether() throws {

@@ -27,7 +27,7 @@ import Testing
     func ordinalsPickFromTheCornerstoneList(followUp: String, cornerstone: String) async throws {
         let replies = await conversation(["what r the cornerstones", followUp])
         let last = try #require(replies.last)
-        #expect(last.intent == "cornerstone." + cornerstone)
+        #expect(last.intent == "part." + cornerstone)
         let commitments = try #require(TestSupport.content.charter.cornerstone(id: cornerstone)?.commitments)
         #expect(last.sources.map(\.text) == commitments.map(\.text))
     }
@@ -67,7 +67,7 @@ import Testing
         let replies = await conversation(["tell me about communicate", "what about breaks?"])
         #expect(replies.last?.sources.map(\.text).contains(statementTexts(["communicate.o3"])[0]) == true)
         let switched = await conversation(["value and include", "and work in partnership?"])
-        #expect(switched.last?.intent == "cornerstone.work-in-partnership")
+        #expect(switched.last?.intent == "part.work-in-partnership")
     }
 
     @Test func moreWithoutAnyContextAsksWhatAbout() async throws {

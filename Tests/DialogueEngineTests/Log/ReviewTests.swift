@@ -140,8 +140,8 @@ import Testing
     ) async throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let intents = directory.appendingPathComponent("intents")
-        try FileManager.default.copyItem(at: URL(fileURLWithPath: TestSupport.intentsDirectory), to: intents)
+        try FileManager.default.copyItem(at: TestSupport.contentRoot, to: directory.appendingPathComponent("intents"))
+        let intents = directory.appendingPathComponent("intents/stoke-on-trent")
         let log = try SQLiteUnansweredLog(path: directory.appendingPathComponent("log.sqlite").path)
         try await log.record(
             UnansweredQuestion(
@@ -150,7 +150,9 @@ import Testing
         let id = try #require(try await log.groups(status: .new, since: nil, limit: 1).first?.id)
         let assistant = Assistant(
             content: try Content.load(from: intents.path), log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
-        try await body(ContentReview(directory: intents.path, log: log, assistant: assistant), assistant, intents, id)
+        try await body(
+            ContentReview(source: ContentSource(directory: intents.path), log: log, assistant: assistant), assistant,
+            intents, id)
     }
 
     @Test func anAssignedQuestionIsAnsweredAtOnce() async throws {
@@ -218,8 +220,8 @@ import Testing
     @Test func learnedExamplesForAnUnknownIntentAreAContentError() async throws {
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let intents = directory.appendingPathComponent("intents")
-        try FileManager.default.copyItem(at: URL(fileURLWithPath: TestSupport.intentsDirectory), to: intents)
+        try FileManager.default.copyItem(at: TestSupport.contentRoot, to: directory.appendingPathComponent("intents"))
+        let intents = directory.appendingPathComponent("intents/stoke-on-trent")
         try "topic.braeks:\n  - can i rest\n".write(
             to: intents.appendingPathComponent("learned.yaml"), atomically: true, encoding: .utf8)
         #expect {

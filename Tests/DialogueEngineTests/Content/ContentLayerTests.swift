@@ -1,0 +1,142 @@
+import Foundation
+import Knowledge
+import Testing
+
+@testable import DialogueEngine
+
+/// A council layer (`charter.md`, `council.yaml`, its own intents) over the base layer.
+@Suite struct ContentLayerTests {
+    static let charter = """
+        # Anytown SEND Charter
+        This charter says how families and services in Anytown work together.
+        ## Be Kind
+        - We will be kind to everyone.
+        ## Listen Well
+        - We will listen to what you tell us.
+        """
+
+    static let council = """
+        council: Anytown Council
+        place: Anytown
+        parts: promises
+        part-word: promise
+        front-door: the Anytown Front Door on 01234 000000
+        front-door-easy: the Anytown Front Door. Call 01234 000000
+        out-of-hours: the Anytown night team on 01234 111111
+        base: ../base
+        """
+
+    /// A council folder beside a copy of the project's base layer, with `files` in it; returns it.
+    private func council(_ files: [String: String]) throws -> URL {
+        let root = try TestSupport.temporaryDirectory()
+        try FileManager.default.copyItem(
+            at: TestSupport.contentRoot.appendingPathComponent("base"), to: root.appendingPathComponent("base"))
+        let folder = root.appendingPathComponent("anytown")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    private func errors(_ files: [String: String]) throws -> [ContentDiagnostic] {
+        let folder = try council(files)
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        do {
+            _ = try Content.load(from: folder.path)
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    @Test func aCharterAndCouncilFileAloneMakeWorkingContent() async throws {
+        let folder = try council(["charter.md": Self.charter, "council.yaml": Self.council])
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let content = try Content.load(from: folder.path)
+        #expect(content.council?.name == "Anytown Council")
+        #expect(content.layers.count == 2)
+        let assistant = Assistant(content: content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+        let parts = await assistant.respond(to: "what are the promises", sessionId: "s", channel: .cli)
+        #expect(parts.intent == "about.parts")
+        #expect(parts.reply.contains("These are the charter's promises:"))
+        #expect(parts.reply.contains("1. Be Kind") && parts.reply.contains("2. Listen Well"))
+        let second = await assistant.respond(to: "the second one", sessionId: "s", channel: .cli)
+        #expect(second.intent == "part.listen-well")
+        #expect(second.reply.contains("We will listen to what you tell us."))
+        let welcome = await assistant.respond(to: "hello", sessionId: "t", channel: .cli)
+        #expect(welcome.reply.contains("Anytown SEND Charter"), "{charter} is the charter's title")
+        #expect(!welcome.reply.contains("Stoke"))
+        let worried = await assistant.respond(
+            to: "i am a teacher and i am worried a child in my class is being abused", sessionId: "u", channel: .cli)
+        #expect(worried.reply.contains("01234 000000"), "the council's front door, from council.yaml")
+    }
+
+    @Test func aCouncilIntentReplacesTheBaseIntentOfTheSameID() throws {
+        let folder = try council([
+            "charter.md": Self.charter, "council.yaml": Self.council,
+            "mine.yaml": """
+            - id: about.send
+              examples: [what is send in anytown]
+              reply: In {place}, SEND means special educational needs and disabilities.
+            """,
+        ])
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let content = try Content.load(from: folder.path)
+        let send = try #require(content.intent(id: "about.send"))
+        #expect(send.examples == ["what is send in anytown"])
+        #expect(send.response.text == "In Anytown, SEND means special educational needs and disabilities.")
+        #expect(content.intents.filter { $0.id == "about.send" }.count == 1)
+    }
+
+    @Test func aCouncilsSynonymsAddToTheBase() throws {
+        let folder = try council([
+            "charter.md": Self.charter, "council.yaml": Self.council,
+            "synonyms.yaml": "groups:\n  - [kindness, niceness]\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let lexicon = try Content.load(from: folder.path).lexicon
+        #expect(lexicon.synonymGroups.contains(["kindness", "niceness"]))
+        #expect(lexicon.synonymGroups.count > 1, "the base's groups are kept")
+        #expect(!lexicon.dictionary.isEmpty, "the base's dictionary is kept")
+    }
+
+    @Test func anUnknownPlaceholderIsAnErrorAtItsIntent() throws {
+        let found = try errors([
+            "charter.md": Self.charter, "council.yaml": Self.council,
+            "mine.yaml": """
+            - id: extra.ask
+              examples: [who runs it]
+              reply: Ask {councill}.
+            """,
+        ])
+        let problem = try #require(found.first { $0.message.contains("'{councill}'") })
+        #expect(problem.file.hasSuffix("mine.yaml") && problem.line == 1)
+        #expect(problem.message.contains("did you mean '{council}'?"))
+    }
+
+    @Test func councilYAMLProblemsAreReported() throws {
+        let missing = try errors([
+            "charter.md": Self.charter, "council.yaml": "council: Anytown Council\nbase: ../base\n",
+        ])
+        #expect(missing.contains { $0.file.hasSuffix("council.yaml") && $0.message.contains("'parts', 'part-word'") })
+        let noBase = try errors([
+            "charter.md": Self.charter,
+            "council.yaml": Self.council.replacingOccurrences(of: "../base", with: "../nowhere"),
+        ])
+        #expect(
+            noBase.contains {
+                $0.message.contains("the base layer '../nowhere'") && $0.message.contains("is not a folder")
+            })
+        let noCharter = try errors(["council.yaml": Self.council])
+        #expect(noCharter.contains { $0.file.hasSuffix("charter.md") && $0.message == "there is no charter" })
+    }
+
+    @Test func stokesContentIsACouncilLayerOverTheBase() {
+        let content = TestSupport.content
+        #expect(content.council?.parts == "cornerstones")
+        #expect(content.layers.map { URL(fileURLWithPath: $0).lastPathComponent } == ["base", "stoke-on-trent"])
+        #expect(
+            content.intent(id: "part.communicate")?.location.file.hasSuffix("stoke-on-trent/cornerstones.yaml") == true)
+    }
+}
