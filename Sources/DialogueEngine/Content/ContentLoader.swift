@@ -193,11 +193,16 @@ struct ContentLoader {
     }
 
     /// An intent that lists the parts' titles (`quote: cornerstones`) and has no `list:` of its own
-    /// lists the intents about each part (`part.<id>`), so that "the second one" follows it.
+    /// lists the intents about each part (`part.<id>`), so that "the second one" follows it. A
+    /// charter of one part lists its statements instead, as the reply shows them.
     private static func listingParts(_ intents: [Intent], charter: Charter) -> [Intent] {
         let ids = Set(intents.map(\.id))
-        let parts = charter.cornerstones.map { "part.\($0.id)" }
-        guard parts.allSatisfy(ids.contains) else { return intents }
+        var parts = charter.cornerstones.map { "part.\($0.id)" }
+        if charter.cornerstones.count == 1 {
+            parts = charter.cornerstones[0].statements.map(\.id)
+        } else if !parts.allSatisfy(ids.contains) {
+            return intents
+        }
         return intents.map { intent in
             guard intent.list.isEmpty, intent.response.quotes.contains("cornerstones") else { return intent }
             var listing = intent
