@@ -10,7 +10,9 @@ struct CharterChat: AsyncParsableCommand {
             With no subcommand: a conversation. In a terminal it is interactive; with input from a pipe it reads
             one message a line and writes one reply a line.
             """,
-        subcommands: [Chat.self, Ask.self, Evaluate.self, Missed.self, Stats.self, Check.self, Serve.self],
+        subcommands: [
+            Chat.self, Ask.self, Evaluate.self, Missed.self, Stats.self, Check.self, Serve.self, Initialize.self,
+        ],
         defaultSubcommand: Chat.self
     )
 }

@@ -143,3 +143,17 @@ import Testing
         #expect(CharterParser.slug("  Work in   Partnership! ") == "work-in-partnership")
     }
 }
+
+@Suite struct CharterConverterTests {
+    @Test(arguments: [
+        ("* one", "- one"), ("• one", "- one"), ("1. one", "- one"), ("12) one", "- one"), ("  - one", "- one"),
+        ("– one", "- one"), ("## Part", "## Part"), ("2024. A year", "2024. A year"), ("plain text", "plain text"),
+    ])
+    func bulletsBecomeItems(_ line: String, _ expected: String) {
+        #expect(CharterConverter.convert(line) == expected + "\n")
+    }
+
+    @Test func lineEndsTabsAndSpacesAreMadePlain() {
+        #expect(CharterConverter.convert("# T\r\nIntro\u{00A0}text \t\r\n\r\n\n") == "# T\nIntro text\n")
+    }
+}

@@ -31,9 +31,12 @@ struct Check: AsyncParsableCommand {
         for risk in audit.thesaurusRisks(directory: configuration.intentsDirectory) {
             print(risk.description)
         }
+        for todo in audit.councilTodos() {
+            print(todo.description)
+        }
         let statements = content.charter.allStatements.count
         print(
-            "ok: \(configuration.intentsDirectory): \(content.charter.cornerstones.count) cornerstones, \(statements) statements, \(content.intentCount) intents"
+            "ok: \(configuration.intentsDirectory): \(content.charter.cornerstones.count) \(content.council?.parts ?? "parts"), \(statements) statements, \(content.intentCount) intents"
         )
         let figures = audit.readability()
         print(

@@ -1,3 +1,4 @@
+import Foundation
 public import Knowledge
 
 /// Checks that loaded content behaves as written: every suggestion button leads to an answer,
@@ -123,6 +124,23 @@ public struct ContentAudit: Sendable {
         func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
         return ReadabilityFigures(
             replies: standard.count, standardMean: mean(standard), easyMean: mean(easy), easyLongestSentence: longest)
+    }
+
+    /// Warnings for each value of `council.yaml` still marked `TODO` (as `init` writes them).
+    public func councilTodos() -> [ContentDiagnostic] {
+        guard let council = content.council, let folder = content.layers.last else { return [] }
+        let file = folder.hasSuffix("/") ? folder + "council.yaml" : folder + "/council.yaml"
+        let lines = (try? String(contentsOfFile: file, encoding: .utf8))?.components(separatedBy: "\n") ?? []
+        let lineOf = { (key: String) in (lines.firstIndex { $0.hasPrefix(key + ":") } ?? -1) + 1 }
+        return council.todoKeys.sorted { lineOf($0) < lineOf($1) }.map { key in
+            let line = lineOf(key)
+            var warning = ContentDiagnostic(
+                file: file, line: line, column: line > 0 ? key.count + 3 : 0,
+                message: "'\(key)' is still TODO: replies that name {\(key)} will say so",
+                hint: "write the council's own \(key) in place of the TODO")
+            warning.isWarning = true
+            return warning
+        }
     }
 
     /// Statements, replies and safeguarding replies without an easy-read form, as warnings: the
