@@ -8,7 +8,8 @@ public enum BenchmarkAssistant {
     public static let intentsDirectory: String = {
         if let path = ProcessInfo.processInfo.environment["CHARTER_CHAT_INTENTS"] { return path }
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("intents/stoke-on-trent").path
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("intents/stoke-on-trent")
+            .path
     }()
 
     /// The project's content; stops the process with the reason when it cannot be loaded.
