@@ -1,3 +1,4 @@
+import ChatHTTP
 import DialogueEngine
 import Foundation
 
@@ -23,6 +24,12 @@ struct Configuration: Sendable, Equatable {
 
     /// The project's own council folder, used when run from the project's folder.
     static let projectCouncil = "intents/stoke-on-trent"
+
+    /// The council's id in the log and in requests: its folder's name ("stoke-on-trent").
+    var councilID: String {
+        let name = URL(fileURLWithPath: intentsDirectory).standardizedFileURL.lastPathComponent
+        return CouncilService.isValidID(name) ? name : "default"
+    }
 
     /// Where the content is read from.
     var contentSource: ContentSource {

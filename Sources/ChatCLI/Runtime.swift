@@ -16,7 +16,7 @@ struct Runtime {
             ? openLog(configuration, queued: false) : ResilientLog(InMemoryUnansweredLog(), report: Self.warn)
         let assistant = Assistant(
             content: content, log: log, sessionTTL: .seconds(configuration.sessionTTL),
-            maxSessions: configuration.maxSessions)
+            maxSessions: configuration.maxSessions, council: configuration.councilID)
         return Runtime(configuration: configuration, content: content, log: log, assistant: assistant)
     }
 

@@ -84,3 +84,28 @@ import Testing
         }
     }
 }
+
+@Suite struct ServeCouncilOptionTests {
+    @Test func councilsAreIDEqualsFolder() throws {
+        let parsed = try Serve.parseCouncils(["stoke-on-trent=intents/stoke-on-trent", "bcp=/srv/bcp"])
+        #expect(parsed.map(\.id) == ["stoke-on-trent", "bcp"])
+        #expect(parsed.map(\.directory) == ["intents/stoke-on-trent", "/srv/bcp"])
+    }
+
+    @Test(arguments: ["stoke", "=dir", "Stoke=dir", "a b=dir", "x="])
+    func aBadCouncilIsRefusedWithTheFormToUse(_ value: String) {
+        #expect(throws: (any Error).self) { try Serve.parseCouncils([value]) }
+    }
+
+    @Test func aCouncilGivenTwiceIsRefused() {
+        #expect(throws: (any Error).self) { try Serve.parseCouncils(["a=one", "a=two"]) }
+    }
+
+    @Test func aCouncilsIDIsItsFoldersName() {
+        var configuration = Configuration()
+        configuration.intentsDirectory = "/srv/councils/anytown/"
+        #expect(configuration.councilID == "anytown")
+        configuration.intentsDirectory = "/srv/Council Files"
+        #expect(configuration.councilID == "default")
+    }
+}

@@ -72,6 +72,9 @@ extension Missed {
         @Option(name: .long, help: "How many groups to show.")
         var limit = 50
 
+        @Option(name: .long, help: "Only questions asked of this council (its id, as served).")
+        var council: String?
+
         @Flag(name: .long, help: "Write the groups as JSON.")
         var json = false
 
@@ -94,7 +97,8 @@ extension Missed {
         func run() async throws {
             let log = try Missed.openLog(options)
             let groups = try await log.groups(
-                status: MissedGroup.Status(rawValue: status), since: since.flatMap(Self.parseDay), limit: limit)
+                status: MissedGroup.Status(rawValue: status), since: since.flatMap(Self.parseDay), limit: limit,
+                council: council)
             if json { print(try Missed.json(groups)) } else { Missed.printTable(groups) }
         }
     }

@@ -50,6 +50,15 @@ struct Serve: AsyncParsableCommand {
             discussion: "Env: CHARTER_CHAT_RATE_BURST. Default: 20"))
     var rateBurst: Int?
 
+    @Option(
+        name: .customLong("council"),
+        help: ArgumentHelp(
+            "A council to serve, as ID=DIR: its id in requests and its content folder (repeatable).",
+            discussion:
+                "Without it, the one council of --intents is served. With several, each request names its council (\"council\": \"ID\"; data-council on the widget's script tag)."
+        ))
+    var councils: [String] = []
+
     @Flag(
         name: .long,
         help:
@@ -65,6 +74,27 @@ struct Serve: AsyncParsableCommand {
             if let value, value <= 0 { throw ValidationError("\(name) must be above 0.") }
         }
         for origin in allowOrigins { try ServerConfiguration.checkOrigin(origin) }
+        _ = try Self.parseCouncils(councils)
+    }
+
+    /// `ID=DIR` pairs, checked: ids are lower-case letters, digits, '-' and '_', each given once.
+    static func parseCouncils(_ values: [String]) throws -> [(id: String, directory: String)] {
+        var seen = Set<String>()
+        return try values.map { value in
+            let parts = value.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[1].isEmpty else {
+                throw ValidationError(
+                    "--council '\(value)' must be ID=DIR, e.g. --council anytown=/srv/councils/anytown.")
+            }
+            guard CouncilService.isValidID(parts[0]) else {
+                throw ValidationError(
+                    "--council id '\(parts[0])' may hold only lower-case letters, digits, '-' and '_' (at most 64).")
+            }
+            guard seen.insert(parts[0]).inserted else {
+                throw ValidationError("--council '\(parts[0])' is given twice; give each council once.")
+            }
+            return (parts[0], parts[1])
+        }
     }
 
     func run() async throws {
@@ -77,20 +107,28 @@ struct Serve: AsyncParsableCommand {
         } catch let error as ConfigurationError {
             throw ValidationError(error.message)
         }
-        let content: Content
-        do {
-            content = try Runtime.loadContent(configuration)
-        } catch {
-            throw ExitCode(1)
+        // The councils: each --council ID=DIR, or else the one of --intents, named after its folder.
+        var sources: [(id: String, configuration: Configuration)] = []
+        for (id, directory) in try Self.parseCouncils(councils) {
+            var council = configuration
+            council.intentsDirectory = directory
+            council.intentsAreBuiltIn = false
+            sources.append((id, council))
+        }
+        if sources.isEmpty { sources.append((configuration.councilID, configuration)) }
+        var contents: [Content] = []
+        for (_, council) in sources {
+            do {
+                contents.append(try Runtime.loadContent(council))
+            } catch {
+                throw ExitCode(1)
+            }
         }
         var logger = Logger(label: "charter-chat")
         logger.logLevel =
             ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
         let (log, store) = Runtime.openLogAndStore(configuration, queued: true)
         let retentionDays = configuration.retentionDays
-        let assistant = Assistant(
-            content: content, log: log, sessionTTL: .seconds(configuration.sessionTTL),
-            maxSessions: configuration.maxSessions)
         var maintenance: (@Sendable () async -> Void)?
         if let store {
             maintenance = { @Sendable in Runtime.applyRetention(store, days: retentionDays) }
@@ -98,17 +136,26 @@ struct Serve: AsyncParsableCommand {
         // SIGHUP never ends the server: with a content folder it reloads it (ContentReloadService);
         // with the built-in content there is nothing to reload.
         signal(SIGHUP, SIG_IGN)
-        // The built-in content is not changed by staff actions: assign and reload need --intents.
-        let source = configuration.intentsAreBuiltIn ? nil : configuration.contentSource
+        let services = zip(sources, contents).map { source, content in
+            let assistant = Assistant(
+                content: content, log: log, sessionTTL: .seconds(configuration.sessionTTL),
+                maxSessions: configuration.maxSessions, council: source.id)
+            // The built-in content is not changed by staff actions: assign and reload need a folder.
+            let review =
+                source.configuration.intentsAreBuiltIn
+                ? nil : ContentReview(source: source.configuration.contentSource, log: store, assistant: assistant)
+            return CouncilService(id: source.id, assistant: assistant, contentReview: review)
+        }
         let app = try buildApplication(
             ChatService(
-                assistant: assistant, log: log, settings: settings, dailyMaintenance: maintenance, review: store,
-                contentSource: source),
+                councils: services, log: log, settings: settings, dailyMaintenance: maintenance, review: store),
             logger: logger)
         logger.info(
             "charter-chat serving",
             metadata: [
-                "http.host": "\(settings.host)", "http.port": "\(settings.port)", "intents": "\(content.intentCount)",
+                "http.host": "\(settings.host)", "http.port": "\(settings.port)",
+                "councils":
+                    "\(zip(sources, contents).map { "\($0.id) (\($1.intentCount) intents)" }.joined(separator: ", "))",
             ])
         try await app.runService()
     }

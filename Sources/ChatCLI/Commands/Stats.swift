@@ -23,6 +23,9 @@ struct Stats: AsyncParsableCommand {
     @Flag(name: .long, help: "Write the figures as JSON.")
     var json = false
 
+    @Option(name: .long, help: "Only this council's figures (its id, as served).")
+    var council: String?
+
     @Flag(
         name: .long,
         help: "Show safeguarding signals by day and category instead (counts only: the messages are never stored).")
@@ -33,7 +36,7 @@ struct Stats: AsyncParsableCommand {
 
     func run() async throws {
         if safeguarding {
-            let counts = try await Missed.openLog(options).safeguardingCounts()
+            let counts = try await Missed.openLog(options).safeguardingCounts(council: council)
             if json {
                 print(try Missed.json(counts))
                 return
@@ -47,7 +50,7 @@ struct Stats: AsyncParsableCommand {
             if counts.isEmpty { print("No safeguarding signals counted.") }
             return
         }
-        let rows = try await Missed.openLog(options).stats(byWeek: by == .week)
+        let rows = try await Missed.openLog(options).stats(byWeek: by == .week, council: council)
         if json {
             print(try Missed.json(rows))
             return

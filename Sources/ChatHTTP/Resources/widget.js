@@ -2,6 +2,7 @@
  * charter-chat widget: answers questions about the Stoke-on-Trent SEND Co-production Charter.
  * Embed with one tag: <script src="https://HOST/widget.js" defer></script>
  * The API base is taken from this script's own URL (or data-api="https://HOST" on the tag).
+ * On a server that answers for several councils, data-council="ID" on the tag says whose charter.
  * Self-contained: no framework, no CDN; styles live in a Shadow DOM; replies are inserted as text.
  */
 (function () {
@@ -11,7 +12,9 @@
 
   var script = document.currentScript;
   var apiBase = (script && (script.getAttribute("data-api") || new URL(script.src, location.href).origin)) || "";
-  var storageKey = "charter-chat-session";
+  var council = (script && script.getAttribute("data-council")) || "";
+  // Each council's conversation is kept apart.
+  var storageKey = "charter-chat-session" + (council ? "-" + council : "");
 
   var CSS = [
     ":host { all: initial; }",
@@ -215,6 +218,7 @@
     var query = [];
     if (this.sessionId) query.push("sessionId=" + encodeURIComponent(this.sessionId));
     if (this.easy) query.push("style=easy");
+    if (council) query.push("council=" + encodeURIComponent(council));
     var url = apiBase + "/api/welcome" + (query.length ? "?" + query.join("&") : "");
     fetch(url, { headers: { Accept: "application/json" } })
       .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
@@ -318,7 +322,10 @@
     fetch(apiBase + "/api/feedback", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sessionId: this.sessionId, messageId: reply.messageId, helpful: helpful }),
+      body: JSON.stringify(
+        council
+          ? { sessionId: this.sessionId, messageId: reply.messageId, helpful: helpful, council: council }
+          : { sessionId: this.sessionId, messageId: reply.messageId, helpful: helpful }),
     }).catch(function () { /* feedback is best effort */ });
   };
 
@@ -354,6 +361,7 @@
     if (this.sessionId) body.sessionId = this.sessionId;
     if (this.easy) body.style = "easy";
     if (repeat) body.repeat = true;
+    if (council) body.council = council;
     fetch(apiBase + "/api/chat", {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },

@@ -30,7 +30,8 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
             let limit = Int(request.uri.queryParameters["limit"].map(String.init) ?? "100") ?? 100
             return try json(
                 try await review().groups(
-                    status: MissedGroup.Status(rawValue: status), since: nil, limit: max(1, limit)))
+                    status: MissedGroup.Status(rawValue: status), since: nil, limit: max(1, limit),
+                    council: try councilFilter(request)))
         }
         routes.get("/api/admin/missed/{id}") { request, context in
             _ = try authorize(request, stateChanging: false)
@@ -55,25 +56,28 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
         }
         routes.get("/api/admin/feedback") { request, context in
             _ = try authorize(request, stateChanging: false)
-            return try json(try await review().feedback(helpful: false, limit: 200))
+            return try json(
+                try await review().feedback(helpful: false, limit: 200, council: try councilFilter(request)))
         }
         routes.get("/api/admin/stats") { request, context in
             _ = try authorize(request, stateChanging: false)
             let byWeek = request.uri.queryParameters["by"] == "week"
-            return try json(try await review().stats(byWeek: byWeek))
+            return try json(try await review().stats(byWeek: byWeek, council: try councilFilter(request)))
         }
         routes.get("/api/admin/safeguarding") { request, context in
             _ = try authorize(request, stateChanging: false)
-            return try json(try await review().safeguardingCounts())
+            return try json(try await review().safeguardingCounts(council: try councilFilter(request)))
         }
         routes.get("/api/admin/export") { request, context in
             _ = try authorize(request, stateChanging: false)
-            return try await export(format: request.uri.queryParameters["format"].map(String.init) ?? "csv")
+            return try await export(
+                format: request.uri.queryParameters["format"].map(String.init) ?? "csv",
+                council: try councilFilter(request))
         }
         routes.post("/api/admin/reload") { request, context in
             _ = try authorize(request, stateChanging: true)
-            let content = try reloadContent()
-            return try json(["intents": content.intentCount])
+            let reloaded = try reloadContent(council: try councilFilter(request))
+            return try json(["intents": reloaded.reduce(0) { $0 + $1.content.intentCount }])
         }
         return routes
     }
@@ -159,9 +163,16 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
         return id
     }
 
-    /// The service's staff actions; a 503 when the content folder is not known (built-in content).
-    func contentReview() throws -> ContentReview {
-        guard let review = service.contentReview else {
+    /// The council a request's `?council=` names (checked: an unknown one is a 400), or nil for
+    /// every council.
+    func councilFilter(_ request: Request) throws -> String? {
+        guard let id = request.uri.queryParameters["council"].map(String.init), !id.isEmpty else { return nil }
+        return try service.council(id).id
+    }
+
+    /// A council's staff actions; a 503 when its content folder is not known (built-in content).
+    func contentReview(_ council: CouncilService) throws -> ContentReview {
+        guard let review = council.contentReview else {
             throw APIError(
                 .serviceUnavailable, code: "no_content_directory", message: "The content directory is not known.")
         }
@@ -180,26 +191,32 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
         }
     }
 
+    /// Assigns the group to an intent of the council it was asked of.
     func assign(_ id: Int64, to intent: String) async throws -> MissedGroup {
+        guard let (group, _) = try await review().group(id: id) else { throw noGroup }
         do {
-            return try await contentReview().assign(id, to: intent)
+            return try await contentReview(service.council(ofGroup: group)).assign(id, to: intent)
         } catch let failure as ContentReview.Failure {
             throw httpError(failure)
         }
     }
 
-    /// Re-reads the content; invalid content is refused with its errors and the running content stays.
+    /// Re-reads one council's content, or every council's (those with a content folder); invalid
+    /// content is refused with its errors and the running content stays.
     @discardableResult
-    func reloadContent() throws -> Content {
+    func reloadContent(council: String?) throws -> [(council: String, content: Content)] {
+        let councils = try council.map { [try service.council($0)] } ?? service.councils
+        let reloadable = councils.filter { $0.contentReview != nil }
+        if reloadable.isEmpty { _ = try contentReview(councils[0]) }
         do {
-            return try contentReview().reload()
+            return try reloadable.map { ($0.id, try contentReview($0).reload()) }
         } catch let failure as ContentReview.Failure {
             throw httpError(failure)
         }
     }
 
-    func export(format: String) async throws -> Response {
-        let groups = try await review().groups(status: nil, since: nil, limit: Int.max)
+    func export(format: String, council: String?) async throws -> Response {
+        let groups = try await review().groups(status: nil, since: nil, limit: Int.max, council: council)
         switch format {
         case "json":
             return try json(groups)
@@ -260,16 +277,19 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
             return html(AdminPage.signIn(error: nil))
         }
         let review = try review()
-        let groups = try await review.groups(status: .new, since: nil, limit: 100)
-        let unhelpful = try await review.feedback(helpful: false, limit: 50)
-        let weeks = try await review.stats(byWeek: true)
-        let safeguarding = try await review.safeguardingCounts()
-        let intents = service.assistant.content.intentIDs.filter { !$0.hasPrefix("system.") }.sorted()
+        let council = try councilFilter(request)
+        let groups = try await review.groups(status: .new, since: nil, limit: 100, council: council)
+        let unhelpful = try await review.feedback(helpful: false, limit: 50, council: council)
+        let weeks = try await review.stats(byWeek: true, council: council)
+        let safeguarding = try await review.safeguardingCounts(council: council)
+        let assistant = try service.council(council ?? service.councils[0].id).assistant
+        let intents = assistant.content.intentIDs.filter { !$0.hasPrefix("system.") }.sorted()
         let notice = request.uri.queryParameters["done"].map(String.init)
         return html(
             AdminPage.review(
                 groups: groups, unhelpful: unhelpful, weeks: weeks, safeguarding: safeguarding, intents: intents,
-                csrf: session.csrf, notice: notice
+                csrf: session.csrf, notice: notice,
+                councils: service.councils.count > 1 ? service.councils.map(\.id) : [], council: council
             ))
     }
 
@@ -290,8 +310,8 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
             }
             done = "Ignored."
         case "reload":
-            let content = try reloadContent()
-            done = "Content reloaded: \(content.intentCount) intents."
+            let reloaded = try reloadContent(council: nil)
+            done = "Content reloaded: \(reloaded.reduce(0) { $0 + $1.content.intentCount }) intents."
         default:
             throw APIError(.badRequest, code: "invalid_action", message: "Unknown action.")
         }

@@ -57,7 +57,7 @@ enum AdminPage {
     static func review(
         groups: [MissedGroup], unhelpful: [Feedback], weeks: [DailyStats], safeguarding: [SafeguardingCount],
         intents: [String], csrf: String,
-        notice: String?
+        notice: String?, councils: [String] = [], council: String? = nil
     ) -> String {
         let csrfField = "<input type=\"hidden\" name=\"csrf\" value=\"\(escape(csrf))\">"
         let options = intents.map { "<option value=\"\(escape($0))\">\(escape($0))</option>" }.joined()
@@ -104,10 +104,24 @@ enum AdminPage {
                     "<tr><td>\(escape($0.question))</td><td>\(escape($0.answer))</td><td>\(escape($0.comment ?? ""))</td></tr>"
                 }.joined() + "</tbody></table>"
         let message = notice.map { "<p class=\"note\" role=\"status\">\(escape($0))</p>" } ?? ""
+        // When several councils are served: links that show one council's questions, or all.
+        let councilLinks =
+            councils.isEmpty
+            ? ""
+            : "<nav aria-label=\"Council\"><p>Council: "
+                + ([(nil, "All")] + councils.map { (Optional($0), $0) }).map { id, name in
+                    let href =
+                        id.map {
+                            "/admin?council=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+                        } ?? "/admin"
+                    let current = id == council ? " aria-current=\"page\"" : ""
+                    return "<a href=\"\(escape(href))\"\(current)>\(escape(name))</a>"
+                }.joined(separator: " | ") + "</p></nav>"
         return document(
             title: "charter-chat review",
             body: """
-                <h1>Questions the assistant could not answer</h1>
+                <h1>Questions the assistant could not answer\(council.map { " (" + escape($0) + ")" } ?? "")</h1>
+                \(councilLinks)
                 \(message)
                 <p>Assign a question to the intent that should answer it (it becomes an example in
                 intents/learned.yaml and the content is reloaded), or ignore it.</p>

@@ -5,7 +5,7 @@ import Hummingbird
 /// `POST /api/chat`: a message in, the reply contract out. Every kind of bad input gets a 4xx that
 /// says what to fix, and none of it reaches the assistant or the unanswered-question log.
 struct ChatController<Context: RequestContext> {
-    let assistant: Assistant
+    let service: ChatService
     let metrics: ChatMetrics
     let maxMessageLength: Int
     let maxBodySize: Int
@@ -16,6 +16,7 @@ struct ChatController<Context: RequestContext> {
         var sessionId: String?
         var style = ReplyStyle.standard
         var repeated = false
+        var council: String?
     }
 
     var endpoints: RouteCollection<Context> {
@@ -40,13 +41,15 @@ struct ChatController<Context: RequestContext> {
             guard let parsed = ReplyStyle(rawValue: given) else { throw Self.invalidStyle }
             style = parsed
         }
-        return json(assistant.welcome(sessionId: session, style: style))
+        let council = try service.council(request.uri.queryParameters["council"].map(String.init))
+        return json(council.assistant.welcome(sessionId: session, style: style))
     }
 
     @Sendable func chat(request: Request, context: Context) async throws -> Response {
         var request = request
         let body = try await request.collectBody(upTo: maxBodySize)
         let input = try decode(Array(body.readableBytesView))
+        let assistant = try service.council(input.council).assistant
         let reply = await assistant.respond(
             to: input.message, sessionId: input.sessionId, channel: .http, style: input.style,
             repeated: input.repeated)
@@ -89,7 +92,9 @@ struct ChatController<Context: RequestContext> {
             style = parsed
         }
         let repeated = try fields.optionalBool("repeat") ?? false
-        return ChatRequest(message: message, sessionId: sessionID, style: style, repeated: repeated)
+        let council = try fields.string("council", required: false)
+        return ChatRequest(
+            message: message, sessionId: sessionID, style: style, repeated: repeated, council: council)
     }
 
     /// The error for a `style` other than `easy` or `standard`.

@@ -3,7 +3,7 @@ import Hummingbird
 
 /// `POST /api/feedback`: "Was this helpful?" about one reply.
 struct FeedbackController<Context: RequestContext> {
-    let assistant: Assistant
+    let service: ChatService
     let maxBodySize: Int
 
     var endpoints: RouteCollection<Context> {
@@ -33,8 +33,9 @@ struct FeedbackController<Context: RequestContext> {
             throw APIError(
                 .unprocessableContent, code: "comment_too_long", message: "\"comment\" may be at most 500 characters.")
         }
+        let council = try service.council(try fields.string("council", required: false))
         do {
-            try await assistant.feedback(
+            try await council.assistant.feedback(
                 sessionId: session, messageId: message, helpful: helpful, comment: comment, channel: .http)
         } catch {
             throw APIError(

@@ -4,8 +4,11 @@ public import Logging
 
 /// The service's parts, so that tests can reach the log and metrics behind a built application.
 public struct ChatService: Sendable {
-    /// The assistant answering messages.
-    public let assistant: Assistant
+    /// The councils served, in the order given; the first answers when a request names none and
+    /// it is the only one.
+    public let councils: [CouncilService]
+    /// The first council's assistant.
+    public var assistant: Assistant { councils[0].assistant }
     /// The queued unanswered-question log.
     public let log: ResilientLog
     /// The metrics.
@@ -16,28 +19,64 @@ public struct ChatService: Sendable {
     public let dailyMaintenance: (@Sendable () async -> Void)?
     /// The stored log, for the staff review (`/admin`); nil when it could not be opened.
     public let review: SQLiteUnansweredLog?
-    /// Where the content is read from, for assigning questions to intents and reloading.
-    public let contentSource: ContentSource?
 
-    /// Collects the parts.
+    /// Collects the parts for one council, read from `contentSource` (nil for the built-in content).
     public init(
         assistant: Assistant, log: ResilientLog, metrics: ChatMetrics = ChatMetrics(), settings: ServerSettings,
         dailyMaintenance: (@Sendable () async -> Void)? = nil, review: SQLiteUnansweredLog? = nil,
         contentSource: ContentSource? = nil
     ) {
+        let council = CouncilService(
+            id: assistant.council, assistant: assistant,
+            contentReview: contentSource.map { ContentReview(source: $0, log: review, assistant: assistant) })
+        self.init(
+            councils: [council], log: log, metrics: metrics, settings: settings, dailyMaintenance: dailyMaintenance,
+            review: review)
+    }
+
+    /// Collects the parts for one or more councils (at least one).
+    public init(
+        councils: [CouncilService], log: ResilientLog, metrics: ChatMetrics = ChatMetrics(), settings: ServerSettings,
+        dailyMaintenance: (@Sendable () async -> Void)? = nil, review: SQLiteUnansweredLog? = nil
+    ) {
+        precondition(!councils.isEmpty, "a service needs a council")
+        self.councils = councils
         self.review = review
-        self.contentSource = contentSource
-        self.contentReview = contentSource.map { ContentReview(source: $0, log: review, assistant: assistant) }
-        self.assistant = assistant
         self.log = log
         self.metrics = metrics
         self.settings = settings
         self.dailyMaintenance = dailyMaintenance
     }
 
-    /// Staff actions (assign, ignore, reload) over the content directory and the stored log; nil
-    /// when the content directory is not known. One value, so that assignments take turns.
-    public let contentReview: ContentReview?
+    /// The first council's staff actions (assign, ignore, reload); nil when its content folder is
+    /// not known.
+    public var contentReview: ContentReview? { councils[0].contentReview }
+
+    /// The council a request names, or the only one when it names none.
+    ///
+    /// - Throws: a 400 ``APIError`` for an unknown council, or for none when several are served.
+    func council(_ id: String?) throws -> CouncilService {
+        let names = councils.map { "\"\($0.id)\"" }.joined(separator: ", ")
+        guard let id else {
+            guard councils.count == 1 else {
+                throw APIError(
+                    .badRequest, code: "council_required",
+                    message: "This server answers for several councils: say which with \"council\" (one of \(names)).")
+            }
+            return councils[0]
+        }
+        guard let council = councils.first(where: { $0.id == id }) else {
+            throw APIError(
+                .badRequest, code: "unknown_council",
+                message: "There is no council \"\(id.prefix(64))\" here. Use one of \(names).")
+        }
+        return council
+    }
+
+    /// The council a group of questions was asked of (the first when the group names none).
+    func council(ofGroup group: MissedGroup) -> CouncilService {
+        councils.first { $0.id == group.council } ?? councils[0]
+    }
 
     /// Every route the service answers (also checked against the OpenAPI document by the tests).
     public static let routes: [RouteDescription] =
@@ -69,12 +108,14 @@ public func buildApplication(_ service: ChatService, logger: Logger) throws -> s
         configuration: .init(address: .hostname(service.settings.host, port: service.settings.port), serverName: nil),
         services: [LogFlushService(log: service.log, interval: service.settings.flushInterval)]
             + (service.dailyMaintenance.map { [DailyMaintenanceService(task: $0, interval: .seconds(86_400))] } ?? [])
-            + (service.contentReview.map { review in
-                [
-                    ContentReloadService(
+            + service.councils.compactMap { council in
+                council.contentReview.map { review in
+                    var logger = logger
+                    logger[metadataKey: "council"] = "\(council.id)"
+                    return ContentReloadService(
                         review: { () throws(ContentReview.Failure) in try review.reload() }, logger: logger)
-                ]
-            } ?? []),
+                }
+            },
         logger: logger)
 }
 
@@ -92,11 +133,10 @@ public func buildRouter(_ service: ChatService) throws -> Router<ChatRequestCont
             trustForwardedFor: settings.trustForwardedFor))
     router.addRoutes(
         ChatController(
-            assistant: service.assistant, metrics: service.metrics, maxMessageLength: settings.maxMessageLength,
+            service: service, metrics: service.metrics, maxMessageLength: settings.maxMessageLength,
             maxBodySize: settings.maxBodySize
         ).endpoints)
-    router.addRoutes(
-        FeedbackController(assistant: service.assistant, maxBodySize: settings.maxBodySize).endpoints)
+    router.addRoutes(FeedbackController(service: service, maxBodySize: settings.maxBodySize).endpoints)
     router.addRoutes(HealthController(log: service.log).endpoints)
     router.addRoutes(MetricsController(metrics: service.metrics, log: service.log).endpoints)
     router.addRoutes(try StaticController().endpoints)

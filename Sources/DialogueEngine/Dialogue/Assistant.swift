@@ -44,25 +44,30 @@ public struct Assistant: Sendable {
     private let log: ResilientLog
     private let redactor = Redactor()
     private let clock: @Sendable () -> Date
+    /// The council this assistant answers for, recorded with everything it logs (empty when the
+    /// program serves one council).
+    public let council: String
 
     /// Makes an assistant over loaded content.
     ///
     /// - Parameters:
     ///   - sessionTTL: how long an idle conversation keeps its context.
     ///   - maxSessions: the most conversations remembered at once.
+    ///   - council: the council's id, when one program serves several.
     public init(
         content: Content, log: ResilientLog, sessionTTL: Duration = .seconds(30 * 60), maxSessions: Int = 10_000,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        council: String = "", clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.init(
             content: content, log: log, sessions: SessionStore(ttl: sessionTTL, capacity: maxSessions),
-            settings: MatcherSettings(), clock: clock)
+            settings: MatcherSettings(), council: council, clock: clock)
     }
 
     package init(
-        content: Content, log: ResilientLog, sessions: SessionStore, settings: MatcherSettings,
+        content: Content, log: ResilientLog, sessions: SessionStore, settings: MatcherSettings, council: String = "",
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.council = council
         self.box = EngineBox(Self.engine(for: content, settings: settings))
         self.settings = settings
         self.sessions = sessions
@@ -112,7 +117,9 @@ public struct Assistant: Sendable {
         // A comment is typed text like any message: a disclosure in it is counted, never stored.
         let signal = comment.flatMap(safeguardingSignal(in:))
         let discloses = signal != nil
-        if let signal { await log.recordSafeguarding(at: clock(), category: signal.category, channel: channel) }
+        if let signal {
+            await log.recordSafeguarding(at: clock(), category: signal.category, channel: channel, council: council)
+        }
         // A comment on a reply to a disclosure goes on from it: it is withheld as well.
         let note =
             discloses || message.question == Self.withheldDisclosure
@@ -123,7 +130,7 @@ public struct Assistant: Sendable {
                 givenAt: clock(), sessionKey: context.logKey(for: sessionId), messageId: messageId,
                 helpful: helpful,
                 comment: note, question: message.question, intent: message.intent, answer: message.answer,
-                channel: channel, style: message.style))
+                channel: channel, style: message.style, council: council))
     }
 
     /// What is kept instead of text that disclosed harm.
@@ -219,7 +226,7 @@ public struct Assistant: Sendable {
             date: clock(), style: style)
         sessions.save(context, for: sessionID, adding: recent, keeping: Self.rememberedReplies)
         if counted && reply.intent != "system.empty" {
-            await log.tally(reply.kind, at: clock(), channel: channel, style: style)
+            await log.tally(reply.kind, at: clock(), channel: channel, style: style, council: council)
         }
         return reply
     }
@@ -241,7 +248,10 @@ public struct Assistant: Sendable {
         // gets a confident charter answer, and otherwise a gentle check-in. Neither is ever stored.
         signal = matcher.safeguarding.detect(words: words, stems: analysed.stems)
         if let found = signal {
-            if counted { await log.recordSafeguarding(at: clock(), category: found.category, channel: channel) }
+            if counted {
+                await log.recordSafeguarding(
+                    at: clock(), category: found.category, channel: channel, council: council)
+            }
             if found.tier == .disclosure { return safeguardingReply(found, sessionID: sessionID) }
         }
         // Positions are read from the words as typed: text speak would turn "2" into "to". Only
@@ -488,6 +498,7 @@ public struct Assistant: Sendable {
         await log.record(
             UnansweredQuestion(
                 askedAt: clock(), question: redacted, normalized: normalized, channel: channel, outcome: outcome,
-                bestIntent: bestIntent, score: best?.confidence ?? 0, sessionKey: key, style: style))
+                bestIntent: bestIntent, score: best?.confidence ?? 0, sessionKey: key, style: style,
+                council: council))
     }
 }

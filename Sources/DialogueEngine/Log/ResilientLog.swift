@@ -74,9 +74,11 @@ public actor ResilientLog {
     }
 
     /// Counts a safeguarding signal of `category` (now, or with the next flush).
-    public nonisolated func recordSafeguarding(at date: Date, category: String = "unspecified", channel: Channel) async
-    {
-        await enqueue(.safeguarding(SafeguardingEvent(date: date, channel: channel, category: category)))
+    public nonisolated func recordSafeguarding(
+        at date: Date, category: String = "unspecified", channel: Channel, council: String = ""
+    ) async {
+        await enqueue(
+            .safeguarding(SafeguardingEvent(date: date, channel: channel, category: category, council: council)))
     }
 
     /// Stores a "Was this helpful?" answer (now, or with the next flush).
@@ -86,9 +88,9 @@ public actor ResilientLog {
 
     /// Counts a reply of any kind, for the statistics.
     public nonisolated func tally(
-        _ kind: Reply.Kind, at date: Date, channel: Channel, style: ReplyStyle = .standard
+        _ kind: Reply.Kind, at date: Date, channel: Channel, style: ReplyStyle = .standard, council: String = ""
     ) async {
-        await enqueue(.tally(Tally(date: date, channel: channel, kind: kind, style: style)))
+        await enqueue(.tally(Tally(date: date, channel: channel, kind: kind, style: style, council: council)))
     }
 
     private nonisolated func enqueue(_ item: Pending) async {

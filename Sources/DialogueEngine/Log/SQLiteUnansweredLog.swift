@@ -187,6 +187,63 @@ public struct SQLiteUnansweredLog: UnansweredLog {
                 table.add(column: "easy", .integer).notNull().defaults(to: 0)
             }
         }
+        migrator.registerMigration("v6: the council of each row") { db in
+            // One program may serve several councils: every row says whose assistant it came from
+            // ('' for a program serving one). Groups, daily counts and safeguarding counts are
+            // kept per council, so their keys gain the council (tables rebuilt, rows kept).
+            for table in ["unansweredQuestion", "feedback"] {
+                try db.alter(table: table) { table in
+                    table.add(column: "council", .text).notNull().defaults(to: "")
+                }
+            }
+            try db.create(table: "questionGroupNew") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("council", .text).notNull().defaults(to: "")
+                table.column("normalized", .text).notNull()
+                table.column("status", .text).notNull().defaults(to: "new")
+                table.column("assignedIntent", .text)
+                table.column("createdAt", .datetime).notNull()
+                table.uniqueKey(["council", "normalized"])
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO questionGroupNew (id, council, normalized, status, assignedIntent, createdAt)
+                    SELECT id, '', normalized, status, assignedIntent, createdAt FROM questionGroup
+                    """)
+            try db.drop(table: "questionGroup")
+            try db.rename(table: "questionGroupNew", to: "questionGroup")
+            try db.create(table: "dailyCountNew") { table in
+                table.column("council", .text).notNull().defaults(to: "")
+                table.column("day", .text).notNull()
+                table.column("channel", .text).notNull()
+                for column in ["questions", "answered", "unanswered", "clarified", "safeguarding", "easy"] {
+                    table.column(column, .integer).notNull().defaults(to: 0)
+                }
+                table.primaryKey(["council", "day", "channel"])
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO dailyCountNew (council, day, channel, questions, answered, unanswered, clarified, safeguarding, easy)
+                    SELECT '', day, channel, questions, answered, unanswered, clarified, safeguarding, easy FROM dailyCount
+                    """)
+            try db.drop(table: "dailyCount")
+            try db.rename(table: "dailyCountNew", to: "dailyCount")
+            try db.create(table: "safeguardingCountNew") { table in
+                table.column("council", .text).notNull().defaults(to: "")
+                table.column("day", .text).notNull()
+                table.column("channel", .text).notNull()
+                table.column("category", .text).notNull()
+                table.column("count", .integer).notNull().defaults(to: 0)
+                table.primaryKey(["council", "day", "channel", "category"])
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO safeguardingCountNew (council, day, channel, category, count)
+                    SELECT '', day, channel, category, count FROM safeguardingCount
+                    """)
+            try db.drop(table: "safeguardingCount")
+            try db.rename(table: "safeguardingCountNew", to: "safeguardingCount")
+        }
         return migrator
     }
 
@@ -207,11 +264,13 @@ public struct SQLiteUnansweredLog: UnansweredLog {
             // A batch repeats questions: each wording's group is looked up once per batch.
             var groups: [String: Int64] = [:]
             for var question in batch.questions {
-                if let known = groups[question.normalized] {
+                let key = question.council + "\u{1F}" + question.normalized
+                if let known = groups[key] {
                     question.groupId = known
                 } else {
-                    let id = try Self.groupID(for: question.normalized, at: question.askedAt, db: db)
-                    groups[question.normalized] = id
+                    let id = try Self.groupID(
+                        for: question.normalized, council: question.council, at: question.askedAt, db: db)
+                    groups[key] = id
                     question.groupId = id
                 }
                 try question.insert(db)
@@ -219,25 +278,25 @@ public struct SQLiteUnansweredLog: UnansweredLog {
             for event in batch.safeguarding {
                 try db.execute(
                     sql: """
-                        INSERT INTO safeguardingCount (day, channel, category, count) VALUES (?, ?, ?, 1)
-                        ON CONFLICT(day, channel, category) DO UPDATE SET count = count + 1
+                        INSERT INTO safeguardingCount (council, day, channel, category, count) VALUES (?, ?, ?, ?, 1)
+                        ON CONFLICT(council, day, channel, category) DO UPDATE SET count = count + 1
                         """,
-                    arguments: [Tally.day(of: event.date), event.channel.rawValue, event.category])
+                    arguments: [event.council, Tally.day(of: event.date), event.channel.rawValue, event.category])
             }
             for item in batch.feedback {
                 try db.execute(
                     sql: """
-                        INSERT INTO feedback (givenAt, sessionKey, messageId, helpful, comment, question, intent, answer, channel, style)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO feedback (givenAt, sessionKey, messageId, helpful, comment, question, intent, answer, channel, style, council)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         item.givenAt, item.sessionKey, item.messageId, item.helpful, item.comment, item.question,
-                        item.intent, item.answer, item.channel.rawValue, item.style.rawValue,
+                        item.intent, item.answer, item.channel.rawValue, item.style.rawValue, item.council,
                     ])
             }
             var counts: [String: [String: Int]] = [:]
             for tally in batch.tallies {
-                let key = tally.day + "|" + tally.channel.rawValue
+                let key = tally.day + "|" + tally.channel.rawValue + "|" + tally.council
                 let column: String
                 switch tally.kind {
                 case .answer, .smalltalk: column = "answered"
@@ -250,25 +309,26 @@ public struct SQLiteUnansweredLog: UnansweredLog {
                 if tally.style == .easy { counts[key, default: [:]]["easy", default: 0] += 1 }
             }
             for (key, columns) in counts {
-                let parts = key.split(separator: "|").map(String.init)
+                let parts = key.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
                 let names = ["questions", "answered", "unanswered", "clarified", "safeguarding", "easy"]
                 try db.execute(
                     sql: """
-                        INSERT INTO dailyCount (day, channel, \(names.joined(separator: ", ")))
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT(day, channel) DO UPDATE SET
+                        INSERT INTO dailyCount (day, channel, council, \(names.joined(separator: ", ")))
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(council, day, channel) DO UPDATE SET
                         \(names.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", "))
                         """,
-                    arguments: StatementArguments([parts[0], parts[1]] + names.map { columns[$0] ?? 0 }))
+                    arguments: StatementArguments([parts[0], parts[1], parts[2]] + names.map { columns[$0] ?? 0 }))
             }
         }
     }
 
     /// The group a normalised question joins: the same text, or else a near one (a typo or two),
     /// or a new group.
-    private static func groupID(for normalized: String, at date: Date, db: Database) throws -> Int64 {
+    private static func groupID(for normalized: String, council: String, at date: Date, db: Database) throws -> Int64 {
         if let id = try Int64.fetchOne(
-            db, sql: "SELECT id FROM questionGroup WHERE normalized = ?", arguments: [normalized])
+            db, sql: "SELECT id FROM questionGroup WHERE council = ? AND normalized = ?",
+            arguments: [council, normalized])
         {
             return id
         }
@@ -279,8 +339,8 @@ public struct SQLiteUnansweredLog: UnansweredLog {
             db,
             sql: """
                 SELECT id, normalized FROM questionGroup
-                WHERE length(normalized) BETWEEN ? AND ? ORDER BY id DESC LIMIT 5000
-                """, arguments: [length - allowed, length + allowed])
+                WHERE council = ? AND length(normalized) BETWEEN ? AND ? ORDER BY id DESC LIMIT 5000
+                """, arguments: [council, length - allowed, length + allowed])
         var best: (id: Int64, distance: Int)?
         for row in candidates {
             let text: String = row["normalized"]
@@ -289,8 +349,8 @@ public struct SQLiteUnansweredLog: UnansweredLog {
         }
         if let best { return best.id }
         try db.execute(
-            sql: "INSERT INTO questionGroup (normalized, status, createdAt) VALUES (?, 'new', ?)",
-            arguments: [normalized, date])
+            sql: "INSERT INTO questionGroup (council, normalized, status, createdAt) VALUES (?, ?, 'new', ?)",
+            arguments: [council, normalized, date])
         return db.lastInsertedRowID
     }
 
@@ -300,11 +360,18 @@ public struct SQLiteUnansweredLog: UnansweredLog {
         try await groups(status: nil, since: nil, limit: limit)
     }
 
-    /// Groups of unanswered questions, most frequent first; `status` nil means every status.
-    public func groups(status: MissedGroup.Status?, since: Date?, limit: Int) async throws -> [MissedGroup] {
+    /// Groups of unanswered questions, most frequent first; `status` nil means every status, and
+    /// `council` nil every council.
+    public func groups(
+        status: MissedGroup.Status?, since: Date?, limit: Int, council: String? = nil
+    ) async throws -> [MissedGroup] {
         try await currentWriter().read { db in
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
+            if let council {
+                conditions.append("g.council = ?")
+                arguments.append(council)
+            }
             if let status {
                 conditions.append("g.status = ?")
                 arguments.append(status.rawValue)
@@ -318,7 +385,7 @@ public struct SQLiteUnansweredLog: UnansweredLog {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT g.id, g.normalized, g.status, g.assignedIntent, COUNT(q.id) AS count,
+                    SELECT g.id, g.council, g.normalized, g.status, g.assignedIntent, COUNT(q.id) AS count,
                         MIN(q.askedAt) AS firstSeen, MAX(q.askedAt) AS lastSeen,
                         (SELECT question FROM unansweredQuestion l WHERE l.groupId = g.id
                             ORDER BY askedAt DESC, id DESC LIMIT 1) AS example,
@@ -338,7 +405,8 @@ public struct SQLiteUnansweredLog: UnansweredLog {
         MissedGroup(
             id: row["id"], normalized: row["normalized"], example: row["example"] ?? "", count: row["count"],
             firstSeen: row["firstSeen"], lastSeen: row["lastSeen"], bestIntent: row["bestIntent"],
-            status: MissedGroup.Status(rawValue: row["status"]) ?? .new, assignedIntent: row["assignedIntent"])
+            status: MissedGroup.Status(rawValue: row["status"]) ?? .new, assignedIntent: row["assignedIntent"],
+            council: row["council"] ?? "")
     }
 
     /// One group and every question in it, oldest first; nil when there is no such group.
@@ -351,7 +419,8 @@ public struct SQLiteUnansweredLog: UnansweredLog {
             let group = MissedGroup(
                 id: id, normalized: row["normalized"], example: latest.question, count: questions.count,
                 firstSeen: questions[0].askedAt, lastSeen: latest.askedAt, bestIntent: latest.bestIntent,
-                status: MissedGroup.Status(rawValue: row["status"]) ?? .new, assignedIntent: row["assignedIntent"])
+                status: MissedGroup.Status(rawValue: row["status"]) ?? .new, assignedIntent: row["assignedIntent"],
+                council: row["council"] ?? "")
             return (group, questions)
         }
     }
@@ -379,18 +448,26 @@ public struct SQLiteUnansweredLog: UnansweredLog {
         }
     }
 
-    /// Feedback, newest first; `helpful` nil means both kinds.
-    public func feedback(helpful: Bool?, limit: Int) async throws -> [Feedback] {
+    /// Feedback, newest first; `helpful` nil means both kinds, `council` nil every council.
+    public func feedback(helpful: Bool?, limit: Int, council: String? = nil) async throws -> [Feedback] {
         try await currentWriter().read { db in
-            let filter = helpful.map { "WHERE helpful = \($0 ? 1 : 0)" } ?? ""
+            var conditions = helpful.map { ["helpful = \($0 ? 1 : 0)"] } ?? []
+            var arguments: [any DatabaseValueConvertible] = []
+            if let council {
+                conditions.append("council = ?")
+                arguments.append(council)
+            }
+            arguments.append(limit)
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             return try Row.fetchAll(
-                db, sql: "SELECT * FROM feedback \(filter) ORDER BY givenAt DESC, id DESC LIMIT ?", arguments: [limit]
+                db, sql: "SELECT * FROM feedback \(filter) ORDER BY givenAt DESC, id DESC LIMIT ?",
+                arguments: StatementArguments(arguments)
             ).map { row in
                 Feedback(
                     givenAt: row["givenAt"], sessionKey: row["sessionKey"], messageId: row["messageId"],
                     helpful: row["helpful"], comment: row["comment"], question: row["question"], intent: row["intent"],
                     answer: row["answer"], channel: Channel(rawValue: row["channel"]) ?? .http,
-                    style: ReplyStyle(rawValue: row["style"]) ?? .standard)
+                    style: ReplyStyle(rawValue: row["style"]) ?? .standard, council: row["council"] ?? "")
             }
         }
     }
@@ -415,25 +492,27 @@ public struct SQLiteUnansweredLog: UnansweredLog {
     }
 
     /// Questions, answered, unanswered, clarified and safeguarding replies per day or per ISO week.
-    public func stats(byWeek: Bool) async throws -> [DailyStats] {
+    public func stats(byWeek: Bool, council: String? = nil) async throws -> [DailyStats] {
         try await currentWriter().read { db in
             let period = byWeek ? "strftime('%Y-W%W', day)" : "day"
+            let filter = council == nil ? "" : "WHERE council = ?"
+            let arguments: StatementArguments = council.map { [$0] } ?? []
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT \(period) AS period, SUM(questions) AS questions, SUM(answered) AS answered,
                         SUM(unanswered) AS unanswered, SUM(clarified) AS clarified, SUM(safeguarding) AS safeguarding,
                         SUM(easy) AS easy
-                    FROM dailyCount GROUP BY period ORDER BY period
-                    """)
+                    FROM dailyCount \(filter) GROUP BY period ORDER BY period
+                    """, arguments: arguments)
             let feedbackPeriod = byWeek ? "strftime('%Y-W%W', givenAt)" : "date(givenAt)"
             var feedback: [String: (helpful: Int, unhelpful: Int)] = [:]
             for row in try Row.fetchAll(
                 db,
                 sql: """
                     SELECT \(feedbackPeriod) AS period, SUM(helpful) AS helpful, SUM(1 - helpful) AS unhelpful
-                    FROM feedback GROUP BY period
-                    """)
+                    FROM feedback \(filter) GROUP BY period
+                    """, arguments: arguments)
             {
                 feedback[row["period"]] = (row["helpful"], row["unhelpful"])
             }
@@ -455,13 +534,19 @@ public struct SQLiteUnansweredLog: UnansweredLog {
     }
 
     public func safeguardingCounts() async throws -> [SafeguardingCount] {
+        try await safeguardingCounts(council: nil)
+    }
+
+    /// Safeguarding signals by day and category, newest day first; `council` nil means every council.
+    public func safeguardingCounts(council: String?) async throws -> [SafeguardingCount] {
         try await currentWriter().read { db in
             try Row.fetchAll(
                 db,
                 sql: """
                     SELECT day, category, SUM(count) AS count FROM safeguardingCount
+                    \(council == nil ? "" : "WHERE council = ?")
                     GROUP BY day, category ORDER BY day DESC, category
-                    """
+                    """, arguments: council.map { [$0] } ?? []
             )
             .map { SafeguardingCount(day: $0["day"], category: $0["category"], count: $0["count"]) }
         }

@@ -49,12 +49,15 @@ public struct Feedback: Codable, Sendable, Equatable {
     public var channel: Channel
     /// Whether the reply was in easy read.
     public var style: ReplyStyle
+    /// The council whose assistant gave the reply (empty when one council is served).
+    public var council: String
 
     /// Makes a feedback record.
     public init(
         givenAt: Date, sessionKey: String, messageId: String, helpful: Bool, comment: String?, question: String,
-        intent: String, answer: String, channel: Channel, style: ReplyStyle = .standard
+        intent: String, answer: String, channel: Channel, style: ReplyStyle = .standard, council: String = ""
     ) {
+        self.council = council
         self.style = style
         self.givenAt = givenAt
         self.sessionKey = sessionKey
@@ -76,9 +79,12 @@ public struct SafeguardingEvent: Sendable, Equatable {
     public var channel: Channel
     /// The category of `safeguarding.yaml` that matched (`self-harm`, `possible-risk`, …).
     public var category: String
+    /// The council whose assistant met it (empty when one council is served).
+    public var council: String
 
     /// Makes an event.
-    public init(date: Date, channel: Channel, category: String = "unspecified") {
+    public init(date: Date, channel: Channel, category: String = "unspecified", council: String = "") {
+        self.council = council
         self.date = date
         self.channel = channel
         self.category = category
@@ -112,9 +118,12 @@ public struct Tally: Sendable, Hashable {
     public var kind: Reply.Kind
     /// Whether it was in easy read.
     public var style: ReplyStyle
+    /// The council whose assistant replied (empty when one council is served).
+    public var council: String
 
     /// Makes a tally for a reply given at `date`.
-    public init(date: Date, channel: Channel, kind: Reply.Kind, style: ReplyStyle = .standard) {
+    public init(date: Date, channel: Channel, kind: Reply.Kind, style: ReplyStyle = .standard, council: String = "") {
+        self.council = council
         self.style = style
         self.day = Tally.day(of: date)
         self.channel = channel

@@ -42,13 +42,16 @@ public struct UnansweredQuestion: Codable, Sendable, Equatable {
     public var groupId: Int64?
     /// Whether easy read was on.
     public var style: ReplyStyle = .standard
+    /// The council whose assistant was asked (its id when one server serves several; empty for one).
+    public var council: String = ""
 
     /// Makes a record.
     public init(
         id: Int64? = nil, askedAt: Date, question: String, normalized: String, channel: Channel, outcome: Outcome,
         bestIntent: String?, score: Double, sessionKey: String? = nil, groupId: Int64? = nil,
-        style: ReplyStyle = .standard
+        style: ReplyStyle = .standard, council: String = ""
     ) {
+        self.council = council
         self.style = style
         self.sessionKey = sessionKey
         self.groupId = groupId
@@ -91,6 +94,7 @@ extension UnansweredQuestion: FetchableRecord, MutablePersistableRecord {
         container[CodingKeys.sessionKey.stringValue] = sessionKey
         container[CodingKeys.groupId.stringValue] = groupId
         container[CodingKeys.style.stringValue] = style.rawValue
+        container[CodingKeys.council.stringValue] = council
     }
 }
 
@@ -124,12 +128,15 @@ public struct MissedGroup: Codable, Sendable, Equatable {
     public var status: Status
     /// The intent it was assigned to, if any.
     public var assignedIntent: String?
+    /// The council whose assistant was asked (empty when one council is served).
+    public var council: String = ""
 
     /// Makes a group.
     public init(
         id: Int64, normalized: String, example: String, count: Int, firstSeen: Date, lastSeen: Date,
-        bestIntent: String?, status: Status, assignedIntent: String? = nil
+        bestIntent: String?, status: Status, assignedIntent: String? = nil, council: String = ""
     ) {
+        self.council = council
         self.id = id
         self.status = status
         self.assignedIntent = assignedIntent

@@ -93,6 +93,48 @@ import Testing
         #expect(applied == Set(SQLiteUnansweredLog.migrator.migrations))
     }
 
+    /// A log written before councils were recorded keeps every row, with the council empty, and
+    /// the same question asked of two councils makes two groups.
+    @Test func aLogFromBeforeCouncilsKeepsItsRows() async throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("log.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try SQLiteUnansweredLog.migrator.migrate(queue, upTo: "v5: easy read recorded")
+            try await queue.write { db in
+                try db.execute(
+                    sql:
+                        "INSERT INTO questionGroup (id, normalized, status, createdAt) VALUES (7, 'old question', 'ignored', ?)",
+                    arguments: [Date()])
+                try db.execute(
+                    sql: """
+                        INSERT INTO unansweredQuestion (askedAt, question, normalized, channel, outcome, score, groupId)
+                        VALUES (?, 'old question', 'old question', 'http', 'fallback', 0, 7)
+                        """, arguments: [Date()])
+                try db.execute(sql: "INSERT INTO dailyCount (day, channel, questions) VALUES ('2026-11-30', 'http', 3)")
+                try db.execute(
+                    sql:
+                        "INSERT INTO safeguardingCount (day, channel, category, count) VALUES ('2026-11-30', 'http', 'online', 2)"
+                )
+            }
+        }
+        let log = try SQLiteUnansweredLog(path: path)
+        let groups = try await log.groups(status: nil, since: nil, limit: 10)
+        #expect(groups.map(\.id) == [7] && groups.first?.status == .ignored && groups.first?.council == "")
+        #expect(try await log.stats(byWeek: false).first?.questions == 3)
+        #expect(try await log.safeguardingCounts().first?.count == 2)
+        for council in ["anytown", "elsewhere"] {
+            try await log.record(
+                UnansweredQuestion(
+                    askedAt: Date(), question: "old question", normalized: "old question", channel: .http,
+                    outcome: .fallback, bestIntent: nil, score: 0, council: council))
+        }
+        #expect(try await log.groups(status: nil, since: nil, limit: 10).count == 3)
+        #expect(
+            try await log.groups(status: nil, since: nil, limit: 10, council: "anytown").map(\.council) == ["anytown"])
+    }
+
     @Test func anUnopenableDatabaseDoesNotStopTheConversation() async throws {
         let collector = ReportCollector()
         var problem: String?
