@@ -279,6 +279,30 @@ def test_keyboard_flow_on_another_origin(driver):
     assert violations == [], json.dumps(violations, indent=1)
 
 
+def test_data_council_picks_the_charter_on_a_server_of_several(driver):
+    """A server answering for two councils: the site's tag says data-council="bcp", and the widget
+    answers from BCP's charter (its values), by keyboard, across origins."""
+    driver.set_script_timeout(30)
+    driver.get(os.environ["SITE_URL"] + "/bcp.html")
+    wait_for(lambda: driver.execute_script(
+        "const h = document.getElementById('charter-chat-widget'); return h && h.shadowRoot;"), message="widget")
+    tab_to_launcher(driver)
+    press(driver, Keys.ENTER)
+    wait_for(lambda: shadow_js(driver, "return !root.querySelector('.panel').hidden;"), message="panel to open")
+    wait_for(lambda: bot_messages(driver), message="welcome message for the council")
+    assert "Our agreements" in bot_messages(driver)[0]
+    before = len(bot_messages(driver))
+    press(driver, "what are the values", Keys.ENTER)
+    wait_for(lambda: len(bot_messages(driver)) > before, message="reply from the council's charter")
+    reply = bot_messages(driver)[-1]
+    assert "genuine empathy" in reply and "Welcome and Care" not in reply
+    assert active_id(driver) == "cc-input"
+    errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    assert errors == [], errors
+    violations = run_axe(driver)
+    assert violations == [], json.dumps(violations, indent=1)
+
+
 def test_usable_at_320_pixels_and_with_large_text():
     driver = make_driver(320, 640)
     try:

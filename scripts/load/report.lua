@@ -3,11 +3,18 @@
 threads = {}
 unanswered = 0
 
--- POST /api/chat with each question in turn, as {"message": ...}.
-function post_questions(questions)
+-- POST /api/chat with each question in turn, as {"message": ...}; with councils, each question is
+-- asked of each council in turn, as {"message": ..., "council": ...}.
+function post_questions(questions, councils)
   local bodies = {}
-  for i, q in ipairs(questions) do
-    bodies[i] = '{"message":"' .. q .. '"}'
+  for _, q in ipairs(questions) do
+    if councils then
+      for _, c in ipairs(councils) do
+        table.insert(bodies, '{"message":"' .. q .. '","council":"' .. c .. '"}')
+      end
+    else
+      table.insert(bodies, '{"message":"' .. q .. '"}')
+    end
   end
   local counter = 0
   wrk.method = "POST"
