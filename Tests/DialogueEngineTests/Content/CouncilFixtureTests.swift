@@ -1,0 +1,59 @@
+import Foundation
+import Knowledge
+import Testing
+
+@testable import DialogueEngine
+
+/// Two other councils' published charters (`Tests/Fixtures/councils/`), each written in the general
+/// format with only `charter.md` and `council.yaml`, over the project's base layer: no intent was
+/// written for them. Their question sets were written before any answer was seen.
+@Suite struct CouncilFixtureTests {
+    static let councils = ["bcp", "stockton-on-tees"]
+
+    private static func folder(_ council: String) -> URL {
+        TestSupport.packageRoot.appendingPathComponent("Tests/Fixtures/councils/\(council)")
+    }
+
+    private static func assistant(_ council: String) throws -> Assistant {
+        let content = try Content.load(from: folder(council).path)
+        return Assistant(content: content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+    }
+
+    @Test(arguments: councils)
+    func theCouncilLoadsFromItsCharterAloneOverTheBase(_ council: String) throws {
+        let content = try Content.load(from: Self.folder(council).path)
+        #expect(content.layers.count == 2)
+        let own = content.intents.filter { $0.location.file.hasPrefix(Self.folder(council).path) }
+        #expect(own.isEmpty, "no intent is written for a fixture council")
+        #expect(!content.intentIDs.contains("part.welcome-and-care"), "nothing of Stoke's leaks in")
+    }
+
+    /// Asked in its own words, every statement of the charter is answered with it.
+    @Test(arguments: councils)
+    func everyStatementIsReachable(_ council: String) async throws {
+        let assistant = try Self.assistant(council)
+        for statement in assistant.content.charter.allStatements {
+            let reply = await assistant.respond(to: statement.text, channel: .cli)
+            #expect(reply.answered && reply.reply.contains(statement.text), "\(statement.id) → \(reply.intent)")
+        }
+    }
+
+    /// The council's question set: every out-of-scope question refused and all small talk answered;
+    /// the in-scope share answered correctly is held at its measured level (Benchmarks/README.md has
+    /// the figures; the target is 85%).
+    @Test(arguments: councils)
+    func theQuestionSetPasses(_ council: String) async throws {
+        let path = Self.folder(council).appendingPathComponent("questions.jsonl").path
+        let items = try Evaluation.load(try String(contentsOfFile: path, encoding: .utf8), file: path)
+        #expect(items.count >= 25)
+        let report = await Evaluation.run(items, assistant: try Self.assistant(council))
+        for (kind, passed, total) in report.byKind {
+            switch kind {
+            case .out, .smalltalk, .safeguarding:
+                #expect(passed == total, "\(council) \(kind.rawValue): \(passed)/\(total)")
+            case .in:
+                #expect(Double(passed) / Double(total) >= 0.6, "\(council) in scope: \(passed)/\(total)")
+            }
+        }
+    }
+}
