@@ -321,7 +321,7 @@ struct ContentLoader {
 
     /// `text` with each known `{name}` replaced, and the names it did not know.
     static func fill(_ text: String, values: [String: String]) -> (String, unknown: [String]) {
-        guard text.contains("{") else { return (text, []) }
+        guard text.contains(Character("{")) else { return (text, []) }
         var result = ""
         var unknown: [String] = []
         var rest = Substring(text)
@@ -489,7 +489,7 @@ struct ContentLoader {
             return rules
         }
         let guards = (entries["guards"].map { rules($0.value, what: "'guards'") } ?? []).filter { guardRule in
-            guard guardRule.pattern.contains("&") else { return true }
+            guard guardRule.pattern.contains(Character("&")) else { return true }
             diagnostics.append(
                 ContentDiagnostic(
                     file: guardRule.location.file, line: guardRule.location.line, column: guardRule.location.column,

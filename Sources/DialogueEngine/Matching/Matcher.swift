@@ -447,7 +447,7 @@ package final class Matcher: Sendable {
 
     /// True for "… ?" and for clauses that start like a question.
     private static func isQuestion(_ clause: String) -> Bool {
-        if clause.contains("?") { return true }
+        if clause.contains(Character("?")) { return true }
         guard let first = Tokenizer.tokenize(TextFolder.fold(clause)).first?.text else { return false }
         return questionWords.contains(first)
     }

@@ -120,7 +120,7 @@ package struct SafeguardingPattern: Sendable, Equatable {
             }
             var alternatives: [[Atom]] = []
             for option in Self.options(of: piece) {
-                if option.contains("(") || option.contains(")") || option.contains("|") {
+                if option.contains(where: { $0 == "(" || $0 == ")" || $0 == "|" }) {
                     throw ParseError(
                         message: "'\(piece)' mixes a group with other letters",
                         hint: "a group is a whole alternative: '(on my own|alone)' or '(on my own)|alone'")
@@ -130,7 +130,7 @@ package struct SafeguardingPattern: Sendable, Equatable {
                         message: "'...' or '$' inside the group '\(piece)'",
                         hint: "put them between parts, outside groups")
                 }
-                for word in option.split(separator: " ") where word.contains("\"") {
+                for word in option.split(separator: " ") where word.contains(Character("\"")) {
                     guard word.count > 2, word.hasPrefix("\""), word.hasSuffix("\""),
                         word.dropFirst().dropLast().allSatisfy({ $0 != "\"" })
                     else {
@@ -143,8 +143,8 @@ package struct SafeguardingPattern: Sendable, Equatable {
                         message: "empty alternative in '\(piece)'",
                         hint: "write alternatives as 'hit|hits|slapped', or '(on my own|alone)' for several words")
                 }
-                if option.contains("@") {
-                    guard option.hasPrefix("@"), !option.contains(" ") else {
+                if option.contains(Character("@")) {
+                    guard option.first == "@", !option.contains(Character(" ")) else {
                         throw ParseError(
                             message: "a word list cannot be part of a longer alternative ('\(option)')",
                             hint: "put the list in a part of its own: 'at @me', not '(at @me|near)'")
