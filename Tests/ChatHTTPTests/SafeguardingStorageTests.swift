@@ -50,6 +50,8 @@ import Testing
         #expect(leaked.isEmpty, "these words reached the database: \(leaked)")
         let counts = try await sqlite.safeguardingCounts()
         #expect(Set(counts.map(\.category)).isSuperset(of: ["online", "possible-risk"]))
-        #expect(counts.reduce(0) { $0 + $1.count } == 4)
+        // The three disclosures, the belt comment, and "he sent me his snapchat" (a signal of the
+        // learned model, counted like any comment that discloses): each once.
+        #expect(counts.reduce(0) { $0 + $1.count } == 5)
     }
 }

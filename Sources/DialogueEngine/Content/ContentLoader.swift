@@ -133,10 +133,14 @@ struct ContentLoader {
             lexicon.thesaurus = readThesaurus(text, file: path(Self.thesaurusFile))
         }
         let values = placeholderValues(council: council, charter: charter)
-        let safeguarding: SafeguardingRules?
+        var safeguarding: SafeguardingRules?
         if exists("safeguarding.yaml"), let text = read("safeguarding.yaml") {
             safeguarding = readSafeguarding(
                 text, file: path("safeguarding.yaml"), analyzer: TextAnalyzer(lexicon: lexicon), values: values)
+            if exists(Self.safeguardingModelFile), let text = read(Self.safeguardingModelFile) {
+                let model = readSafeguardingModel(text, file: path(Self.safeguardingModelFile), rules: safeguarding)
+                safeguarding?.model = model
+            }
         } else {
             safeguarding = nil
             if !exists("safeguarding.yaml") {
@@ -340,6 +344,31 @@ struct ContentLoader {
     }
 
     // MARK: Synonyms and safeguarding
+
+    /// The learned safeguarding model's file name (written by `scripts/make-safeguarding-model`).
+    static let safeguardingModelFile = "safeguarding-model.txt"
+
+    /// Reads the learned model; its category must be one of the rules'.
+    private mutating func readSafeguardingModel(
+        _ text: String, file: String, rules: SafeguardingRules?
+    ) -> SafeguardingModel? {
+        let (model, problems) = SafeguardingModel.parse(text, file: file)
+        for (line, message) in problems {
+            diagnostics.append(
+                ContentDiagnostic(
+                    file: file, line: line, column: 1, message: message,
+                    hint: "the file is generated: run scripts/make-safeguarding-model"))
+        }
+        if let model, let rules, rules.category(id: model.category) == nil {
+            diagnostics.append(
+                ContentDiagnostic(
+                    file: file, line: 1, column: 1,
+                    message: "the model's category '\(model.category)' is not a category of safeguarding.yaml",
+                    hint: "name one of its categories, e.g. 'possible-risk'"))
+            return nil
+        }
+        return model
+    }
 
     /// The thesaurus's file name (written by `scripts/make-thesaurus`).
     static let thesaurusFile = "thesaurus.txt"

@@ -140,6 +140,7 @@ public struct Assistant: Sendable {
     private func safeguardingSignal(in text: String) -> SafeguardingSignal? {
         let analysed = matcher.analyze(text)
         return matcher.safeguarding.detect(words: analysed.words, stems: analysed.stems)
+            ?? matcher.safeguarding.modelSignal(in: text)
     }
 
     /// Numbers this process's replies; with a random start per process, message ids do not repeat.
@@ -246,7 +247,9 @@ public struct Assistant: Sendable {
         }
         // Safeguarding first. A disclosure is answered at once; a possible risk ("I'm not okay") still
         // gets a confident charter answer, and otherwise a gentle check-in. Neither is ever stored.
-        signal = matcher.safeguarding.detect(words: words, stems: analysed.stems)
+        signal =
+            matcher.safeguarding.detect(words: words, stems: analysed.stems)
+            ?? matcher.safeguarding.modelSignal(in: message)
         if let found = signal {
             if counted {
                 await log.recordSafeguarding(

@@ -47,7 +47,8 @@ package final class Matcher: Sendable {
         self.settings = settings
         let plainAnalyzer = TextAnalyzer(lexicon: content.lexicon)
         self.carryOver = content.lexicon.carryOver.map { plainAnalyzer.words($0) }.filter { !$0.isEmpty }
-        let safeguarding = SafeguardingDetector(rules: content.safeguarding, analyzer: plainAnalyzer)
+        let safeguarding = SafeguardingDetector(
+            rules: content.safeguarding, analyzer: plainAnalyzer, textSpeak: content.lexicon.textSpeak)
         self.safeguarding = safeguarding
         // The words of every text that is indexed (and of the synonyms and text speak), counted
         // first, so that each is stemmed once and not at each use: the analyser looks their stems

@@ -43,8 +43,17 @@ package struct SafeguardingDetector: Sendable {
     /// Their stems: a word with one of these stems is never "corrected" into another word.
     package let stems: Set<String>
 
+    /// The learned model that backs up the rules, and the tier of its category.
+    private let model: (model: SafeguardingModel, tier: SafeguardingRules.Tier)?
+    /// Text speak, expanded as the model's trainer did.
+    private let textSpeak: [String: String]
+
     /// Compiles the rules; a rule that does not parse is left out (``ContentLoader`` reports it).
-    package init(rules content: SafeguardingRules, analyzer: TextAnalyzer) {
+    package init(rules content: SafeguardingRules, analyzer: TextAnalyzer, textSpeak: [String: String] = [:]) {
+        self.textSpeak = textSpeak
+        self.model = content.model.flatMap { model in
+            content.category(id: model.category).map { (model, $0.tier) }
+        }
         let ordered = content.categories.enumerated().sorted { a, b in
             let (tierA, tierB) = (a.element.tier == .disclosure ? 0 : 1, b.element.tier == .disclosure ? 0 : 1)
             return tierA != tierB ? tierA < tierB : a.offset < b.offset
@@ -137,6 +146,17 @@ package struct SafeguardingDetector: Sendable {
         let category = categories[rule.category]
         return SafeguardingSignal(
             category: category.id, tier: category.tier, rule: rule.rule, words: best.positions.map { words[$0] })
+    }
+
+    /// The model's signal for `message` when it scores at or above its threshold, or nil: asked
+    /// when no rule matched.
+    package func modelSignal(in message: String) -> SafeguardingSignal? {
+        guard let (model, tier) = model else { return nil }
+        let reading = model.read(message, textSpeak: textSpeak)
+        guard reading.probability >= model.threshold else { return nil }
+        let rule = SafeguardingRules.Rule(
+            "learned model: probability \((reading.probability * 100).rounded() / 100)", location: model.location)
+        return SafeguardingSignal(category: model.category, tier: tier, rule: rule, words: reading.strongest)
     }
 
     /// Which words a guard covers ("killing it", "dead tired").

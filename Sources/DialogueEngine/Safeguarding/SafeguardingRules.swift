@@ -67,6 +67,8 @@ package struct SafeguardingRules: Sendable, Equatable {
     package var lists: [String: [String]]
     /// Patterns of harmless uses; a rule's match inside one of their spans is set aside.
     package var guards: [Rule]
+    /// The learned model that backs up the rules (`safeguarding-model.txt`), if there is one.
+    package var model: SafeguardingModel?
 
     /// Makes the rules.
     package init(categories: [Category], lists: [String: [String]] = [:], guards: [Rule] = []) {

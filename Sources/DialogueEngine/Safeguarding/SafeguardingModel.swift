@@ -1,0 +1,114 @@
+import Foundation
+
+/// A logistic-regression model of disclosures of harm, learned from the safeguarding corpus by
+/// `scripts/make-safeguarding-model` (`safeguarding-model.txt`). It backs up the rules: a message no
+/// rule matches, worded like the corpus's disclosures and unlike its near-misses, gets the reply of
+/// the model's category (the gentle check-in of `possible-risk`).
+package struct SafeguardingModel: Sendable, Equatable {
+    /// Each feature's weight: words, and word pairs written `first_second`.
+    package var weights: [String: Double]
+    /// The score of a message with no known feature.
+    package var bias: Double
+    /// The probability at or above which a message is flagged.
+    package var threshold: Double
+    /// The category a flagged message is counted and answered as.
+    package var category: String
+    /// Where the model was read from.
+    package var location: SourceLocation
+
+    /// The model's reading of one message.
+    package struct Reading: Sendable, Equatable {
+        /// The probability that the message discloses harm.
+        package var probability: Double
+        /// The features that raised it most, strongest first (for `--explain`).
+        package var strongest: [String]
+    }
+
+    /// Reads the model for `message`; `textSpeak` expands short forms as the trainer did.
+    package func read(_ message: String, textSpeak: [String: String]) -> Reading {
+        let words = Self.words(of: message, textSpeak: textSpeak)
+        var features = Set(words)
+        for index in words.indices.dropLast() { features.insert(words[index] + "_" + words[index + 1]) }
+        var sum = bias
+        var contributions: [(String, Double)] = []
+        for feature in features {
+            guard let weight = weights[feature] else { continue }
+            sum += weight
+            if weight > 0 { contributions.append((feature, weight)) }
+        }
+        let probability = 1 / (1 + exp(-min(30, max(-30, sum))))
+        let strongest = contributions.sorted { $0.1 > $1.1 }.prefix(4).map(\.0)
+        return Reading(probability: probability, strongest: strongest)
+    }
+
+    /// The message's words as the trainer makes them: lower case, accents and apostrophes dropped,
+    /// runs of letters and digits, text speak expanded.
+    static func words(of message: String, textSpeak: [String: String]) -> [String] {
+        let folded = message.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        var words: [String] = []
+        var current = ""
+        func end() {
+            guard !current.isEmpty else { return }
+            if let long = textSpeak[current] {
+                words += long.split(separator: " ").map(String.init)
+            } else {
+                words.append(current)
+            }
+            current = ""
+        }
+        for scalar in folded.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "0"..."9": current.unicodeScalars.append(scalar)
+            case "'", "\u{2019}": continue
+            default: end()
+            }
+        }
+        end()
+        return words
+    }
+
+    /// Reads `safeguarding-model.txt`: `@bias`, `@threshold` and `@category` lines, then `feature
+    /// weight` lines; `#` starts a comment. Returns the problems with their lines.
+    static func parse(_ text: String, file: String) -> (SafeguardingModel?, [(line: Int, message: String)]) {
+        var weights: [String: Double] = [:]
+        weights.reserveCapacity(text.utf8.count / 18)
+        var bias: Double?
+        var threshold: Double?
+        var category: String?
+        var problems: [(Int, String)] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.first == "#" { continue }
+            let parts = line.split(separator: " ")
+            guard parts.count == 2 else {
+                problems.append((number + 1, "expected 'feature weight'"))
+                continue
+            }
+            let key = String(parts[0])
+            switch key {
+            case "@category": category = String(parts[1])
+            case "@bias", "@threshold":
+                guard let value = Double(parts[1]) else {
+                    problems.append((number + 1, "'\(parts[1])' is not a number"))
+                    continue
+                }
+                if key == "@bias" { bias = value } else { threshold = value }
+            default:
+                guard let value = Double(parts[1]) else {
+                    problems.append((number + 1, "'\(parts[1])' is not a number"))
+                    continue
+                }
+                weights[key] = value
+            }
+        }
+        guard let bias, let threshold, let category else {
+            problems.append((1, "the model needs '@bias', '@threshold' and '@category' lines"))
+            return (nil, problems)
+        }
+        return (
+            SafeguardingModel(
+                weights: weights, bias: bias, threshold: threshold, category: category,
+                location: SourceLocation(file: file, line: 1, column: 1)),
+            problems
+        )
+    }
+}
