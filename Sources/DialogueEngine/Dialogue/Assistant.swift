@@ -248,7 +248,9 @@ public struct Assistant: Sendable {
         // Safeguarding first. A disclosure is answered at once; a possible risk ("I'm not okay") still
         // gets a confident charter answer, and otherwise a gentle check-in. Neither is ever stored.
         signal =
-            matcher.safeguarding.detect(words: words, stems: analysed.stems)
+            matcher.safeguarding.detect(words: words, stems: analysed.stems).map {
+                matcher.safeguarding.weighed($0, in: message)
+            }
             ?? matcher.safeguarding.modelSignal(in: message)
         if let found = signal {
             if counted {

@@ -148,6 +148,17 @@ package struct SafeguardingDetector: Sendable {
             category: category.id, tier: category.tier, rule: rule.rule, words: best.positions.map { words[$0] })
     }
 
+    /// A rule's disclosure that the model finds very unlikely (below ``SafeguardingModel/doubtBelow``)
+    /// as a weaker signal: a confident charter answer then wins ("is the charter a stick to beat us
+    /// with?"), and otherwise the category's reply is given as before.
+    package func weighed(_ signal: SafeguardingSignal, in message: String) -> SafeguardingSignal {
+        guard signal.tier == .disclosure, let (model, _) = model, let doubt = model.doubtBelow else { return signal }
+        guard model.read(message, textSpeak: textSpeak).probability < doubt else { return signal }
+        var weaker = signal
+        weaker.tier = .possibleRisk
+        return weaker
+    }
+
     /// The model's signal for `message` when it scores at or above its threshold, or nil: asked
     /// when no rule matched.
     package func modelSignal(in message: String) -> SafeguardingSignal? {

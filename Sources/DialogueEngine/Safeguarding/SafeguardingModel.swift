@@ -13,6 +13,9 @@ package struct SafeguardingModel: Sendable, Equatable {
     package var threshold: Double
     /// The category a flagged message is counted and answered as.
     package var category: String
+    /// Below this probability a rule's disclosure is doubted: a confident charter answer may win
+    /// over it (`@doubt`; nil: never).
+    package var doubtBelow: Double?
     /// Where the model was read from.
     package var location: SourceLocation
 
@@ -75,6 +78,7 @@ package struct SafeguardingModel: Sendable, Equatable {
         var bias: Double?
         var threshold: Double?
         var category: String?
+        var doubt: Double?
         var problems: [(Int, String)] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.first == "#" { continue }
@@ -86,12 +90,18 @@ package struct SafeguardingModel: Sendable, Equatable {
             let key = String(parts[0])
             switch key {
             case "@category": category = String(parts[1])
-            case "@bias", "@threshold":
+            case "@bias", "@threshold", "@doubt":
                 guard let value = Double(parts[1]) else {
                     problems.append((number + 1, "'\(parts[1])' is not a number"))
                     continue
                 }
-                if key == "@bias" { bias = value } else { threshold = value }
+                if key == "@bias" {
+                    bias = value
+                } else if key == "@doubt" {
+                    doubt = value
+                } else {
+                    threshold = value
+                }
             default:
                 guard let value = Double(parts[1]) else {
                     problems.append((number + 1, "'\(parts[1])' is not a number"))
@@ -106,7 +116,7 @@ package struct SafeguardingModel: Sendable, Equatable {
         }
         return (
             SafeguardingModel(
-                weights: weights, bias: bias, threshold: threshold, category: category,
+                weights: weights, bias: bias, threshold: threshold, category: category, doubtBelow: doubt,
                 location: SourceLocation(file: file, line: 1, column: 1)),
             problems
         )

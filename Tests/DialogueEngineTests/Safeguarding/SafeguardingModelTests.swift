@@ -70,6 +70,20 @@ import Testing
         #expect(try await memory.safeguardingCounts().contains { $0.category == "possible-risk" })
     }
 
+    /// A rule's disclosure that the model finds very unlikely becomes the weaker tier (a confident
+    /// charter answer may win); one it finds likely stays a disclosure.
+    @Test func aDisclosureTheModelDoubtsIsWeighedAsAWeakerSignal() throws {
+        var rules = TestSupport.content.safeguarding
+        rules.model = SafeguardingModel.parse(Self.text + "\n@doubt 0.2\n", file: "m").0
+        #expect(rules.model?.doubtBelow == 0.2)
+        let detector = SafeguardingDetector(rules: rules, analyzer: TextAnalyzer(lexicon: TestSupport.content.lexicon))
+        let signal = SafeguardingSignal(
+            category: "physical", tier: .disclosure, rule: SafeguardingRules.Rule("hit me"), words: ["hit", "me"])
+        #expect(detector.weighed(signal, in: "he hit me with cake").tier == .possibleRisk)
+        #expect(detector.weighed(signal, in: "he hit me by the fridge").tier == .disclosure)
+        #expect(detector.weighed(signal, in: "he hit me with cake").category == "physical")
+    }
+
     @Test func aModelWhoseCategoryIsUnknownIsAContentError() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
