@@ -196,53 +196,40 @@ public struct SQLiteUnansweredLog: UnansweredLog {
                     table.add(column: "council", .text).notNull().defaults(to: "")
                 }
             }
-            try db.create(table: "questionGroupNew") { table in
+            /// Makes `name` anew with a council column (built by `define`), keeping its rows.
+            func rebuild(_ name: String, columns: [String], define: (TableDefinition) -> Void) throws {
+                try db.create(table: name + "New") { table in
+                    table.column("council", .text).notNull().defaults(to: "")
+                    define(table)
+                }
+                let list = columns.joined(separator: ", ")
+                try db.execute(sql: "INSERT INTO \(name)New (council, \(list)) SELECT '', \(list) FROM \(name)")
+                try db.drop(table: name)
+                try db.rename(table: name + "New", to: name)
+            }
+            try rebuild("questionGroup", columns: ["id", "normalized", "status", "assignedIntent", "createdAt"]) {
+                table in
                 table.autoIncrementedPrimaryKey("id")
-                table.column("council", .text).notNull().defaults(to: "")
                 table.column("normalized", .text).notNull()
                 table.column("status", .text).notNull().defaults(to: "new")
                 table.column("assignedIntent", .text)
                 table.column("createdAt", .datetime).notNull()
                 table.uniqueKey(["council", "normalized"])
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO questionGroupNew (id, council, normalized, status, assignedIntent, createdAt)
-                    SELECT id, '', normalized, status, assignedIntent, createdAt FROM questionGroup
-                    """)
-            try db.drop(table: "questionGroup")
-            try db.rename(table: "questionGroupNew", to: "questionGroup")
-            try db.create(table: "dailyCountNew") { table in
-                table.column("council", .text).notNull().defaults(to: "")
+            let counts = ["questions", "answered", "unanswered", "clarified", "safeguarding", "easy"]
+            try rebuild("dailyCount", columns: ["day", "channel"] + counts) { table in
                 table.column("day", .text).notNull()
                 table.column("channel", .text).notNull()
-                for column in ["questions", "answered", "unanswered", "clarified", "safeguarding", "easy"] {
-                    table.column(column, .integer).notNull().defaults(to: 0)
-                }
+                for column in counts { table.column(column, .integer).notNull().defaults(to: 0) }
                 table.primaryKey(["council", "day", "channel"])
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO dailyCountNew (council, day, channel, questions, answered, unanswered, clarified, safeguarding, easy)
-                    SELECT '', day, channel, questions, answered, unanswered, clarified, safeguarding, easy FROM dailyCount
-                    """)
-            try db.drop(table: "dailyCount")
-            try db.rename(table: "dailyCountNew", to: "dailyCount")
-            try db.create(table: "safeguardingCountNew") { table in
-                table.column("council", .text).notNull().defaults(to: "")
+            try rebuild("safeguardingCount", columns: ["day", "channel", "category", "count"]) { table in
                 table.column("day", .text).notNull()
                 table.column("channel", .text).notNull()
                 table.column("category", .text).notNull()
                 table.column("count", .integer).notNull().defaults(to: 0)
                 table.primaryKey(["council", "day", "channel", "category"])
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO safeguardingCountNew (council, day, channel, category, count)
-                    SELECT '', day, channel, category, count FROM safeguardingCount
-                    """)
-            try db.drop(table: "safeguardingCount")
-            try db.rename(table: "safeguardingCountNew", to: "safeguardingCount")
         }
         return migrator
     }
