@@ -50,8 +50,8 @@ import Testing
         #expect(leaked.isEmpty, "these words reached the database: \(leaked)")
         let counts = try await sqlite.safeguardingCounts()
         #expect(Set(counts.map(\.category)).isSuperset(of: ["online", "possible-risk"]))
-        // The three disclosures, the belt comment, and "he sent me his snapchat" (a signal of the
-        // learned model, counted like any comment that discloses): each once.
-        #expect(counts.reduce(0) { $0 + $1.count } == 5)
+        // The three disclosures and the belt comment, each once (the other comments carry no signal
+        // of their own: their text is withheld because they answer a disclosure).
+        #expect(counts.reduce(0) { $0 + $1.count } == 4)
     }
 }
