@@ -15,9 +15,7 @@ extension Assistant {
                     + analysed.expansions.map { "\($0.word) → \($0.meaning)" }.joined(separator: ", "))
         }
         if !analysed.unknownWords.isEmpty { lines.append("unknown: " + analysed.unknownWords.joined(separator: " ")) }
-        if let signal = matcher.safeguarding.detect(words: analysed.words, stems: analysed.stems)
-            ?? matcher.safeguarding.modelSignal(in: message)
-        {
+        if let signal = matcher.safeguarding.signal(in: message, words: analysed.words, stems: analysed.stems) {
             lines.append(
                 "safeguarding: \(signal.category) (\(signal.tier.rawValue)), rule '\(signal.rule.pattern)' at "
                     + "\(signal.rule.location) on the words: \(signal.words.joined(separator: " "))")

@@ -139,8 +139,7 @@ public struct Assistant: Sendable {
     /// The safeguarding signal in `text`, of either tier, if any.
     private func safeguardingSignal(in text: String) -> SafeguardingSignal? {
         let analysed = matcher.analyze(text)
-        return matcher.safeguarding.detect(words: analysed.words, stems: analysed.stems)
-            ?? matcher.safeguarding.modelSignal(in: text)
+        return matcher.safeguarding.signal(in: text, words: analysed.words, stems: analysed.stems)
     }
 
     /// Numbers this process's replies; with a random start per process, message ids do not repeat.
@@ -247,11 +246,7 @@ public struct Assistant: Sendable {
         }
         // Safeguarding first. A disclosure is answered at once; a possible risk ("I'm not okay") still
         // gets a confident charter answer, and otherwise a gentle check-in. Neither is ever stored.
-        signal =
-            matcher.safeguarding.detect(words: words, stems: analysed.stems).map {
-                matcher.safeguarding.weighed($0, in: message)
-            }
-            ?? matcher.safeguarding.modelSignal(in: message)
+        signal = matcher.safeguarding.signal(in: message, words: words, stems: analysed.stems)
         if let found = signal {
             if counted {
                 await log.recordSafeguarding(

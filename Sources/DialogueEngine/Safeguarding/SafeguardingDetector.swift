@@ -148,12 +148,19 @@ package struct SafeguardingDetector: Sendable {
             category: category.id, tier: category.tier, rule: rule.rule, words: best.positions.map { words[$0] })
     }
 
+    /// The signal in a message: a rule's, weighed by the model, else the model's own. `words`
+    /// and `stems` are the message's, analysed (expanded and corrected).
+    package func signal(in message: String, words: [String], stems: [String]) -> SafeguardingSignal? {
+        if let found = detect(words: words, stems: stems) { return weighed(found, in: message) }
+        return modelSignal(in: message)
+    }
+
     /// A rule's disclosure that the model finds very unlikely (below ``SafeguardingModel/doubtBelow``)
     /// as a weaker signal: a confident charter answer then wins ("is the charter a stick to beat us
     /// with?"), and otherwise the category's reply is given as before.
     package func weighed(_ signal: SafeguardingSignal, in message: String) -> SafeguardingSignal {
         guard signal.tier == .disclosure, let (model, _) = model, let doubt = model.doubtBelow else { return signal }
-        guard model.read(message, textSpeak: textSpeak).probability < doubt else { return signal }
+        guard model.probability(of: message, textSpeak: textSpeak) < doubt else { return signal }
         var weaker = signal
         weaker.tier = .possibleRisk
         return weaker
@@ -163,11 +170,13 @@ package struct SafeguardingDetector: Sendable {
     /// when no rule matched.
     package func modelSignal(in message: String) -> SafeguardingSignal? {
         guard let (model, tier) = model else { return nil }
-        let reading = model.read(message, textSpeak: textSpeak)
-        guard reading.probability >= model.threshold else { return nil }
+        let probability = model.probability(of: message, textSpeak: textSpeak)
+        guard probability >= model.threshold else { return nil }
         let rule = SafeguardingRules.Rule(
-            "learned model: probability \((reading.probability * 100).rounded() / 100)", location: model.location)
-        return SafeguardingSignal(category: model.category, tier: tier, rule: rule, words: reading.strongest)
+            "learned model: probability \((probability * 100).rounded() / 100)", location: model.location)
+        return SafeguardingSignal(
+            category: model.category, tier: tier, rule: rule,
+            words: model.strongest(in: message, textSpeak: textSpeak))
     }
 
     /// Which words a guard covers ("killing it", "dead tired").

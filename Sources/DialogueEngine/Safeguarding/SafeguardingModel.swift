@@ -1,4 +1,5 @@
 import Foundation
+import Knowledge
 
 /// A logistic-regression model of disclosures of harm, learned from the safeguarding corpus by
 /// `scripts/make-safeguarding-model` (`safeguarding-model.txt`). It backs up the rules: a message no
@@ -19,35 +20,33 @@ package struct SafeguardingModel: Sendable, Equatable {
     /// Where the model was read from.
     package var location: SourceLocation
 
-    /// The model's reading of one message.
-    package struct Reading: Sendable, Equatable {
-        /// The probability that the message discloses harm.
-        package var probability: Double
-        /// The features that raised it most, strongest first (for `--explain`).
-        package var strongest: [String]
+    /// The probability that `message` discloses harm; `textSpeak` expands short forms as the
+    /// trainer did. Asked of every message no rule matched, so it only sums weights.
+    package func probability(of message: String, textSpeak: [String: String]) -> Double {
+        var sum = bias
+        for feature in Self.features(of: message, textSpeak: textSpeak) { sum += weights[feature] ?? 0 }
+        return 1 / (1 + exp(-min(30, max(-30, sum))))
     }
 
-    /// Reads the model for `message`; `textSpeak` expands short forms as the trainer did.
-    package func read(_ message: String, textSpeak: [String: String]) -> Reading {
+    /// The features of `message` that raise its probability most, strongest first (for `--explain`
+    /// and the signal's words).
+    package func strongest(in message: String, textSpeak: [String: String], count: Int = 4) -> [String] {
+        Self.features(of: message, textSpeak: textSpeak)
+            .compactMap { feature in weights[feature].flatMap { $0 > 0 ? (feature, $0) : nil } }
+            .sorted { $0.1 > $1.1 }.prefix(count).map(\.0)
+    }
+
+    /// The message's words, and each pair of neighbouring words written `first_second`.
+    static func features(of message: String, textSpeak: [String: String]) -> Set<String> {
         let words = Self.words(of: message, textSpeak: textSpeak)
         var features = Set(words)
         for index in words.indices.dropLast() { features.insert(words[index] + "_" + words[index + 1]) }
-        var sum = bias
-        var contributions: [(String, Double)] = []
-        for feature in features {
-            guard let weight = weights[feature] else { continue }
-            sum += weight
-            if weight > 0 { contributions.append((feature, weight)) }
-        }
-        let probability = 1 / (1 + exp(-min(30, max(-30, sum))))
-        let strongest = contributions.sorted { $0.1 > $1.1 }.prefix(4).map(\.0)
-        return Reading(probability: probability, strongest: strongest)
+        return features
     }
 
-    /// The message's words as the trainer makes them: lower case, accents and apostrophes dropped,
-    /// runs of letters and digits, text speak expanded.
+    /// The message's words as the trainer makes them: folded (lower case, accents dropped),
+    /// apostrophes dropped, runs of letters and digits, text speak expanded.
     static func words(of message: String, textSpeak: [String: String]) -> [String] {
-        let folded = message.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var words: [String] = []
         var current = ""
         func end() {
@@ -59,10 +58,10 @@ package struct SafeguardingModel: Sendable, Equatable {
             }
             current = ""
         }
-        for scalar in folded.unicodeScalars {
+        for scalar in TextFolder.fold(message).unicodeScalars {
             switch scalar {
             case "a"..."z", "0"..."9": current.unicodeScalars.append(scalar)
-            case "'", "\u{2019}": continue
+            case "'": continue
             default: end()
             }
         }
