@@ -49,7 +49,8 @@ import Testing
         let ask = try EndToEndTests.run(["ask", "--intents", council, "what are the promises"], in: scratch)
         #expect(ask.status == 0, "\(ask.errors)")
         #expect(ask.output.contains("1. Be Kind") && ask.output.contains("2. Listen Well"))
-        let statement = try EndToEndTests.run(["ask", "--intents", council, "are you going to listen to what i say"], in: scratch)
+        let statement = try EndToEndTests.run(
+            ["ask", "--intents", council, "are you going to listen to what i say"], in: scratch)
         #expect(statement.output.contains("We will listen to what you tell us."))
     }
 
