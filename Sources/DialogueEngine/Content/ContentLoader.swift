@@ -17,7 +17,12 @@ struct ContentLoader {
     var overrides: [String: String] = [:]
     private var diagnostics: [ContentDiagnostic] = []
     /// The folders read, base first; the last is ``directory``.
-    private var layers: [String] = []
+    private var layers: [String] = [] {
+        didSet { located = Self.locate(layers) }
+    }
+    /// Each file name of the layers, with the path of the highest layer that has it (listed once
+    /// when the layers are set).
+    private var located: [String: (path: String, layer: Int)] = [:]
 
     static let intentKeys = [
         "id", "kind", "examples", "keywords", "reply", "quote", "after", "easy", "more", "list", "suggestions", "each",
@@ -41,21 +46,25 @@ struct ContentLoader {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
-    private static func fileExists(_ path: String) -> Bool {
-        FileManager.default.fileExists(atPath: path)
+    /// Every file of `layers`, by name, in the highest layer that has it.
+    private static func locate(_ layers: [String]) -> [String: (path: String, layer: Int)] {
+        var located: [String: (path: String, layer: Int)] = [:]
+        for (index, layer) in layers.enumerated() {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: layer)) ?? [] {
+                located[name] = (join(layer, name), index)
+            }
+        }
+        return located
     }
 
     /// The file in the highest layer that has it (the council's folder when none has).
     private func path(_ name: String) -> String {
-        for layer in layers.reversed() where Self.fileExists(Self.join(layer, name)) {
-            return Self.join(layer, name)
-        }
-        return Self.join(directory, name)
+        located[name]?.path ?? Self.join(directory, name)
     }
 
     /// Whether any layer (or an override) has the file.
     private func exists(_ name: String) -> Bool {
-        overrides[name] != nil || layers.contains { Self.fileExists(Self.join($0, name)) }
+        overrides[name] != nil || located[name] != nil
     }
 
     private mutating func read(_ name: String) -> String? {
@@ -80,7 +89,7 @@ struct ContentLoader {
     /// The file's text in every layer that has it, base first (an override stands for the highest).
     private mutating func readEveryLayer(_ name: String) -> [(text: String, file: String)] {
         var texts: [(text: String, file: String)] = []
-        for layer in layers where Self.fileExists(Self.join(layer, name)) {
+        for layer in layers where FileManager.default.fileExists(atPath: Self.join(layer, name)) {
             if let text = read(file: Self.join(layer, name)) { texts.append((text, Self.join(layer, name))) }
         }
         if let text = overrides[name] {
@@ -141,14 +150,11 @@ struct ContentLoader {
                 let model = readSafeguardingModel(text, file: path(Self.safeguardingModelFile), rules: safeguarding)
                 safeguarding?.model = model
             }
-        } else {
-            safeguarding = nil
-            if !exists("safeguarding.yaml") {
-                diagnostics.append(
-                    ContentDiagnostic(
-                        file: Self.join(directory, "safeguarding.yaml"), message: "there are no safeguarding rules",
-                        hint: "the base layer holds safeguarding.yaml; check 'base:' in council.yaml"))
-            }
+        } else if !exists("safeguarding.yaml") {
+            diagnostics.append(
+                ContentDiagnostic(
+                    file: Self.join(directory, "safeguarding.yaml"), message: "there are no safeguarding rules",
+                    hint: "the base layer holds safeguarding.yaml; check 'base:' in council.yaml"))
         }
 
         var easyStatements: [String: String] = [:]
@@ -159,14 +165,10 @@ struct ContentLoader {
             "synonyms.yaml", "safeguarding.yaml", LearnedExamples.fileName, Self.easyCharterFile, Self.councilFile,
         ]
         // Every intent file of every layer; a council's file replaces the base's of the same name.
-        var names: [(name: String, layer: Int)] = []
-        for (index, layer) in layers.enumerated() {
-            let files = ((try? FileManager.default.contentsOfDirectory(atPath: layer)) ?? [])
-                .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !reserved.contains($0) }
-            names.removeAll { files.contains($0.name) }
-            names += files.map { ($0, index) }
+        let names = located.filter { name, _ in
+            (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !reserved.contains(name)
         }
-        names.sort { $0.name < $1.name }
+        .map { (name: $0.key, layer: $0.value.layer) }.sorted { $0.name < $1.name }
         if names.isEmpty {
             diagnostics.append(ContentDiagnostic(file: directory, message: "no intent files (*.yaml) found"))
         }
@@ -252,10 +254,7 @@ struct ContentLoader {
             )
             return (nil, base)
         }
-        return (
-            CouncilProfile(
-                name: values["council"]!, parts: values["parts"]!, part: values["part-word"]!, values: values), base
-        )
+        return (CouncilProfile(values: values), base)
     }
 
     /// The base layer: `base:` of council.yaml (relative to it), else `base` beside the council's
@@ -312,15 +311,19 @@ struct ContentLoader {
             return result
         }
         for name in Set(unknown).sorted() {
-            let suggestion =
-                YAMLDocument.closest(name, in: Array(values.keys)).map { " (did you mean '{\($0)}'?)" } ?? ""
             diagnostics.append(
                 ContentDiagnostic(
                     file: intent.location.file, line: intent.location.line, column: intent.location.column,
-                    message: "intent '\(intent.id)' uses the unknown placeholder '{\(name)}'\(suggestion)",
+                    message: "intent '\(intent.id)' uses the unknown placeholder '{\(name)}'"
+                        + Self.nearestPlaceholder(to: name, in: values),
                     hint: "define '\(name):' in council.yaml"))
         }
         return filled
+    }
+
+    /// " (did you mean '{nearest}'?)" when a known placeholder is close to `name`, else "".
+    static func nearestPlaceholder(to name: String, in known: [String: String]) -> String {
+        YAMLDocument.closest(name, in: Array(known.keys)).map { " (did you mean '{\($0)}'?)" } ?? ""
     }
 
     /// `text` with each known `{name}` replaced, and the names it did not know.
@@ -584,10 +587,8 @@ struct ContentLoader {
     {
         let (result, unknown) = Self.fill(text, values: contacts)
         for name in unknown {
-            let suggestion =
-                YAMLDocument.closest(name, in: Array(contacts.keys)).map { " (did you mean '{\($0)}'?)" } ?? ""
             document.error(
-                node, "unknown contact '{\(name)}'\(suggestion)",
+                node, "unknown contact '{\(name)}'" + Self.nearestPlaceholder(to: name, in: contacts),
                 hint: "define it in council.yaml (or under 'contacts:' in safeguarding.yaml)")
         }
         return result

@@ -3,15 +3,16 @@ import Foundation
 /// A council's own facts, from `council.yaml` in its content layer: its name, what its charter
 /// calls its parts, and the contacts that the base layer's replies name as `{placeholders}`.
 public struct CouncilProfile: Sendable, Equatable {
-    /// The council's name (`council:`), e.g. "Stoke-on-Trent City Council".
-    public var name: String
-    /// What the charter calls its parts, plural (`parts:`), e.g. "cornerstones".
-    public var parts: String
-    /// One part (`part-word:`), e.g. "cornerstone".
-    public var part: String
     /// Every value by key, as the placeholders `{key}` in replies use them (contacts, the Local
-    /// Offer's address, the name and the parts' words).
+    /// Offer's address, the name and the parts' words). Holds at least ``requiredKeys``.
     public var values: [String: String]
+
+    /// The council's name (`council:`), e.g. "Stoke-on-Trent City Council".
+    public var name: String { values["council"] ?? "" }
+    /// What the charter calls its parts, plural (`parts:`), e.g. "cornerstones".
+    public var parts: String { values["parts"] ?? "" }
+    /// One part (`part-word:`), e.g. "cornerstone".
+    public var part: String { values["part-word"] ?? "" }
 
     /// The keys `council.yaml` must have.
     static let requiredKeys = ["council", "parts", "part-word"]
