@@ -126,4 +126,27 @@ import Testing
             #expect(reload.status == .ok)
         }
     }
+
+    /// A question asked of a council this server does not serve is not written into another
+    /// council's folder.
+    @Test func anAssignmentForACouncilNotServedIsRefused() async throws {
+        let (service, store, root) = try service()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try await store.record(
+            UnansweredQuestion(
+                askedAt: Date(), question: "a question from elsewhere", normalized: "a question from elsewhere",
+                channel: .http, outcome: .fallback, bestIntent: nil, score: 0, council: "elsewhere"))
+        let group = try #require(try await store.groups(status: .new, since: nil, limit: 1, council: "elsewhere").first)
+        let bearer: HTTPFields = [.authorization: "Bearer \(Self.token)", .contentType: "application/json"]
+        try await TestSupport.app(service).test(.router) { client in
+            let assigned = try await client.execute(
+                uri: "/api/admin/missed/\(group.id)/assign", method: .post, headers: bearer,
+                body: TestSupport.json(["intent": "about.parts"]))
+            #expect(assigned.status == .conflict)
+            #expect(TestSupport.errorCode(assigned.body) == "council_not_served")
+        }
+        for id in ["stoke-on-trent", "bcp"] {
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("\(id)/learned.yaml").path))
+        }
+    }
 }

@@ -172,11 +172,12 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
 
     /// A council's staff actions; a 503 when its content folder is not known (built-in content).
     func contentReview(_ council: CouncilService) throws -> ContentReview {
-        guard let review = council.contentReview else {
-            throw APIError(
-                .serviceUnavailable, code: "no_content_directory", message: "The content directory is not known.")
-        }
+        guard let review = council.contentReview else { throw noContentDirectory }
         return review
+    }
+
+    var noContentDirectory: APIError {
+        APIError(.serviceUnavailable, code: "no_content_directory", message: "The content directory is not known.")
     }
 
     /// The review service's refusals as HTTP errors.
@@ -195,7 +196,7 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
     func assign(_ id: Int64, to intent: String) async throws -> MissedGroup {
         guard let (group, _) = try await review().group(id: id) else { throw noGroup }
         do {
-            return try await contentReview(service.council(ofGroup: group)).assign(id, to: intent)
+            return try await contentReview(try service.council(ofGroup: group)).assign(id, to: intent)
         } catch let failure as ContentReview.Failure {
             throw httpError(failure)
         }
@@ -206,10 +207,11 @@ struct AdminController<Context: RequestContext & RemoteAddressRequestContext> {
     @discardableResult
     func reloadContent(council: String?) throws -> [(council: String, content: Content)] {
         let councils = try council.map { [try service.council($0)] } ?? service.councils
-        let reloadable = councils.filter { $0.contentReview != nil }
-        if reloadable.isEmpty { _ = try contentReview(councils[0]) }
+        let reviews = councils.compactMap { council in council.contentReview.map { (council.id, $0) } }
+        // Built-in content has no folder to read again: with nothing to reload, say so (503).
+        guard !reviews.isEmpty else { throw noContentDirectory }
         do {
-            return try reloadable.map { ($0.id, try contentReview($0).reload()) }
+            return try reviews.map { ($0.0, try $0.1.reload()) }
         } catch let failure as ContentReview.Failure {
             throw httpError(failure)
         }

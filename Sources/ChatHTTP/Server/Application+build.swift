@@ -73,9 +73,17 @@ public struct ChatService: Sendable {
         return council
     }
 
-    /// The council a group of questions was asked of (the first when the group names none).
-    func council(ofGroup group: MissedGroup) -> CouncilService {
-        councils.first { $0.id == group.council } ?? councils[0]
+    /// The council a group of questions was asked of. A group from before councils were recorded
+    /// (no council) belongs to the only council served; a group of a council not served here is a
+    /// 409 naming it, rather than written into another council's folder.
+    func council(ofGroup group: MissedGroup) throws -> CouncilService {
+        if let council = councils.first(where: { $0.id == group.council }) { return council }
+        if group.council.isEmpty && councils.count == 1 { return councils[0] }
+        throw APIError(
+            .conflict, code: "council_not_served",
+            message: group.council.isEmpty
+                ? "This question was stored before councils were recorded; with several councils served, assign it with 'charter-chat missed assign --intents DIR'."
+                : "This question was asked of the council \"\(group.council)\", which this server does not serve.")
     }
 
     /// Every route the service answers (also checked against the OpenAPI document by the tests).
