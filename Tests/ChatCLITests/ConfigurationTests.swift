@@ -1,3 +1,4 @@
+import DialogueEngine
 import Testing
 
 @testable import ChatCLI
@@ -107,5 +108,26 @@ import Testing
         #expect(configuration.councilID == "anytown")
         configuration.intentsDirectory = "/srv/Council Files"
         #expect(configuration.councilID == "default")
+    }
+}
+
+@Suite struct BaseLayerOptionTests {
+    /// The base layer: --base wins over CHARTER_CHAT_BASE, which wins over the built-in base.
+    @Test func theBaseComesFromTheFlagTheEnvironmentOrTheBuiltInContent() throws {
+        let flag = try Configuration.resolve(
+            intents: "/councils/anytown", database: nil, base: "/shared/base",
+            environment: ["CHARTER_CHAT_BASE": "/env/base"], builtInContent: { "/built-in" })
+        #expect(flag.baseDirectory == "/shared/base")
+        #expect(flag.contentSource == ContentSource(directory: "/councils/anytown", defaultBase: "/shared/base"))
+        let environment = try Configuration.resolve(
+            intents: "/councils/anytown", database: nil, environment: ["CHARTER_CHAT_BASE": "/env/base"],
+            builtInContent: { "/built-in" })
+        #expect(environment.baseDirectory == "/env/base")
+        let builtIn = try Configuration.resolve(
+            intents: "/councils/anytown", database: nil, environment: [:], builtInContent: { "/built-in" })
+        #expect(builtIn.baseDirectory == "/built-in/base")
+        let none = try Configuration.resolve(
+            intents: "/councils/anytown", database: nil, environment: [:], builtInContent: { nil })
+        #expect(none.baseDirectory == nil)
     }
 }
