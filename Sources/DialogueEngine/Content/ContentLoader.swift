@@ -506,13 +506,13 @@ struct ContentLoader {
                 document.error(node, "'lists' must be a mapping of names to lists", hint: "write 'family: [mum, dad]'")
             }
         }
-        var listAtoms: [String: [[SafeguardingPattern.Atom]]] = [:]
+        var analysed = SafeguardingPattern.Analysed()
         func rules(_ node: Node, what: String) -> [SafeguardingRules.Rule] {
             var rules: [SafeguardingRules.Rule] = []
             for (pattern, node) in document.texts(node, what: what) {
                 do throws(SafeguardingPattern.ParseError) {
                     let compiled = try SafeguardingPattern.rule(
-                        pattern, lists: lists, analyzer: analyzer, listAtoms: &listAtoms)
+                        pattern, lists: lists, analyzer: analyzer, analysed: &analysed)
                     rules.append(SafeguardingRules.Rule(pattern, location: document.location(node), compiled: compiled))
                 } catch {
                     document.error(node, "rule '\(pattern)': \(error.message)", hint: error.hint)

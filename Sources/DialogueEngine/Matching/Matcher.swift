@@ -66,7 +66,7 @@ package final class Matcher: Sendable {
         }
         for group in content.lexicon.synonymGroups { group.forEach(count) }
         content.lexicon.textSpeak.values.forEach(count)
-        for word in safeguarding.vocabulary { frequencies[word, default: 0] += 1 }
+        for (word, uses) in safeguarding.vocabulary { frequencies[word, default: 0] += uses }
         // Messages mostly use the content's own words: their stems are looked up, not recomputed.
         let analyzer = plainAnalyzer.caching(stemsOf: frequencies.keys)
         self.analyzer = analyzer

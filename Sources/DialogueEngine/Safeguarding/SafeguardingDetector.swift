@@ -38,8 +38,9 @@ package struct SafeguardingDetector: Sendable {
     /// patterns that can start at one of its words.
     private let rulesByFirst: [String: [Int]]
     private let guardsByFirst: [String: [Int]]
-    /// Every word of the rules, lists and guards as written, for the spelling corrector's vocabulary.
-    package let vocabulary: [String]
+    /// Every word of the rules, lists and guards as written, with how often the rules use it, for
+    /// the spelling corrector's vocabulary.
+    package let vocabulary: [String: Int]
     /// Their stems: a word with one of these stems is never "corrected" into another word.
     package let stems: Set<String>
 
@@ -60,10 +61,17 @@ package struct SafeguardingDetector: Sendable {
         }.map(\.element)
         categories = ordered.map { ($0.id, $0.tier) }
         var rules: [CompiledRule] = []
-        var vocabulary: [String] = []
+        // Each alternative and list is analysed once, however many rules use it.
+        var optionUses: [Substring: Int] = [:]
+        var listUses: [Substring: Int] = [:]
+        func count(_ pattern: String) {
+            let (options, lists) = SafeguardingPattern.vocabulary(of: pattern)
+            for option in options { optionUses[option, default: 0] += 1 }
+            for name in lists { listUses[name, default: 0] += 1 }
+        }
         for (number, category) in ordered.enumerated() {
             for rule in category.rules {
-                vocabulary += SafeguardingPattern.vocabulary(of: rule.pattern, lists: content.lists, analyzer: analyzer)
+                count(rule.pattern)
                 guard let patterns = Self.patterns(of: rule, lists: content.lists, analyzer: analyzer) else { continue }
                 rules.append(
                     CompiledRule(
@@ -72,7 +80,7 @@ package struct SafeguardingDetector: Sendable {
         }
         var guards: [SafeguardingPattern] = []
         for rule in content.guards {
-            vocabulary += SafeguardingPattern.vocabulary(of: rule.pattern, lists: content.lists, analyzer: analyzer)
+            count(rule.pattern)
             if let patterns = Self.patterns(of: rule, lists: content.lists, analyzer: analyzer) {
                 guards += patterns
             }
@@ -81,6 +89,14 @@ package struct SafeguardingDetector: Sendable {
         self.guards = guards
         self.rulesByFirst = Self.byFirst(rules.map(\.pattern))
         self.guardsByFirst = Self.byFirst(guards)
+        var vocabulary: [String: Int] = [:]
+        for (option, uses) in optionUses {
+            for word in analyzer.words(String(option)) { vocabulary[word, default: 0] += uses }
+        }
+        for (name, uses) in listUses {
+            let entries = (try? SafeguardingPattern.entries(of: String(name), lists: content.lists)) ?? []
+            for word in entries.flatMap({ analyzer.words($0) }) { vocabulary[word, default: 0] += uses }
+        }
         self.vocabulary = vocabulary
         self.stems = Set(
             (rules.flatMap { [$0.pattern] + $0.others } + guards).flatMap { pattern in

@@ -90,18 +90,30 @@ package struct SafeguardingPattern: Sendable, Equatable {
         package var hint: String?
     }
 
+    /// What compiling one rule learns that the next can reuse: most rules share lists (`@someone`,
+    /// `@me`) and alternatives, and analysing them again was most of the time to load the rules.
+    package struct Analysed: Sendable {
+        /// Each list's analysed entries.
+        var lists: [String: [[Atom]]] = [:]
+        /// Each alternative's atoms.
+        var options: [String: [Atom]] = [:]
+        /// Each part's alternatives, by the part as written.
+        var pieces: [String: [[Atom]]] = [:]
+
+        package init() {}
+    }
+
     /// Parses `pattern`, looking `@name` up in `lists` and analysing each word with `analyzer`.
     package init(
         _ pattern: String, lists: [String: [String]], analyzer: TextAnalyzer
     ) throws(ParseError) {
-        var listAtoms: [String: [[Atom]]] = [:]
-        try self.init(pattern, lists: lists, analyzer: analyzer, listAtoms: &listAtoms)
+        var analysed = Analysed()
+        try self.init(pattern, lists: lists, analyzer: analyzer, analysed: &analysed)
     }
 
-    /// Parses `pattern`; `listAtoms` keeps each list's analysed entries, so that rules sharing a list
-    /// (most of them share `@someone` or `@me`) analyse it once.
+    /// Parses `pattern`, reusing and adding to what earlier rules analysed.
     package init(
-        _ pattern: String, lists: [String: [String]], analyzer: TextAnalyzer, listAtoms: inout [String: [[Atom]]]
+        _ pattern: String, lists: [String: [String]], analyzer: TextAnalyzer, analysed cache: inout Analysed
     ) throws(ParseError) {
         var parts: [Part] = []
         var gap = Self.shortGap
@@ -115,6 +127,11 @@ package struct SafeguardingPattern: Sendable, Equatable {
             }
             if piece == "$" {
                 parts.append(Part(alternatives: [], gap: gap, isEnd: true))
+                gap = Self.shortGap
+                continue
+            }
+            if let known = cache.pieces[piece] {
+                parts.append(Part(alternatives: known, gap: gap))
                 gap = Self.shortGap
                 continue
             }
@@ -150,7 +167,7 @@ package struct SafeguardingPattern: Sendable, Equatable {
                             hint: "put the list in a part of its own: 'at @me', not '(at @me|near)'")
                     }
                     let name = String(option.dropFirst())
-                    if let known = listAtoms[name] {
+                    if let known = cache.lists[name] {
                         alternatives += known
                         continue
                     }
@@ -163,10 +180,11 @@ package struct SafeguardingPattern: Sendable, Equatable {
                         let atoms = Self.atoms(entry, analyzer: analyzer)
                         if !atoms.isEmpty { analysed.append(atoms) }
                     }
-                    listAtoms[name] = analysed
+                    cache.lists[name] = analysed
                     alternatives += analysed
                 } else {
-                    let atoms = Self.atoms(option, analyzer: analyzer)
+                    let atoms = cache.options[option] ?? Self.atoms(option, analyzer: analyzer)
+                    cache.options[option] = atoms
                     if atoms.isEmpty {
                         throw ParseError(
                             message: "'\(option)' has no letters or digits to match",
@@ -175,6 +193,7 @@ package struct SafeguardingPattern: Sendable, Equatable {
                     alternatives.append(atoms)
                 }
             }
+            cache.pieces[piece] = alternatives
             parts.append(Part(alternatives: alternatives, gap: gap))
             gap = Self.shortGap
         }
@@ -284,18 +303,18 @@ package struct SafeguardingPattern: Sendable, Equatable {
     package static func rule(
         _ text: String, lists: [String: [String]], analyzer: TextAnalyzer
     ) throws(ParseError) -> [SafeguardingPattern] {
-        var listAtoms: [String: [[Atom]]] = [:]
-        return try rule(text, lists: lists, analyzer: analyzer, listAtoms: &listAtoms)
+        var analysed = Analysed()
+        return try rule(text, lists: lists, analyzer: analyzer, analysed: &analysed)
     }
 
-    /// ``rule(_:lists:analyzer:)`` sharing analysed lists with other rules (see `listAtoms`).
+    /// ``rule(_:lists:analyzer:)`` reusing and adding to what earlier rules analysed.
     package static func rule(
-        _ text: String, lists: [String: [String]], analyzer: TextAnalyzer, listAtoms: inout [String: [[Atom]]]
+        _ text: String, lists: [String: [String]], analyzer: TextAnalyzer, analysed: inout Analysed
     ) throws(ParseError) -> [SafeguardingPattern] {
         var patterns: [SafeguardingPattern] = []
         for piece in text.split(separator: "&") {
             patterns.append(
-                try SafeguardingPattern(String(piece), lists: lists, analyzer: analyzer, listAtoms: &listAtoms))
+                try SafeguardingPattern(String(piece), lists: lists, analyzer: analyzer, analysed: &analysed))
         }
         guard !patterns.isEmpty else {
             throw ParseError(message: "the rule has no words", hint: "write the words to look for, e.g. 'hit me'")
@@ -315,21 +334,22 @@ package struct SafeguardingPattern: Sendable, Equatable {
         return atoms
     }
 
-    /// The words of every alternative as they are written (for the spelling corrector).
-    package static func vocabulary(of text: String, lists: [String: [String]], analyzer: TextAnalyzer) -> [String] {
-        var words: [String] = []
-        let cleaned = String(text.map { $0 == "(" || $0 == ")" ? " " : $0 })
-        for piece in cleaned.split(separator: " ") where piece != "..." && piece != "$" && piece != "&" {
+    /// The alternatives of every part as they are written (for the spelling corrector's words), and
+    /// the names of the lists it uses, whose entries' words count once for each use.
+    package static func vocabulary(of text: String) -> (options: [Substring], lists: [Substring]) {
+        var options: [Substring] = []
+        var names: [Substring] = []
+        for piece in text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" })
+        where piece != "..." && piece != "$" && piece != "&" {
             for option in piece.split(separator: "|") {
-                if option.hasPrefix("@") {
-                    let entries = (try? Self.entries(of: String(option.dropFirst()), lists: lists)) ?? []
-                    for entry in entries { words += analyzer.words(entry) }
+                if option.first == "@" {
+                    names.append(option.dropFirst())
                 } else {
-                    words += analyzer.words(String(option))
+                    options.append(option)
                 }
             }
         }
-        return words
+        return (options, names)
     }
 
     /// The atoms a match can start with.
