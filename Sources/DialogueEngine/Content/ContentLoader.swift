@@ -405,7 +405,7 @@ struct ContentLoader {
         defer { diagnostics += document.diagnostics }
         guard let root = document.root else { return Lexicon() }
         let entries = document.entries(
-            of: root, allowed: ["groups", "textspeak", "weak", "carryover"], what: "synonyms.yaml")
+            of: root, allowed: ["groups", "textspeak", "weak", "carryover", "scope"], what: "synonyms.yaml")
         var lexicon = Lexicon()
         if let groups = entries["groups"]?.value {
             if let sequence = groups.sequence {
@@ -440,6 +440,9 @@ struct ContentLoader {
         }
         if let carryOver = entries["carryover"]?.value {
             lexicon.carryOver = document.texts(carryOver, what: "'carryover'").map(\.0)
+        }
+        if let scope = entries["scope"]?.value {
+            lexicon.scope = document.texts(scope, what: "'scope'").map(\.0)
         }
         return lexicon
     }

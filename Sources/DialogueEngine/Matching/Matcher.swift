@@ -40,6 +40,8 @@ package final class Matcher: Sendable {
     private let wholeShapeOnly: [Bool]
     /// The carry-over openings (see ``Lexicon/carryOver``), as words.
     private let carryOver: [[String]]
+    /// The stems of the scope words (see ``Lexicon/scope``).
+    private let scopeStems: Set<String>
 
     /// Builds the index and vocabularies from `content`.
     package init(content: Content, settings: MatcherSettings = MatcherSettings()) {
@@ -47,6 +49,7 @@ package final class Matcher: Sendable {
         self.settings = settings
         let plainAnalyzer = TextAnalyzer(lexicon: content.lexicon)
         self.carryOver = content.lexicon.carryOver.map { plainAnalyzer.words($0) }.filter { !$0.isEmpty }
+        self.scopeStems = Set(content.lexicon.scope.flatMap { plainAnalyzer.words($0).map(PorterStemmer.stem) })
         let safeguarding = SafeguardingDetector(
             rules: content.safeguarding, analyzer: plainAnalyzer, textSpeak: content.lexicon.textSpeak)
         self.safeguarding = safeguarding
@@ -241,23 +244,32 @@ package final class Matcher: Sendable {
 
     /// Decides between answering, asking which was meant, and falling back.
     package func match(_ message: String, analysed: AnalyzedText? = nil, topic: String? = nil) -> MatchResult {
+        let analysed = analysed ?? analyze(message)
         let ranked = rankNumbered(message, analysed: analysed, topic: topic)
         guard let first = ranked.first else { return .fallback(best: nil) }
         let top = candidate(first)
         // Two targets that would quote the same single statement are one answer, not a choice.
         let rival = ranked.dropFirst().first { identities[$0.target] != identities[first.target] }.map(candidate)
         let related = rival.map { self.related(top.target, $0.target) } ?? false
-        return Self.decide(best: top, rival: rival, related: related, settings: settings)
+        return Self.decide(
+            best: top, rival: rival, related: related, inScope: isInScope(analysed), settings: settings)
+    }
+
+    /// True when the message names co-production itself (a scope word: a meeting, the charter).
+    package func isInScope(_ analysed: AnalyzedText) -> Bool {
+        !scopeStems.isDisjoint(with: analysed.stems)
     }
 
     /// The clarification policy (see ``MatcherSettings``): ask only when an unrelated rival ranks
     /// within the margin of the best and the best is not confident; else answer the best when it
-    /// clears the floor, and fall back when it does not.
-    package static func decide(best: Candidate, rival: Candidate?, related: Bool, settings: MatcherSettings)
-        -> MatchResult
-    {
-        guard best.confidence >= settings.answerFloor else { return .fallback(best: best) }
-        if best.confidence < settings.confident, let rival, !related, rival.confidence >= settings.answerFloor,
+    /// clears the floor (the lower ``MatcherSettings/scopedFloor`` when `inScope`), and fall back
+    /// when it does not.
+    package static func decide(
+        best: Candidate, rival: Candidate?, related: Bool, inScope: Bool = false, settings: MatcherSettings
+    ) -> MatchResult {
+        let floor = inScope ? min(settings.scopedFloor, settings.answerFloor) : settings.answerFloor
+        guard best.confidence >= floor else { return .fallback(best: best) }
+        if best.confidence < settings.confident, let rival, !related, rival.confidence >= floor,
             rival.ranking >= best.ranking - settings.clarifyMargin
         {
             return .clarify([best, rival])

@@ -17,11 +17,15 @@ public struct Lexicon: Sendable, Equatable {
     /// Openings that carry the conversation's topic over to a new question ("and what about …",
     /// "does it say anything about …").
     public var carryOver: [String]
+    /// Words that show a message is about co-production itself ("meeting", "review", "charter"):
+    /// such a message is answered from a lower confidence than one about anything at all.
+    public var scope: [String]
 
     /// Makes a lexicon.
     public init(
         synonymGroups: [[String]] = [], textSpeak: [String: String] = [:], weakWords: Set<String> = [],
-        dictionary: Set<String> = [], thesaurus: [String: String] = [:], carryOver: [String] = []
+        dictionary: Set<String> = [], thesaurus: [String: String] = [:], carryOver: [String] = [],
+        scope: [String] = []
     ) {
         self.synonymGroups = synonymGroups
         self.textSpeak = textSpeak
@@ -29,6 +33,7 @@ public struct Lexicon: Sendable, Equatable {
         self.dictionary = dictionary
         self.thesaurus = thesaurus
         self.carryOver = carryOver
+        self.scope = scope
     }
 
     /// Adds a higher layer's entries: its groups, weak words and openings join these, and its text
@@ -40,5 +45,6 @@ public struct Lexicon: Sendable, Equatable {
         dictionary.formUnion(other.dictionary)
         thesaurus.merge(other.thesaurus) { _, higher in higher }
         carryOver += other.carryOver.filter { !carryOver.contains($0) }
+        scope += other.scope.filter { !scope.contains($0) }
     }
 }

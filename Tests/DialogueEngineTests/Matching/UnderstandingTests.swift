@@ -46,9 +46,46 @@ import Testing
         #expect(found.rawValue == verdict)
     }
 
+    @Test(
+        arguments: [
+            // (best, rival, in scope, verdict): a message naming co-production itself is answered
+            // from the lower scoped floor; the margin rule is the same.
+            (0.35, nil, false, "fallback"),
+            (0.35, nil, true, "answer"),
+            (0.31, 0.20, true, "answer"),
+            (0.29, nil, true, "fallback"),
+            (0.35, 0.348, true, "clarify"),
+            (0.35, 0.348, false, "fallback"),
+        ] as [(Double, Double?, Bool, String)])
+    func scopedFloor(best: Double, rival: Double?, inScope: Bool, verdict: String) {
+        let result = Matcher.decide(
+            best: Self.candidate("a", best), rival: rival.map { Self.candidate("b", $0) }, related: false,
+            inScope: inScope, settings: MatcherSettings())
+        let found: Verdict
+        switch result {
+        case .answer: found = .answer
+        case .clarify: found = .clarify
+        case .fallback: found = .fallback
+        }
+        #expect(found.rawValue == verdict)
+    }
+
+    @Test(arguments: [
+        ("the last meeting went on for ages, should they be shorter", true),
+        ("is my review going to be at school", true),
+        ("does the charter say anything about it", true),
+        ("how do i boil an egg", false),
+        ("what products do you sell", false),
+    ])
+    func scopeWordsMarkAMessageAsAboutCoProduction(message: String, inScope: Bool) {
+        let matcher = TestSupport.assistant().matcher
+        #expect(matcher.isInScope(matcher.analyze(message)) == inScope, "'\(message)'")
+    }
+
     @Test func thePolicyFiguresAreOrdered() {
         let settings = MatcherSettings()
         #expect(settings.answerFloor < settings.confident)
+        #expect(settings.scopedFloor <= settings.answerFloor)
         #expect(settings.clarifyMargin > 0 && settings.clarifyMargin < settings.confident - settings.answerFloor)
         var tuned = settings
         let known = tuned.setting("answerFloor", to: 0.3)
