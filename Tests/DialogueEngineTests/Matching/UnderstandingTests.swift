@@ -52,8 +52,8 @@ import Testing
             // from the lower scoped floor; the margin rule is the same.
             (0.35, nil, false, "fallback"),
             (0.35, nil, true, "answer"),
-            (0.31, 0.20, true, "answer"),
-            (0.29, nil, true, "fallback"),
+            (0.27, 0.20, true, "answer"),
+            (0.24, nil, true, "fallback"),
             (0.35, 0.348, true, "clarify"),
             (0.35, 0.348, false, "fallback"),
         ] as [(Double, Double?, Bool, String)])
