@@ -37,6 +37,9 @@ package struct SafeguardingDetector: Sendable {
     /// Rules and guards by the words they can start with, so a message is checked only against
     /// patterns that can start at one of its words.
     private let rulesByFirst: [String: [Int]]
+    /// The rules by the words of their rarest part: a rule can match only a message holding one of
+    /// them, so the others are not tried (most rules start with a common word such as `@someone`).
+    private let rulesByRarest: [String: [Int]]
     private let guardsByFirst: [String: [Int]]
     /// Every word of the rules, lists and guards as written, with how often the rules use it, for
     /// the spelling corrector's vocabulary.
@@ -88,6 +91,7 @@ package struct SafeguardingDetector: Sendable {
         self.rules = rules
         self.guards = guards
         self.rulesByFirst = Self.byFirst(rules.map(\.pattern))
+        self.rulesByRarest = Self.byRarestPart(rules.map { [$0.pattern] + $0.others })
         self.guardsByFirst = Self.byFirst(guards)
         var vocabulary: [String: Int] = [:]
         for (option, uses) in optionUses {
@@ -120,6 +124,25 @@ package struct SafeguardingDetector: Sendable {
         return index
     }
 
+    /// Each rule under the first words of its rarest part: the part whose words the rules use least
+    /// often. Every part must match for the rule to match, and a part matches only where one of its
+    /// alternatives' first words stands.
+    private static func byRarestPart(_ rules: [[SafeguardingPattern]]) -> [String: [Int]] {
+        let keysOfParts = rules.map { patterns in
+            patterns.flatMap(\.parts).filter { !$0.isEnd }.map { Set($0.alternatives.map(\.[0].text)) }
+        }
+        var uses: [String: Int] = [:]
+        for parts in keysOfParts { for keys in parts { for key in keys { uses[key, default: 0] += 1 } } }
+        var index: [String: [Int]] = [:]
+        for (number, parts) in keysOfParts.enumerated() {
+            let rarest = parts.min { a, b in
+                a.reduce(0) { $0 + uses[$1, default: 0] } < b.reduce(0) { $0 + uses[$1, default: 0] }
+            }
+            for key in rarest ?? [] { index[key, default: []].append(number) }
+        }
+        return index
+    }
+
     /// The numbers of the patterns in `index` that can start at `position`.
     private static func candidates(
         at position: Int, words: [String], stems: [String], index: [String: [Int]]
@@ -137,12 +160,22 @@ package struct SafeguardingDetector: Sendable {
     /// The same, with the words' stems already made (``AnalyzedText/stems``).
     package func detect(words: [String], stems: [String]) -> SafeguardingSignal? {
         guard !words.isEmpty else { return nil }
+        // Only rules whose rarest part has a word here can match.
+        var possible = [Bool](repeating: false, count: rules.count)
+        var anyPossible = false
+        for position in words.indices {
+            for number in Self.candidates(at: position, words: words, stems: stems, index: rulesByRarest) {
+                possible[number] = true
+                anyPossible = true
+            }
+        }
+        guard anyPossible else { return nil }
         let guarded = guardedWords(words: words, stems: stems)
         // Rules see every word; a match made only of guarded words is a harmless use and set aside.
         var best: (rule: Int, positions: [Int])?
         for start in words.indices {
             for number in Self.candidates(at: start, words: words, stems: stems, index: rulesByFirst)
-            where number < (best?.rule ?? Int.max) {
+            where possible[number] && number < (best?.rule ?? Int.max) {
                 // Read in place: a copy of the rule would retain its arrays for every candidate.
                 guard var positions = rules[number].pattern.match(at: start, words: words, stems: stems)
                 else { continue }
