@@ -39,6 +39,26 @@ import Testing
         #expect(Self.match(rule, message) == expected, "'\(rule)' on '\(message)'")
     }
 
+    /// The detector tries only rules whose rarest part has a word in the message; a rule whose
+    /// rare word comes late, or sits in an `&` pattern, must still be found.
+    @Test(arguments: [
+        ("my nan took off her belt", ["nan", "belt"]),
+        ("my nan was late", nil),
+        ("he has got pics of me", ["pics", "me"]),
+        ("he has got me", nil),
+        ("mum said i was useless again", ["mum", "useless"]),
+    ] as [(String, [String]?)])
+    func rulesAreFoundByTheirRarestPart(message: String, expected: [String]?) {
+        let rules = SafeguardingRules(
+            categories: [
+                SafeguardingRules.Category(
+                    id: "test", reply: "r",
+                    rules: [.init("@family ... belt"), .init("@me & pics"), .init("@family ... useless|worthless")])
+            ], lists: Self.lists, guards: [])
+        let detector = SafeguardingDetector(rules: rules, analyzer: Self.analyzer)
+        #expect(detector.detect(words: Self.analyzer.words(message))?.words == expected, "'\(message)'")
+    }
+
     @Test func guardsHideTheirWordsFromRules() {
         #expect(Self.match("kill", "killing it at football", guards: ["killing it"]) == nil)
         #expect(Self.match("kill", "he will kill me", guards: ["killing it"]) == ["kill"])
