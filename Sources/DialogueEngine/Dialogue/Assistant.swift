@@ -321,7 +321,11 @@ public struct Assistant: Sendable {
     /// True when `result` is a confident answer from the charter (not small talk, a follow-up or an
     /// out-of-scope example): what a possible-risk message still gets.
     private func answersTheCharter(_ result: MatchResult) -> Bool {
-        guard case .answer(let candidate) = result else { return false }
+        // The lower floor for messages about meetings never outweighs a sign of risk: only an
+        // answer that clears the ordinary floor does.
+        guard case .answer(let candidate) = result, candidate.confidence >= matcher.settings.answerFloor else {
+            return false
+        }
         guard case .intent(let id) = candidate.target else { return true }
         return engine.content.intent(id: id)?.kind == .answer
     }

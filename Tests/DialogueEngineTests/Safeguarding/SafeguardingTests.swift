@@ -157,6 +157,17 @@ import Testing
         #expect(try await log.safeguardingCounts().map(\.count) == [2])
     }
 
+    /// A message about a meeting is answered from a lower floor, but a weak charter match never
+    /// outweighs a sign of risk in it.
+    @Test func aWeakAnswerAboutAMeetingDoesNotOutweighARisk() async {
+        let assistant = TestSupport.assistant()
+        let message = "whats the point of the meeting if i wont be here in a few weeks"
+        #expect(assistant.explain(message).contains("scope: yes"))
+        let reply = await assistant.respond(to: message, sessionId: "w", channel: .http)
+        #expect(reply.kind == .safeguarding, "got \(reply.intent)")
+        #expect(reply.reply.contains("0800 1111"))
+    }
+
     /// `--explain` names the rule, where it is written and the words it matched.
     @Test func explainShowsTheRuleAndItsWords() {
         let text = TestSupport.assistant().explain("my stepdad beats me up")
