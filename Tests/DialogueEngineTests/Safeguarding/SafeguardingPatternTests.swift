@@ -41,13 +41,14 @@ import Testing
 
     /// The detector tries only rules whose rarest part has a word in the message; a rule whose
     /// rare word comes late, or sits in an `&` pattern, must still be found.
-    @Test(arguments: [
-        ("my nan took off her belt", ["nan", "belt"]),
-        ("my nan was late", nil),
-        ("he has got pics of me", ["pics", "me"]),
-        ("he has got me", nil),
-        ("mum said i was useless again", ["mum", "useless"]),
-    ] as [(String, [String]?)])
+    @Test(
+        arguments: [
+            ("my nan took off her belt", ["nan", "belt"]),
+            ("my nan was late", nil),
+            ("he has got pics of me", ["pics", "me"]),
+            ("he has got me", nil),
+            ("mum said i was useless again", ["mum", "useless"]),
+        ] as [(String, [String]?)])
     func rulesAreFoundByTheirRarestPart(message: String, expected: [String]?) {
         let rules = SafeguardingRules(
             categories: [
