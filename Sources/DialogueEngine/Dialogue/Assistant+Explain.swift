@@ -25,7 +25,7 @@ extension Assistant {
         for candidate in matcher.rank(message).prefix(limit) {
             lines.append(String(format: "  %.3f  ", candidate.confidence) + candidate.target.key)
         }
-        lines.append("scope: \(matcher.isInScope(matcher.analyze(message)) ? "yes (the lower floor)" : "no")")
+        lines.append("scope: \(matcher.isInScope(analysed) ? "yes (the lower floor)" : "no")")
         lines.append("verdict: \(matcher.match(message))")
         return lines.joined(separator: "\n")
     }

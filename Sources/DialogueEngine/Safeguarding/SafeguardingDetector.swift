@@ -135,10 +135,8 @@ package struct SafeguardingDetector: Sendable {
         for parts in keysOfParts { for keys in parts { for key in keys { uses[key, default: 0] += 1 } } }
         var index: [String: [Int]] = [:]
         for (number, parts) in keysOfParts.enumerated() {
-            let rarest = parts.min { a, b in
-                a.reduce(0) { $0 + uses[$1, default: 0] } < b.reduce(0) { $0 + uses[$1, default: 0] }
-            }
-            for key in rarest ?? [] { index[key, default: []].append(number) }
+            let costed = parts.map { keys in (keys: keys, cost: keys.reduce(0) { $0 + uses[$1, default: 0] }) }
+            for key in costed.min(by: { $0.cost < $1.cost })?.keys ?? [] { index[key, default: []].append(number) }
         }
         return index
     }
