@@ -30,20 +30,24 @@ import Testing
             (0.95, 0.949, false, "answer"),
         ] as [(Double, Double?, Bool, String)])
     func clarificationPolicy(best: Double, rival: Double?, related: Bool, verdict: String) {
+        #expect(Self.verdict(best: best, rival: rival, related: related, inScope: false) == verdict)
+    }
+
+    /// What ``Matcher/decide(best:rival:related:inScope:settings:)`` makes of a best answer "a" and
+    /// a rival "b" with the default settings; an answer is "a", a question offers "a" then "b".
+    private static func verdict(best: Double, rival: Double?, related: Bool, inScope: Bool) -> String {
         let result = Matcher.decide(
-            best: Self.candidate("a", best), rival: rival.map { Self.candidate("b", $0) }, related: related,
-            settings: MatcherSettings())
-        let found: Verdict
+            best: candidate("a", best), rival: rival.map { candidate("b", $0) }, related: related,
+            inScope: inScope, settings: MatcherSettings())
         switch result {
         case .answer(let answer):
             #expect(answer.target == .intent("a"))
-            found = .answer
+            return Verdict.answer.rawValue
         case .clarify(let options):
             #expect(options.map(\.target) == [.intent("a"), .intent("b")])
-            found = .clarify
-        case .fallback: found = .fallback
+            return Verdict.clarify.rawValue
+        case .fallback: return Verdict.fallback.rawValue
         }
-        #expect(found.rawValue == verdict)
     }
 
     @Test(
@@ -58,16 +62,7 @@ import Testing
             (0.35, 0.348, false, "fallback"),
         ] as [(Double, Double?, Bool, String)])
     func scopedFloor(best: Double, rival: Double?, inScope: Bool, verdict: String) {
-        let result = Matcher.decide(
-            best: Self.candidate("a", best), rival: rival.map { Self.candidate("b", $0) }, related: false,
-            inScope: inScope, settings: MatcherSettings())
-        let found: Verdict
-        switch result {
-        case .answer: found = .answer
-        case .clarify: found = .clarify
-        case .fallback: found = .fallback
-        }
-        #expect(found.rawValue == verdict)
+        #expect(Self.verdict(best: best, rival: rival, related: false, inScope: inScope) == verdict)
     }
 
     @Test(arguments: [

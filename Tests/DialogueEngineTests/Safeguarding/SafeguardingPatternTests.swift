@@ -48,13 +48,22 @@ import Testing
             ("he has got pics of me", ["pics", "me"]),
             ("he has got me", nil),
             ("mum said i was useless again", ["mum", "useless"]),
+            // The rare part's key is its first word's stem, its exact word, or a phrase's first word.
+            ("my nan keeps her belts in a drawer", ["nan", "belts"]),
+            ("he touched my mum", ["touched", "mum"]),
+            ("he touches my mum", nil),
+            ("step dad gave me a black eye", ["step", "dad", "black", "eye"]),
+            ("step dad has a black cat", nil),
         ] as [(String, [String]?)])
     func rulesAreFoundByTheirRarestPart(message: String, expected: [String]?) {
         let rules = SafeguardingRules(
             categories: [
                 SafeguardingRules.Category(
                     id: "test", reply: "r",
-                    rules: [.init("@family ... belt"), .init("@me & pics"), .init("@family ... useless|worthless")])
+                    rules: [
+                        .init("@family ... belt"), .init("@me & pics"), .init("@family ... useless|worthless"),
+                        .init("\"touched\" ... @family"), .init("@family ... (black eye)"),
+                    ])
             ], lists: Self.lists, guards: [])
         let detector = SafeguardingDetector(rules: rules, analyzer: Self.analyzer)
         #expect(detector.detect(words: Self.analyzer.words(message))?.words == expected, "'\(message)'")
