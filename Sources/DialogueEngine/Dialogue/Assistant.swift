@@ -336,7 +336,7 @@ public struct Assistant: Sendable {
         var kind = Reply.Kind.answer
         var intentName: String
         var list: [Target] = []
-        composed = compose(candidate.target, style: style)
+        composed = withRunnerUp(compose(candidate.target, style: style), candidate)
         switch candidate.target {
         case .statement(let id):
             intentName = "statement." + id
@@ -355,6 +355,20 @@ public struct Assistant: Sendable {
         return Reply(
             reply: composed.text, answered: true, intent: intentName, confidence: candidate.confidence,
             sessionId: sessionID, suggestions: composed.suggestions, sources: composed.sources, kind: kind)
+    }
+
+    /// The reply with the statements of a close runner-up (``Candidate/also``) that it does not quote
+    /// already, at most two, unless the reply is long enough to hold some back for "more".
+    private func withRunnerUp(_ composed: ReplyComposer.Composed, _ candidate: Candidate) -> ReplyComposer.Composed {
+        guard let also = candidate.also, composed.pending.isEmpty else { return composed }
+        let shown = matcher.quotedStatements(candidate.target)
+        let extra = matcher.quotedStatementIDs(also).filter { !shown.contains($0) }.prefix(2)
+        guard !extra.isEmpty else { return composed }
+        let more = engine.composer.continuation(Array(extra), suggestions: [], style: style)
+        var joined = composed
+        joined.text += "\n" + more.text
+        joined.sources += more.sources
+        return joined
     }
 
     /// A target's reply in `style`.

@@ -36,6 +36,9 @@ package struct Candidate: Sendable, Equatable {
     package var confidence: Double
     /// The order among candidates: confidence, with word-for-word likeness settling near-ties.
     package var ranking: Double
+    /// A different answer that ranked nearly as well, quoted after this one when it is not confident
+    /// (see ``MatcherSettings/alsoMargin``).
+    package var also: Target?
 
     /// Makes a candidate; its ranking is its confidence unless said otherwise.
     package init(target: Target, confidence: Double, ranking: Double? = nil) {

@@ -251,8 +251,31 @@ package final class Matcher: Sendable {
         // Two targets that would quote the same single statement are one answer, not a choice.
         let rival = ranked.dropFirst().first { identities[$0.target] != identities[first.target] }.map(candidate)
         let related = rival.map { self.related(top.target, $0.target) } ?? false
-        return Self.decide(
+        let result = Self.decide(
             best: top, rival: rival, related: related, inScope: isInScope(analysed), settings: settings)
+        guard case .answer(var best) = result, best.confidence < settings.confident, settings.alsoMargin > 0,
+            answersFromTheCharter(first.target)
+        else { return result }
+        // A reply that quotes a whole list already says enough.
+        let shown = quotedStatements(best.target)
+        guard shown.count <= 2 else { return result }
+        let floor = isInScope(analysed) ? min(settings.scopedFloor, settings.answerFloor) : settings.answerFloor
+        best.also =
+            ranked.dropFirst().prefix { $0.ranking >= first.ranking - settings.alsoMargin }.first { entry in
+                entry.confidence >= floor && identities[entry.target] != identities[first.target]
+                    && answersFromTheCharter(entry.target)
+                    && !quotedStatements(targets[entry.target]).isSubset(of: shown)
+            }.map { targets[$0.target] }
+        return .answer(best)
+    }
+
+    /// True for a target that answers with the charter: a statement, or an intent of kind answer.
+    private func answersFromTheCharter(_ number: Int) -> Bool {
+        switch targets[number] {
+        case .statement: return true
+        case .intent(let id):
+            return content.intent(id: id)?.kind == .answer && !quotedStatementIDs(targets[number]).isEmpty
+        }
     }
 
     /// True when the message names co-production itself (a scope word: a meeting, the charter).

@@ -121,7 +121,8 @@ import Testing
         #expect(easy.intent == standard.intent)
         #expect(easy.reply != standard.reply)
         #expect(easy.sources == standard.sources, "the exact words stay available")
-        let statement = try? #require(standard.sources.first)
+        let statement = standard.sources.first
+        #expect(statement != nil)
         #expect(!easy.reply.contains(statement?.text ?? "-"))
         let disclosure = await assistant.respond(
             to: "i keep thinking about ending my life", channel: .cli, style: .easy)

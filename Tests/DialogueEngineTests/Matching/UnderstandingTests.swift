@@ -205,3 +205,49 @@ import Testing
         #expect(reply.sources.contains { $0.text == decisions.text }, "\(reply.intent)")
     }
 }
+
+/// A close runner-up is quoted after an answer that is not confident, instead of being left out.
+@Suite struct RunnerUpTests {
+    private static let message = "will my family be told whats going on"
+
+    @Test func aCloseRunnerUpIsQuotedAfterAnAnswerThatIsNotConfident() async throws {
+        let assistant = TestSupport.assistant()
+        let matcher = assistant.matcher
+        guard case .answer(let best) = matcher.match(Self.message) else {
+            Issue.record("'\(Self.message)' was not answered")
+            return
+        }
+        let also = try #require(best.also)
+        #expect(best.confidence < matcher.settings.confident)
+        let shown = matcher.quotedStatements(best.target)
+        let added = matcher.quotedStatementIDs(also).filter { !shown.contains($0) }
+        #expect(!added.isEmpty)
+        let reply = await assistant.respond(to: Self.message, channel: .cli)
+        #expect(reply.reply.contains("And the charter also says:"))
+        for id in added.prefix(2) {
+            let statement = try #require(TestSupport.content.charter.statement(id: id))
+            #expect(reply.sources.contains { $0.text == statement.text }, "\(id) is not quoted")
+        }
+    }
+
+    @Test func withoutAMarginNoRunnerUpIsQuoted() async {
+        var settings = MatcherSettings()
+        settings.alsoMargin = 0
+        let matcher = Matcher(content: TestSupport.content, settings: settings)
+        guard case .answer(let best) = matcher.match(Self.message) else {
+            Issue.record("'\(Self.message)' was not answered")
+            return
+        }
+        #expect(best.also == nil)
+    }
+
+    @Test(arguments: ["what does co-production mean", "what are the four cornerstones", "hello there"])
+    func confidentAnswersAndSmallTalkStandAlone(message: String) async {
+        let matcher = TestSupport.assistant().matcher
+        if case .answer(let best) = matcher.match(message) {
+            #expect(best.also == nil, "'\(message)' got a runner-up \(String(describing: best.also))")
+        }
+        let reply = await TestSupport.assistant().respond(to: message, channel: .cli)
+        #expect(!reply.reply.contains("also says"))
+    }
+}
