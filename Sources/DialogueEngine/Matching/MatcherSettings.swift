@@ -35,8 +35,10 @@ package struct MatcherSettings: Sendable, Equatable {
     /// Word-set similarity at which a message counts as one of an intent's examples.
     package var phraseSimilarity = 0.7
     /// In a message of several clauses, how much more the clause holding the question counts than
-    /// the context around it ("My son is autistic. Can he have breaks?").
-    package var questionFocus = 0.2
+    /// the context around it ("My son is autistic. Can he have breaks?"). 0.2 → 0.3 answers one more
+    /// of the BCP fixture's 22 in-scope questions and of the own corpus's 347 charter questions, with
+    /// the own sets and the dev set unchanged.
+    package var questionFocus = 0.3
     /// The longest message (in words) that small talk may answer by keywords; a longer one must
     /// have small talk's whole shape (word-for-word likeness).
     package var smallTalkWords = 5.0
