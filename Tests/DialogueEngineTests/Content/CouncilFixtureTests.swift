@@ -38,9 +38,8 @@ import Testing
         }
     }
 
-    /// The council's question set: every out-of-scope question refused and all small talk answered;
-    /// the in-scope share answered correctly is held at its measured level (Benchmarks/README.md has
-    /// the figures; the target is 85%).
+    /// The council's question set: every out-of-scope question refused, all small talk answered, and
+    /// at least 85% of the in-scope questions answered with the charter's right words.
     @Test(arguments: councils)
     func theQuestionSetPasses(_ council: String) async throws {
         let path = Self.folder(council).appendingPathComponent("questions.jsonl").path
@@ -52,7 +51,7 @@ import Testing
             case .out, .smalltalk, .safeguarding:
                 #expect(passed == total, "\(council) \(kind.rawValue): \(passed)/\(total)")
             case .in:
-                #expect(Double(passed) / Double(total) >= 0.6, "\(council) in scope: \(passed)/\(total)")
+                #expect(Double(passed) / Double(total) >= 0.85, "\(council) in scope: \(passed)/\(total)")
             }
         }
     }
