@@ -111,7 +111,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let bearer: HTTPFields = [.authorization: "Bearer \(Self.token)", .contentType: "application/json"]
         try await TestSupport.app(service).test(.router) { client in
-            _ = try await chat(["message": "do you value empathy in meetings xyzzy", "council": "bcp"], client)
+            _ = try await chat(["message": "how much does a pet hamster cost xyzzy", "council": "bcp"], client)
             await service.log.flush()
             let group = try #require(try await store.groups(status: .new, since: nil, limit: 1, council: "bcp").first)
             let assigned = try await client.execute(

@@ -38,6 +38,10 @@ struct Check: AsyncParsableCommand {
         print(
             "ok: \(configuration.intentsDirectory): \(content.charter.cornerstones.count) \(content.council?.parts ?? "parts"), \(statements) statements, \(content.intentCount) intents"
         )
+        if !content.themeLinks.isEmpty {
+            let links = content.themeLinks.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }
+            print("themes linked to statements (\(links.count)): " + links.joined(separator: ", "))
+        }
         let figures = audit.readability()
         print(
             "readability (Flesch reading ease, mean over \(figures.replies) replies): standard "

@@ -34,6 +34,8 @@ struct ContentLoader {
     static let easyCharterFile = "charter-easy.yaml"
     /// The council's facts, in a council layer.
     static let councilFile = "council.yaml"
+    /// Ideas many charters share, with everyday questions about them (see ``Theme``).
+    static let themesFile = "themes.yaml"
     /// Placeholders the engine fills when it answers, left as they are when the content loads.
     static let answerTimePlaceholders: Set<String> = ["part", "id", "number"]
 
@@ -163,6 +165,7 @@ struct ContentLoader {
         }
         let reserved: Set<String> = [
             "synonyms.yaml", "safeguarding.yaml", LearnedExamples.fileName, Self.easyCharterFile, Self.councilFile,
+            Self.themesFile,
         ]
         // Every intent file of every layer; a council's file replaces the base's of the same name.
         let names = located.filter { name, _ in
@@ -187,6 +190,27 @@ struct ContentLoader {
             intents = mergeLearned(text, file: path(LearnedExamples.fileName), into: intents)
         }
         if let charter { validate(intents, charter: charter) }
+        var themeLinks: [String: String] = [:]
+        var themeExamples: [String: [String]] = [:]
+        if let charter {
+            var themes: [String: Theme] = [:]
+            for (text, file) in readEveryLayer(Self.themesFile) {
+                for theme in readThemes(text, file: file) { themes[theme.name] = theme }
+            }
+            // A statement that one of the council's own intents quotes by id is left to that intent.
+            let councilLayer = layers.count - 1
+            let quoted = Set(
+                loaded.filter { $0.layer == councilLayer && $0.intent.kind == .answer }
+                    .flatMap { $0.intent.response.quotes + ($0.intent.more?.quotes ?? []) }
+                    .filter { if case .statement? = QuoteReference($0, in: charter) { true } else { false } })
+            let ordered = themes.values.sorted { $0.name < $1.name }
+            themeLinks = Theme.links(
+                ordered, charter: charter, analyzer: TextAnalyzer(lexicon: lexicon), excluding: quoted)
+            for theme in ordered {
+                guard let statement = themeLinks[theme.name] else { continue }
+                themeExamples[statement, default: []] += theme.examples
+            }
+        }
         if !diagnostics.isEmpty || charter == nil || safeguarding == nil {
             if diagnostics.isEmpty {
                 diagnostics.append(ContentDiagnostic(file: directory, message: "the content is incomplete"))
@@ -195,7 +219,8 @@ struct ContentLoader {
         }
         return Content(
             charter: charter!, intents: intents, lexicon: lexicon, safeguarding: safeguarding!,
-            easyStatements: easyStatements, council: council, layers: layers)
+            easyStatements: easyStatements, themeExamples: themeExamples, themeLinks: themeLinks, council: council,
+            layers: layers)
     }
 
     /// An intent that lists the parts' titles (`quote: cornerstones`) and has no `list:` of its own
@@ -621,6 +646,45 @@ struct ContentLoader {
             forms[id] = easy
         }
         return forms
+    }
+
+    // MARK: Themes
+
+    /// `themes.yaml`: a list of themes, each with `theme`, `about` and `examples`.
+    private mutating func readThemes(_ text: String, file: String) -> [Theme] {
+        var document = YAMLDocument(text: text, file: file)
+        defer { diagnostics += document.diagnostics }
+        guard let root = document.root else { return [] }
+        guard let sequence = root.sequence else {
+            document.error(
+                root, "\(Self.themesFile) must be a list of themes", hint: "start each theme with '- theme:'")
+            return []
+        }
+        var themes: [Theme] = []
+        for node in sequence {
+            let entries = document.entries(of: node, allowed: ["theme", "about", "examples"], what: "a theme")
+            guard let nameNode = entries["theme"]?.value, let name = document.text(nameNode, what: "'theme'") else {
+                if entries["theme"] == nil {
+                    document.error(node, "a theme has no name", hint: "add 'theme: listening'")
+                }
+                continue
+            }
+            let about = entries["about"].map { document.texts($0.value, what: "'about'").map(\.0) } ?? []
+            let examples = entries["examples"].map { document.texts($0.value, what: "'examples'").map(\.0) } ?? []
+            if about.isEmpty {
+                document.error(
+                    nameNode, "theme '\(name)' has no 'about'",
+                    hint: "add 'about:' with the idea in a charter's own words ('we will listen to you')")
+            }
+            if examples.isEmpty {
+                document.error(
+                    nameNode, "theme '\(name)' has no examples",
+                    hint: "add 'examples:' with questions in users' own words")
+            }
+            if about.isEmpty || examples.isEmpty { continue }
+            themes.append(Theme(name: name, about: about, examples: examples, location: document.location(nameNode)))
+        }
+        return themes
     }
 
     // MARK: Intents

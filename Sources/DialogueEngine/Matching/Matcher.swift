@@ -61,6 +61,7 @@ package final class Matcher: Sendable {
             for word in plainAnalyzer.words(text) { frequencies[word, default: 0] += 1 }
         }
         for statement in content.charter.allStatements { count(statement.text) }
+        for examples in content.themeExamples.values { examples.forEach(count) }
         for cornerstone in content.charter.cornerstones { count(cornerstone.title) }
         for intent in content.intents {
             // Follow-ups ("tell me more") are conversational phrases: compared word for word only.
@@ -97,6 +98,11 @@ package final class Matcher: Sendable {
         }
         for statement in content.charter.allStatements {
             add(statement.text, target: .statement(statement.id))
+            // The everyday questions of the themes linked to it (see ``Theme``).
+            for example in content.themeExamples[statement.id] ?? [] {
+                let words = add(example, target: .statement(statement.id))
+                phraseExamples.append((Set(words), .statement(statement.id)))
+            }
             if let cornerstone = content.charter.cornerstone(containing: statement.id) {
                 cornerstoneOfTarget[.statement(statement.id)] = cornerstone.id
             }

@@ -1,0 +1,139 @@
+import Foundation
+import Knowledge
+import Testing
+
+@testable import DialogueEngine
+
+/// Themes (`themes.yaml`): ideas many charters share, linked to the statement of a council's charter
+/// that says the same, so that everyday questions reach it without hand-written intents.
+@Suite struct ThemeTests {
+    static let charter = """
+        # Anytown SEND Charter
+        This charter says how families and services in Anytown work together.
+        ## Our Values
+        - Everyone is listened to and their views are heard.
+        - Meetings are held at times and places that suit families.
+        - Information is shared in plain language, without jargon.
+        """
+
+    static let council = """
+        council: Anytown Council
+        place: Anytown
+        parts: values
+        part-word: value
+        front-door: the Anytown Front Door on 01234 000000
+        front-door-easy: the Anytown Front Door. Call 01234 000000
+        out-of-hours: the Anytown night team on 01234 111111
+        base: ../base
+        """
+
+    static let themes = """
+        - theme: listening
+          about:
+            - we will listen to you
+            - everyone is listened to and heard
+          examples:
+            - does anybody care what i think
+            - nobody pays attention when i talk
+        - theme: transport
+          about:
+            - transport to school is arranged by buses and taxis
+          examples:
+            - how do i get a bus pass
+        """
+
+    /// A council folder beside a copy of the project's base layer, with `files` in it; returns it.
+    private func council(_ files: [String: String]) throws -> URL {
+        let root = try TestSupport.temporaryDirectory()
+        try FileManager.default.copyItem(
+            at: TestSupport.contentRoot.appendingPathComponent("base"), to: root.appendingPathComponent("base"))
+        let folder = root.appendingPathComponent("anytown")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    private func parsedCharter() throws -> Charter {
+        try CharterParser.parse(Self.charter, file: "charter.md")
+    }
+
+    private func theme(_ name: String, about: [String]) -> Theme {
+        Theme(name: name, about: about, examples: ["an example"])
+    }
+
+    @Test func aThemeLinksToTheStatementThatSaysTheSame() throws {
+        let charter = try parsedCharter()
+        let analyzer = TextAnalyzer(lexicon: TestSupport.content.lexicon)
+        let listened = try #require(charter.allStatements.first { $0.text.hasPrefix("Everyone is listened") })
+        let plain = try #require(charter.allStatements.first { $0.text.hasPrefix("Information") })
+        let links = Theme.links(
+            [
+                theme("listening", about: ["we will listen to you", "everyone is listened to and heard"]),
+                theme("jargon", about: ["we will use plain language and avoid jargon"]),
+                theme("transport", about: ["transport to school is arranged by buses and taxis"]),
+            ], charter: charter, analyzer: analyzer, excluding: [])
+        #expect(links["listening"] == listened.id)
+        #expect(links["jargon"] == plain.id)
+        #expect(links["transport"] == nil, "no statement says anything about transport")
+    }
+
+    @Test func aStatementTheCouncilQuotesIsLeftToItsIntent() throws {
+        let charter = try parsedCharter()
+        let analyzer = TextAnalyzer(lexicon: TestSupport.content.lexicon)
+        let listened = try #require(charter.allStatements.first { $0.text.hasPrefix("Everyone is listened") })
+        let links = Theme.links(
+            [theme("listening", about: ["everyone is listened to and heard"])], charter: charter, analyzer: analyzer,
+            excluding: [listened.id])
+        #expect(links["listening"] != listened.id)
+    }
+
+    @Test func aThemesExamplesAreAnsweredWithItsStatement() async throws {
+        let folder = try council(["charter.md": Self.charter, "council.yaml": Self.council, "themes.yaml": Self.themes])
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let content = try Content.load(from: folder.path)
+        let listened = try #require(content.charter.allStatements.first { $0.text.hasPrefix("Everyone is listened") })
+        #expect(content.themeLinks["listening"] == listened.id)
+        #expect(content.themeLinks["transport"] == nil)
+        let assistant = Assistant(content: content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+        let reply = await assistant.respond(to: "does anyone care what i think", sessionId: "s", channel: .cli)
+        #expect(reply.answered)
+        #expect(reply.sources.map(\.text) == [listened.text])
+    }
+
+    @Test func aCouncilIntentQuotingTheStatementKeepsItsQuestions() async throws {
+        let folder = try council([
+            "charter.md": Self.charter, "council.yaml": Self.council, "themes.yaml": Self.themes,
+            "mine.yaml": """
+            - id: topic.listened
+              examples: [will you listen to me]
+              reply: "Yes. The charter says:"
+              quote: our-values.c1
+            """,
+        ])
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let content = try Content.load(from: folder.path)
+        #expect(content.themeLinks["listening"] == nil)
+        #expect(content.themeExamples["our-values.c1"] == nil)
+    }
+
+    @Test func aThemeWithoutAboutIsReportedWhereItIs() throws {
+        let folder = try council([
+            "charter.md": Self.charter, "council.yaml": Self.council,
+            "themes.yaml": """
+            - theme: listening
+              examples: [does anybody care what i think]
+            """,
+        ])
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        #expect {
+            _ = try Content.load(from: folder.path)
+        } throws: { error in
+            let diagnostics = (error as? ContentErrors)?.diagnostics ?? []
+            return diagnostics.contains {
+                $0.file.hasSuffix("themes.yaml") && $0.line == 1 && $0.message.contains("has no 'about'")
+            }
+        }
+    }
+}
