@@ -55,4 +55,35 @@ import Testing
             }
         }
     }
+
+    /// Stoke-on-Trent's charter with none of its intents, only `charter.md` and `council.yaml` over the
+    /// base layer, as a new council starts: the base's themes carry everyday questions to its
+    /// statements. Without them it answers about half of the own set's in-scope questions.
+    @Test func stokesCharterAloneAnswersMostOfTheOwnSet() async throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(
+            at: TestSupport.contentRoot.appendingPathComponent("base"), to: root.appendingPathComponent("base"))
+        let folder = root.appendingPathComponent("stoke-alone")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["charter.md", "council.yaml"] {
+            try FileManager.default.copyItem(
+                at: URL(fileURLWithPath: TestSupport.intentsDirectory).appendingPathComponent(name),
+                to: folder.appendingPathComponent(name))
+        }
+        let content = try Content.load(from: folder.path)
+        #expect(content.themeLinks.count >= 20, "\(content.themeLinks.count) themes linked")
+        let assistant = Assistant(content: content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+        let path = TestSupport.packageRoot.appendingPathComponent("Tests/DialogueEngineTests/Fixtures/questions.jsonl")
+            .path
+        let items = try Evaluation.load(try String(contentsOfFile: path, encoding: .utf8), file: path)
+        let report = await Evaluation.run(items, assistant: assistant)
+        for (kind, passed, total) in report.byKind {
+            switch kind {
+            case .in: #expect(Double(passed) / Double(total) >= 0.75, "in scope: \(passed)/\(total)")
+            case .out: #expect(Double(passed) / Double(total) >= 0.9, "out of scope: \(passed)/\(total)")
+            case .smalltalk, .safeguarding: #expect(passed == total, "\(kind.rawValue): \(passed)/\(total)")
+            }
+        }
+    }
 }

@@ -113,6 +113,7 @@ import Testing
         #expect(risk.isWarning)
         #expect(risk.description.contains("weather → conditions"))
         #expect(risk.description.contains("outofscope."))
+        #expect(risk.file.hasSuffix("base/thesaurus.txt"), "the layer's file that holds the entry: \(risk.file)")
     }
 
     @Test func aMalformedThesaurusLineIsReportedWithItsLine() {
