@@ -22,8 +22,15 @@ extension Assistant {
         } else {
             lines.append("safeguarding: no")
         }
+        // Which themes (themes.yaml) lend a statement their everyday questions.
+        var themes: [String: [String]] = [:]
+        for (theme, statement) in content.themeLinks { themes[statement, default: []].append(theme) }
         for candidate in matcher.rank(message).prefix(limit) {
-            lines.append(String(format: "  %.3f  ", candidate.confidence) + candidate.target.key)
+            var line = String(format: "  %.3f  ", candidate.confidence) + candidate.target.key
+            if case .statement(let id) = candidate.target, let names = themes[id] {
+                line += " (themes: " + names.sorted().joined(separator: ", ") + ")"
+            }
+            lines.append(line)
         }
         lines.append("scope: \(matcher.isInScope(analysed) ? "yes (the lower floor)" : "no")")
         lines.append("verdict: \(matcher.match(message))")

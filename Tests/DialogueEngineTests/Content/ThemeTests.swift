@@ -100,6 +100,7 @@ import Testing
         let reply = await assistant.respond(to: "does anyone care what i think", sessionId: "s", channel: .cli)
         #expect(reply.answered)
         #expect(reply.sources.map(\.text) == [listened.text])
+        #expect(assistant.explain("does anyone care what i think").contains("\(listened.id) (themes: listening"))
     }
 
     @Test func aCouncilIntentQuotingTheStatementKeepsItsQuestions() async throws {
