@@ -161,11 +161,11 @@ public struct Assistant: Sendable {
     }
 
     /// A fresh random session id: a version-4 UUID in lower case, its bytes from the system's secure
-    /// random source. (`UUID()` itself opens /dev/urandom on every call here: a file opened per
-    /// conversation, which showed under load; `UUID(uuid:)` only formats.)
+    /// random source through ``RandomPool`` (no system call per id). (`UUID()` itself opens
+    /// /dev/urandom on every call here: a file opened per conversation, which showed under load;
+    /// `UUID(uuid:)` only formats.)
     public static func newSessionID() -> String {
-        var random = SystemRandomNumberGenerator()
-        var bytes = (random.next() as UInt64, random.next() as UInt64)
+        var bytes = RandomPool.shared.sixteenBytes()
         return withUnsafeMutableBytes(of: &bytes) { raw in
             raw[6] = raw[6] & 0x0F | 0x40
             raw[8] = raw[8] & 0x3F | 0x80

@@ -149,6 +149,17 @@ import Testing
         #expect(Set(randomPlaces.map(\.element)).count == 16)
     }
 
+    /// Ids are drawn from a pool of random bytes refilled every 256 ids: many tasks drawing at once,
+    /// across several refills, never get the same id.
+    @Test func sessionIDsDrawnFromManyTasksAtOnceAreDistinct() async {
+        let ids = await withTaskGroup(of: [String].self) { group in
+            for _ in 0..<8 { group.addTask { (0..<500).map { _ in Assistant.newSessionID() } } }
+            return await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(ids.count == 4000)
+        #expect(Set(ids).count == ids.count)
+    }
+
     @Test func messageIDsAreTwelveBase36DigitsInOrder() {
         let ids = (0..<50).map { _ in Assistant.newMessageID() }
         for id in ids {
