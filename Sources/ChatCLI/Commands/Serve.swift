@@ -124,7 +124,7 @@ struct Serve: AsyncParsableCommand {
                 throw ExitCode(1)
             }
         }
-        var logger = Logger(label: "charter-chat")
+        var logger = Logger(label: "charter-chat") { ServerLogHandler(label: $0) }
         logger.logLevel =
             ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
         let (log, store) = Runtime.openLogAndStore(configuration, queued: true)
