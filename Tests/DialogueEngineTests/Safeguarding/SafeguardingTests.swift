@@ -110,6 +110,10 @@ import Testing
         "im killing it at college", "dead tired after swimming", "i could murder a pizza", "break a leg tonight",
         "we shoot a film for media studies", "how do i beat the high score", "this homework is killing me",
         "my phone died", "cut the onions small", "my feet are killing me",
+        "she had a panic attack before her exam", "the change of room threw her for the whole day",
+        "he is to start at his new school in september", "my son is being left out of parties",
+        "bath time helps him calm down", "my son screams at the barber's",
+        "the school didn't tell me he had a nosebleed at lunch today",
     ])
     func idiomsAreGuarded(message: String) async throws {
         let log = InMemoryUnansweredLog()
@@ -122,6 +126,8 @@ import Testing
     @Test(arguments: [
         "my coach hits me at the gym", "my teacher hit me with a book", "dad beats me when i lose a game",
         "my dad hits me when i miss the ball", "he said he will kill me if i tell",
+        "he had a panic attack and then attacked my mum", "he threw her against the wall",
+        "my daughter is being left on her own for days", "mum has not ate anything since yesterday",
     ])
     func guardsDoNotHideADisclosureBesideThem(message: String) async throws {
         let log = InMemoryUnansweredLog()
