@@ -18,7 +18,7 @@ struct Chat: AsyncParsableCommand {
     func run() async throws {
         let runtime = try options.runtime()
         let interactive = isatty(STDIN_FILENO) == 1 && !json
-        let session = Assistant.newSessionID()
+        let session = runtime.assistant.newSessionID()
         let printer = ReplyPrinter(json: json, interactive: interactive)
         if interactive {
             printer.printWelcome(runtime.assistant.welcome(sessionId: session, style: easy ? .easy : .standard))

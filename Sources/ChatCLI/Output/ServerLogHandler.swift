@@ -5,8 +5,11 @@ import Logging
 /// metadata every time it changes, and Hummingbird sets a request id in every request's logger, so
 /// each request paid for formatting that a line at the `info` level never shows.
 struct ServerLogHandler: LogHandler {
+    /// Lines below this level are not written.
     var logLevel: Logger.Level = .info
+    /// The logger's metadata, formatted only into a line that is written.
     var metadata: Logger.Metadata = [:]
+    /// Metadata added to every line (swift-log's global provider by default).
     var metadataProvider: Logger.MetadataProvider?
     private let label: String
     private let stream: (any TextOutputStream & Sendable)?
@@ -18,11 +21,13 @@ struct ServerLogHandler: LogHandler {
         self.metadataProvider = LoggingSystem.metadataProvider
     }
 
+    /// One metadata item.
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
+    /// Writes the line as `StreamLogHandler` does.
     func log(event: LogEvent) {
         var handler =
             stream.map { StreamLogHandler(label: label, stream: $0, metadataProvider: metadataProvider) }

@@ -192,11 +192,14 @@ struct ContentLoader {
         if let charter { validate(intents, charter: charter) }
         var themeLinks: [String: String] = [:]
         var themeExamples: [String: [String]] = [:]
+        // Read even when the charter has errors, so that every file's problems are reported at once.
+        let themeAnalyzer = TextAnalyzer(lexicon: lexicon)
+        var themes: [String: Theme] = [:]
+        for (text, file) in readEveryLayer(Self.themesFile) {
+            // A council's theme replaces the base's of the same name.
+            for theme in readThemes(text, file: file, analyzer: themeAnalyzer) { themes[theme.name] = theme }
+        }
         if let charter {
-            var themes: [String: Theme] = [:]
-            for (text, file) in readEveryLayer(Self.themesFile) {
-                for theme in readThemes(text, file: file) { themes[theme.name] = theme }
-            }
             // A statement that one of the council's own intents quotes by id is left to that intent.
             let councilLayer = layers.count - 1
             let quoted = Set(
@@ -204,8 +207,7 @@ struct ContentLoader {
                     .flatMap { $0.intent.response.quotes + ($0.intent.more?.quotes ?? []) }
                     .filter { if case .statement? = QuoteReference($0, in: charter) { true } else { false } })
             let ordered = themes.values.sorted { $0.name < $1.name }
-            themeLinks = Theme.links(
-                ordered, charter: charter, analyzer: TextAnalyzer(lexicon: lexicon), excluding: quoted)
+            themeLinks = Theme.links(ordered, charter: charter, analyzer: themeAnalyzer, excluding: quoted)
             for theme in ordered {
                 guard let statement = themeLinks[theme.name] else { continue }
                 themeExamples[statement, default: []] += theme.examples
@@ -650,8 +652,9 @@ struct ContentLoader {
 
     // MARK: Themes
 
-    /// `themes.yaml`: a list of themes, each with `theme`, `about` and `examples`.
-    private mutating func readThemes(_ text: String, file: String) -> [Theme] {
+    /// `themes.yaml`: a list of themes, each with `theme`, `about` and `examples`. An `about` phrase
+    /// must have a word that `analyzer` keeps (not only words such as "we will").
+    private mutating func readThemes(_ text: String, file: String, analyzer: TextAnalyzer) -> [Theme] {
         var document = YAMLDocument(text: text, file: file)
         defer { diagnostics += document.diagnostics }
         guard let root = document.root else { return [] }
@@ -661,28 +664,41 @@ struct ContentLoader {
             return []
         }
         var themes: [Theme] = []
+        var seen: [String: SourceLocation] = [:]
         for node in sequence {
             let entries = document.entries(of: node, allowed: ["theme", "about", "examples"], what: "a theme")
-            guard let nameNode = entries["theme"]?.value, let name = document.text(nameNode, what: "'theme'") else {
-                if entries["theme"] == nil {
-                    document.error(node, "a theme has no name", hint: "add 'theme: listening'")
-                }
+            guard let nameNode = entries["theme"]?.value else {
+                document.error(node, "a theme has no name", hint: "add 'theme: listening'")
                 continue
             }
-            let about = entries["about"].map { document.texts($0.value, what: "'about'").map(\.0) } ?? []
+            guard let name = document.text(nameNode, what: "'theme'") else { continue }
+            if let first = seen[name] {
+                document.error(
+                    nameNode, "theme '\(name)' is defined twice (first at line \(first.line))",
+                    hint: "merge the two, or give one another name")
+                continue
+            }
+            seen[name] = document.location(nameNode)
+            let about = entries["about"].map { document.texts($0.value, what: "'about'") } ?? []
             let examples = entries["examples"].map { document.texts($0.value, what: "'examples'").map(\.0) } ?? []
-            if about.isEmpty {
+            for (phrase, phraseNode) in about where analyzer.analyze(phrase).terms.isEmpty {
+                document.error(
+                    phraseNode, "the 'about' phrase '\(phrase)' of theme '\(name)' has no word to match a statement by",
+                    hint: "say the idea with its content words: 'we will listen to you', not 'we will'")
+            }
+            if entries["about"] == nil {
                 document.error(
                     nameNode, "theme '\(name)' has no 'about'",
                     hint: "add 'about:' with the idea in a charter's own words ('we will listen to you')")
             }
-            if examples.isEmpty {
+            if entries["examples"] == nil {
                 document.error(
                     nameNode, "theme '\(name)' has no examples",
                     hint: "add 'examples:' with questions in users' own words")
             }
             if about.isEmpty || examples.isEmpty { continue }
-            themes.append(Theme(name: name, about: about, examples: examples, location: document.location(nameNode)))
+            themes.append(
+                Theme(name: name, about: about.map(\.0), examples: examples, location: document.location(nameNode)))
         }
         return themes
     }

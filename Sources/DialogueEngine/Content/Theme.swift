@@ -7,7 +7,7 @@ package import Knowledge
 /// A theme is linked, when the content loads, to the one statement of the council's charter that
 /// says what its `about` phrases say; its examples then count as ways of asking for that
 /// statement. So a council's charter is answered in everyday words before anyone writes intents
-/// for it. A statement that one of the council's own intents quotes is left to that intent.
+/// for it. A statement that one of the council's own intents quotes by id is left to that intent.
 package struct Theme: Sendable, Equatable {
     /// A short name, e.g. `listening`.
     package var name: String
@@ -68,7 +68,9 @@ package struct Theme: Sendable, Equatable {
         }
         var result: [String: String] = [:]
         for theme in themes {
-            let phrases = theme.about.map { weights(analyzer.analyze($0).terms) }
+            // A phrase with no content word (the loader reports it) says nothing to match.
+            let phrases = theme.about.map { weights(analyzer.analyze($0).terms) }.filter { !$0.isEmpty }
+            guard !phrases.isEmpty else { continue }
             // How much of each phrasing a statement says, on average; ties keep the charter's order.
             var ranked: [(index: Int, share: Double)] = []
             for index in statementTerms.indices {

@@ -44,6 +44,8 @@ public struct Assistant: Sendable {
     private let log: ResilientLog
     private let redactor = Redactor()
     private let clock: @Sendable () -> Date
+    /// Where new session ids' random bytes come from.
+    private let randomBytes = RandomPool()
     /// The council this assistant answers for, recorded with everything it logs (empty when the
     /// program serves one council).
     public let council: String
@@ -93,7 +95,7 @@ public struct Assistant: Sendable {
         let composed = engine.composer.compose(intent, style: style)
         var reply = Reply(
             reply: composed.text, answered: true, intent: intent.id, confidence: 1,
-            sessionId: sessionId ?? Self.newSessionID(), suggestions: composed.suggestions, sources: [],
+            sessionId: sessionId ?? newSessionID(), suggestions: composed.suggestions, sources: [],
             kind: .smalltalk)
         reply.style = style
         return reply
@@ -161,11 +163,11 @@ public struct Assistant: Sendable {
     }
 
     /// A fresh random session id: a version-4 UUID in lower case, its bytes from the system's secure
-    /// random source through ``RandomPool`` (no system call per id). (`UUID()` itself opens
+    /// random source through a ``RandomPool`` (no system call per id). (`UUID()` itself opens
     /// /dev/urandom on every call here: a file opened per conversation, which showed under load;
     /// `UUID(uuid:)` only formats.)
-    public static func newSessionID() -> String {
-        var bytes = RandomPool.shared.sixteenBytes()
+    public func newSessionID() -> String {
+        var bytes = randomBytes.sixteenBytes()
         return withUnsafeMutableBytes(of: &bytes) { raw in
             raw[6] = raw[6] & 0x0F | 0x40
             raw[8] = raw[8] & 0x3F | 0x80
@@ -190,7 +192,7 @@ public struct Assistant: Sendable {
     private mutating func respondPinned(
         to message: String, sessionId: String?, channel: Channel, repeated: Bool
     ) async -> Reply {
-        let sessionID = sessionId ?? Self.newSessionID()
+        let sessionID = sessionId ?? newSessionID()
         var context = sessions.context(for: sessionID)
         // A repeat is honoured only for the conversation's last message: it is answered from the
         // context as it was before that message, and not counted again.

@@ -10,9 +10,6 @@ import Synchronization
 /// that a new session id costs no system call (`SystemRandomNumberGenerator` makes one for every 8
 /// bytes). Each byte is handed out once.
 package final class RandomPool: Sendable {
-    /// The pool every session id is drawn from.
-    package static let shared = RandomPool()
-
     private static let size = 4096
     private let state = Mutex<(bytes: [UInt8], next: Int)>(([], RandomPool.size))
 
@@ -56,15 +53,29 @@ package final class RandomPool: Sendable {
                     }
                     close(file)
                 }
-                if filled < count {
-                    // /dev/urandom unreadable (a sandbox without /dev): the standard library's generator.
-                    var generator = SystemRandomNumberGenerator()
-                    for index in filled..<count { buffer[index] = generator.next() }
-                }
-            #else
+                if filled < count { fillFromStandardLibrary(buffer) }
+            #elseif canImport(Darwin)
                 arc4random_buf(buffer.baseAddress!, count)
+            #else
+                fillFromStandardLibrary(buffer)
             #endif
         }
         return bytes
+    }
+
+    /// Fills `buffer` from the standard library's secure generator, eight bytes a call (where
+    /// /dev/urandom cannot be read, or on a platform with neither it nor arc4random).
+    private static func fillFromStandardLibrary(_ buffer: UnsafeMutableRawBufferPointer) {
+        var generator = SystemRandomNumberGenerator()
+        var offset = 0
+        while offset < buffer.count {
+            let value: UInt64 = generator.next()
+            withUnsafeBytes(of: value) { bytes in
+                for byte in bytes.prefix(buffer.count - offset) {
+                    buffer[offset] = byte
+                    offset += 1
+                }
+            }
+        }
     }
 }

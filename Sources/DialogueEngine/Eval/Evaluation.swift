@@ -116,7 +116,7 @@ public struct Evaluation: Sendable {
     public static func run(_ items: [EvaluationItem], assistant: Assistant) async -> Report {
         var outcomes: [Outcome] = []
         for item in items {
-            let session = "eval-" + item.id + "-" + Assistant.newSessionID()
+            let session = "eval-" + item.id + "-" + assistant.newSessionID()
             var last: Reply?
             for message in item.messages {
                 last = await assistant.respond(to: message, sessionId: session, channel: .cli)

@@ -78,6 +78,7 @@ import Testing
             .path
         let items = try Evaluation.load(try String(contentsOfFile: path, encoding: .utf8), file: path)
         let report = await Evaluation.run(items, assistant: assistant)
+        #expect(Set(report.byKind.map { $0.kind }).isSuperset(of: [.in, .out]))
         for (kind, passed, total) in report.byKind {
             switch kind {
             case .in: #expect(Double(passed) / Double(total) >= 0.75, "in scope: \(passed)/\(total)")

@@ -86,7 +86,41 @@ import Testing
         let links = Theme.links(
             [theme("listening", about: ["everyone is listened to and heard"])], charter: charter, analyzer: analyzer,
             excluding: [listened.id])
-        #expect(links["listening"] != listened.id)
+        #expect(links["listening"] == nil, "no other statement says anything about listening")
+    }
+
+    /// A theme whose idea two statements say about equally links to neither, not to one at random.
+    @Test func aThemeSaidEquallyByTwoStatementsLinksToNeither() throws {
+        let charter = try CharterParser.parse(
+            """
+            # Twin Charter
+            ## Values
+            - Everyone is listened to.
+            - Everyone is listened to, always.
+            """, file: "charter.md")
+        let analyzer = TextAnalyzer(lexicon: TestSupport.content.lexicon)
+        let links = Theme.links(
+            [theme("listening", about: ["everyone is listened to"])], charter: charter, analyzer: analyzer,
+            excluding: [])
+        #expect(links.isEmpty)
+        let one = Theme.links(
+            [theme("listening", about: ["everyone is listened to"])], charter: charter, analyzer: analyzer,
+            excluding: [charter.allStatements[1].id])
+        #expect(one["listening"] == charter.allStatements[0].id, "with one of them left to an intent, the other")
+    }
+
+    /// Phrases with no content word say nothing: they neither link a theme nor lower its share.
+    @Test func aPhraseWithoutContentWordsIsLeftOutOfTheShare() throws {
+        let charter = try parsedCharter()
+        let analyzer = TextAnalyzer(lexicon: TestSupport.content.lexicon)
+        let listened = try #require(charter.allStatements.first { $0.text.hasPrefix("Everyone is listened") })
+        let links = Theme.links(
+            [
+                theme("listening", about: ["we will", "everyone is listened to and heard"]),
+                theme("empty", about: ["we will", "it is"]),
+            ], charter: charter, analyzer: analyzer, excluding: [])
+        #expect(links["listening"] == listened.id)
+        #expect(links["empty"] == nil)
     }
 
     @Test func aThemesExamplesAreAnsweredWithItsStatement() async throws {
@@ -117,6 +151,41 @@ import Testing
         let content = try Content.load(from: folder.path)
         #expect(content.themeLinks["listening"] == nil)
         #expect(content.themeExamples["our-values.c1"] == nil)
+        let assistant = Assistant(content: content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+        #expect(
+            await assistant.respond(to: "will you listen to me", sessionId: "s", channel: .cli).intent
+                == "topic.listened")
+    }
+
+    @Test func aThemeDefinedTwiceOrWithAnEmptyPhraseIsReportedWhereItIs() throws {
+        let folder = try council([
+            "charter.md": Self.charter, "council.yaml": Self.council,
+            "themes.yaml": """
+            - theme: listening
+              about: [we will listen to you]
+              examples: [does anybody care what i think]
+            - theme: listening
+              about: [everyone is heard]
+              examples: [will they hear me]
+            - theme: empty
+              about: [we will]
+              examples: [is it]
+            """,
+        ])
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        #expect {
+            _ = try Content.load(from: folder.path)
+        } throws: { error in
+            let diagnostics = (error as? ContentErrors)?.diagnostics ?? []
+            let twice = diagnostics.contains {
+                $0.file.hasSuffix("themes.yaml") && $0.line == 4
+                    && $0.message.contains("defined twice (first at line 1)")
+            }
+            let empty = diagnostics.contains {
+                $0.file.hasSuffix("themes.yaml") && $0.line == 8 && $0.message.contains("has no word to match")
+            }
+            return twice && empty
+        }
     }
 
     @Test func aThemeWithoutAboutIsReportedWhereItIs() throws {

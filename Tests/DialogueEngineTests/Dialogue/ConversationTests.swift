@@ -7,7 +7,7 @@ import Testing
 /// Follow-ups that only make sense in context.
 @Suite struct ConversationTests {
     private func conversation(_ messages: [String], assistant: Assistant = TestSupport.assistant()) async -> [Reply] {
-        let session = Assistant.newSessionID()
+        let session = TestSupport.assistant().newSessionID()
         var replies: [Reply] = []
         for message in messages {
             replies.append(await assistant.respond(to: message, sessionId: session, channel: .cli))
@@ -134,7 +134,8 @@ import Testing
     }
 
     @Test func sessionIDsAreRandomVersion4UUIDsInLowerCase() throws {
-        let ids = (0..<200).map { _ in Assistant.newSessionID() }
+        let assistant = TestSupport.assistant()
+        let ids = (0..<200).map { _ in assistant.newSessionID() }
         #expect(Set(ids).count == ids.count)
         for id in ids {
             let uuid = try #require(UUID(uuidString: id), "\(id)")
@@ -152,8 +153,9 @@ import Testing
     /// Ids are drawn from a pool of random bytes refilled every 256 ids: many tasks drawing at once,
     /// across several refills, never get the same id.
     @Test func sessionIDsDrawnFromManyTasksAtOnceAreDistinct() async {
+        let assistant = TestSupport.assistant()
         let ids = await withTaskGroup(of: [String].self) { group in
-            for _ in 0..<8 { group.addTask { (0..<500).map { _ in Assistant.newSessionID() } } }
+            for _ in 0..<8 { group.addTask { (0..<500).map { _ in assistant.newSessionID() } } }
             return await group.reduce(into: []) { $0 += $1 }
         }
         #expect(ids.count == 4000)

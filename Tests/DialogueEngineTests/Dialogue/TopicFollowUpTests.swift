@@ -9,7 +9,7 @@ import Testing
 @Suite struct TopicFollowUpTests {
     private func conversation(_ messages: [String]) async -> [Reply] {
         let assistant = TestSupport.assistant()
-        let session = Assistant.newSessionID()
+        let session = TestSupport.assistant().newSessionID()
         var replies: [Reply] = []
         for message in messages {
             replies.append(await assistant.respond(to: message, sessionId: session, channel: .cli))
@@ -88,7 +88,7 @@ import Testing
     @Test(arguments: ["communicate.c2", "value-and-include.o4", "work-in-partnership.c2"])
     func tellMeMoreAfterAStatementShowsTheRestOfItsPart(statementID: String) async throws {
         let assistant = TestSupport.assistant()
-        let session = Assistant.newSessionID()
+        let session = TestSupport.assistant().newSessionID()
         let statement = try #require(charter.statement(id: statementID))
         let first = await assistant.respond(to: statement.text, sessionId: session, channel: .cli)
         #expect(first.sources.contains { $0.text == statement.text })
