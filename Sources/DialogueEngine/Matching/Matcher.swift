@@ -257,8 +257,11 @@ package final class Matcher: Sendable {
         // Two targets that would quote the same single statement are one answer, not a choice.
         let rival = ranked.dropFirst().first { identities[$0.target] != identities[first.target] }.map(candidate)
         let related = rival.map { self.related(top.target, $0.target) } ?? false
+        // Only a charter answer needs the message to ask: small talk ("cheers mate") and known
+        // out-of-scope replies keep the ordinary floor.
+        let asking = !answersFromTheCharter(first.target) || asks(message)
         let result = Self.decide(
-            best: top, rival: rival, related: related, inScope: isInScope(analysed), settings: settings)
+            best: top, rival: rival, related: related, inScope: isInScope(analysed), asks: asking, settings: settings)
         guard case .answer(var best) = result, best.confidence < settings.confident, settings.alsoMargin > 0,
             answersFromTheCharter(first.target)
         else { return result }
@@ -294,9 +297,13 @@ package final class Matcher: Sendable {
     /// clears the floor (the lower ``MatcherSettings/scopedFloor`` when `inScope`), and fall back
     /// when it does not.
     package static func decide(
-        best: Candidate, rival: Candidate?, related: Bool, inScope: Bool = false, settings: MatcherSettings
+        best: Candidate, rival: Candidate?, related: Bool, inScope: Bool = false, asks: Bool = true,
+        settings: MatcherSettings
     ) -> MatchResult {
-        let floor = inScope ? min(settings.scopedFloor, settings.answerFloor) : settings.answerFloor
+        let floor =
+            inScope
+            ? min(settings.scopedFloor, settings.answerFloor)
+            : asks ? settings.answerFloor : max(settings.answerFloor, settings.statementFloor)
         guard best.confidence >= floor else { return .fallback(best: best) }
         if best.confidence < settings.confident, let rival, !related, rival.confidence >= floor,
             rival.ranking >= best.ranking - settings.clarifyMargin
@@ -486,6 +493,32 @@ package final class Matcher: Sendable {
         guard let last = Tokenizer.tokenize(TextFolder.fold(clause)).last?.text else { return false }
         return ["that", "this", "it", "so", "them"].contains(last)
     }
+
+    /// True when some clause of the message asks something: a question, or a request ("tell me…").
+    package func asks(_ message: String) -> Bool {
+        let clauses = Self.clauses(of: message)
+        if (clauses.isEmpty ? [message] : clauses).contains(where: { clause in
+            if Self.isQuestion(clause) { return true }
+            guard let first = Tokenizer.tokenize(TextFolder.fold(clause)).first?.text else { return false }
+            return Self.requestWords.contains(first)
+        }) {
+            return true
+        }
+        // A question inside the message, without its mark: "i cant read good can they do pictures".
+        let words = Tokenizer.tokenize(TextFolder.fold(message)).map(\.text)
+        return zip(words, words.dropFirst()).contains { Self.questionWords.contains($0) && Self.askedOf.contains($1) }
+    }
+
+    /// Who a question asks about, after its question word ("can they", "is that", "will i").
+    private static let askedOf: Set<String> = [
+        "i", "you", "u", "they", "we", "he", "she", "it", "that", "this", "there", "my", "people", "ppl", "someone",
+        "anyone", "anybody", "somebody", "everyone", "the", "me",
+    ]
+
+    private static let requestWords: Set<String> = [
+        "tell", "explain", "define", "describe", "say", "show", "give", "list", "help", "meaning", "wat", "wot",
+        "whats", "wats", "wots", "pls", "please", "can", "cant", "wil", "wud", "does", "do",
+    ]
 
     /// True for "… ?" and for clauses that start like a question.
     private static func isQuestion(_ clause: String) -> Bool {

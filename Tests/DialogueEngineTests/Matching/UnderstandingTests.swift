@@ -35,10 +35,12 @@ import Testing
 
     /// What ``Matcher/decide(best:rival:related:inScope:settings:)`` makes of a best answer "a" and
     /// a rival "b" with the default settings; an answer is "a", a question offers "a" then "b".
-    private static func verdict(best: Double, rival: Double?, related: Bool, inScope: Bool) -> String {
+    private static func verdict(
+        best: Double, rival: Double?, related: Bool, inScope: Bool, asks: Bool = true
+    ) -> String {
         let result = Matcher.decide(
             best: candidate("a", best), rival: rival.map { candidate("b", $0) }, related: related,
-            inScope: inScope, settings: MatcherSettings())
+            inScope: inScope, asks: asks, settings: MatcherSettings())
         switch result {
         case .answer(let answer):
             #expect(answer.target == .intent("a"))
@@ -65,6 +67,38 @@ import Testing
         #expect(Self.verdict(best: best, rival: rival, related: false, inScope: inScope) == verdict)
     }
 
+    @Test(
+        arguments: [
+            // (best, in scope, asks, verdict): a message that asks nothing and does not name
+            // co-production is answered only from the statement floor.
+            (0.5, false, true, "answer"),
+            (0.5, false, false, "fallback"),
+            (0.65, false, false, "answer"),
+            (0.3, true, false, "answer"),
+        ] as [(Double, Bool, Bool, String)])
+    func statementFloor(best: Double, inScope: Bool, asks: Bool, verdict: String) {
+        #expect(Self.verdict(best: best, rival: nil, related: false, inScope: inScope, asks: asks) == verdict)
+    }
+
+    @Test(arguments: [
+        ("what does co-production mean", true),
+        ("breaks?", true),
+        ("tell me about communicate", true),
+        ("i cant read well can they use pictures", true),
+        ("My son is autistic and hates change. Is that something the charter covers", true),
+        ("we won the match three nil today", false),
+        ("my phone ran out of battery during the call", false),
+    ])
+    func aMessageThatAsksIsToldApart(message: String, asks: Bool) {
+        #expect(TestSupport.assistant().matcher.asks(message) == asks, "'\(message)'")
+    }
+
+    @Test(arguments: ["we won the match three nil today", "my phone ran out of battery during the call"])
+    func everydayNewsIsNotAnsweredWithTheCharter(message: String) async {
+        let reply = await TestSupport.assistant().respond(to: message, channel: .cli)
+        #expect(!reply.answered && reply.sources.isEmpty, "'\(message)' → \(reply.intent)")
+    }
+
     @Test(arguments: [
         ("the last meeting went on for ages, should they be shorter", true),
         ("is my review going to be at school", true),
@@ -81,6 +115,7 @@ import Testing
         let settings = MatcherSettings()
         #expect(settings.answerFloor < settings.confident)
         #expect(settings.scopedFloor <= settings.answerFloor)
+        #expect(settings.answerFloor <= settings.statementFloor && settings.statementFloor < settings.confident)
         #expect(settings.clarifyMargin > 0 && settings.clarifyMargin < settings.confident - settings.answerFloor)
         var tuned = settings
         let known = tuned.setting("answerFloor", to: 0.3)
