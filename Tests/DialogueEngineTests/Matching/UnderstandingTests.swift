@@ -277,7 +277,7 @@ import Testing
         #expect(best.also == nil)
     }
 
-    @Test(arguments: ["what does co-production mean", "what are the four cornerstones", "hello there"])
+    @Test(arguments: ["what does co-production mean", "name the cornerstones for me", "hello there"])
     func confidentAnswersAndSmallTalkStandAlone(message: String) async {
         let matcher = TestSupport.assistant().matcher
         if case .answer(let best) = matcher.match(message) {
