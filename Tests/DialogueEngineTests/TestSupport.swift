@@ -25,6 +25,20 @@ enum TestSupport {
         Assistant(content: content, log: ResilientLog(log, report: { _ in }))
     }
 
+    /// A council folder named `name` beside a copy of the project's base layer, with `files` (file
+    /// name → text) in it; the caller removes its parent, `folder.deletingLastPathComponent()`.
+    static func councilFolder(_ files: [String: String], named name: String = "anytown") throws -> URL {
+        let root = try temporaryDirectory()
+        try FileManager.default.copyItem(
+            at: contentRoot.appendingPathComponent("base"), to: root.appendingPathComponent("base"))
+        let folder = root.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
     /// A new temporary directory, removed by the caller.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent(

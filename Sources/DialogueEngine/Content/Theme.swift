@@ -43,8 +43,7 @@ package struct Theme: Sendable, Equatable {
     package static func links(
         _ themes: [Theme], charter: Charter, analyzer: TextAnalyzer, excluding excluded: Set<String>
     ) -> [String: String] {
-        let statements = charter.allStatements.filter { !excluded.contains($0.id) }
-        guard !statements.isEmpty else { return [:] }
+        let statements = charter.allStatements
         // A part that is one paragraph says much of its idea in its title ("Actively listen and
         // respect differences"), so its paragraphs are read with the title.
         func linkedText(_ statement: Statement) -> String {
@@ -53,15 +52,15 @@ package struct Theme: Sendable, Equatable {
             }
             return part.title + ". " + statement.text
         }
+        // Every statement is read once: all count for how rare a term is, the open ones are ranked.
         let statementTerms = statements.map { weights(analyzer.analyze(linkedText($0)).terms) }
-        // How rare each term is among all the statements (not only the open ones).
+        let open = statements.indices.filter { !excluded.contains(statements[$0].id) }
+        guard !open.isEmpty else { return [:] }
         var documentFrequency: [String: Int] = [:]
-        for statement in charter.allStatements {
-            for term in Set(analyzer.analyze(linkedText(statement)).terms.map(\.text)) {
-                documentFrequency[term, default: 0] += 1
-            }
+        for terms in statementTerms {
+            for term in terms.keys { documentFrequency[term, default: 0] += 1 }
         }
-        let total = Double(charter.allStatements.count)
+        let total = Double(statements.count)
         func rarity(_ term: String) -> Double {
             let frequency = Double(documentFrequency[term] ?? 0)
             return log(1 + (total - frequency + 0.5) / (frequency + 0.5))
@@ -73,7 +72,7 @@ package struct Theme: Sendable, Equatable {
             guard !phrases.isEmpty else { continue }
             // How much of each phrasing a statement says, on average; ties keep the charter's order.
             var ranked: [(index: Int, share: Double)] = []
-            for index in statementTerms.indices {
+            for index in open {
                 var sum = 0.0
                 for phrase in phrases { sum += coverage(of: phrase, by: statementTerms[index], rarity: rarity) }
                 ranked.append((index, sum / Double(phrases.count)))

@@ -259,7 +259,7 @@ package final class Matcher: Sendable {
         let related = rival.map { self.related(top.target, $0.target) } ?? false
         // Only a charter answer needs the message to ask: small talk ("cheers mate") and known
         // out-of-scope replies keep the ordinary floor.
-        let asking = !answersFromTheCharter(first.target) || asks(message)
+        let asking = !answersFromTheCharter(first.target) || asks(message, analysed: analysed)
         let result = Self.decide(
             best: top, rival: rival, related: related, inScope: isInScope(analysed), asks: asking, settings: settings)
         guard case .answer(var best) = result, best.confidence < settings.confident, settings.alsoMargin > 0,
@@ -494,19 +494,23 @@ package final class Matcher: Sendable {
         return ["that", "this", "it", "so", "them"].contains(last)
     }
 
-    /// True when some clause of the message asks something: a question, or a request ("tell me…").
-    package func asks(_ message: String) -> Bool {
-        let clauses = Self.clauses(of: message)
-        if (clauses.isEmpty ? [message] : clauses).contains(where: { clause in
-            if Self.isQuestion(clause) { return true }
-            guard let first = Tokenizer.tokenize(TextFolder.fold(clause)).first?.text else { return false }
-            return Self.requestWords.contains(first)
+    /// True when the message asks something: a question mark, a clause opening like a question or a
+    /// request ("tell me…"), or a question inside it without its mark ("… can they do pictures").
+    /// `analysed` is `analyze(message)` when the caller has it already.
+    package func asks(_ message: String, analysed: AnalyzedText? = nil) -> Bool {
+        if message.contains(Character("?")) { return true }
+        let words = (analysed ?? analyze(message)).typedWords
+        if zip(words, words.dropFirst()).contains(where: {
+            Self.questionWords.contains($0) && Self.askedOf.contains($1)
         }) {
             return true
         }
-        // A question inside the message, without its mark: "i cant read good can they do pictures".
-        let words = Tokenizer.tokenize(TextFolder.fold(message)).map(\.text)
-        return zip(words, words.dropFirst()).contains { Self.questionWords.contains($0) && Self.askedOf.contains($1) }
+        // Long messages are judged clause by clause; a short one is one clause.
+        let clauses = Self.clauses(of: message)
+        let openings = clauses.isEmpty ? [words.first] : clauses.map { Tokenizer.tokenize($0).first?.text }
+        return openings.contains {
+            $0.map { Self.questionWords.contains($0) || Self.requestWords.contains($0) } ?? false
+        }
     }
 
     /// Who a question asks about, after its question word ("can they", "is that", "will i").
@@ -515,9 +519,10 @@ package final class Matcher: Sendable {
         "anyone", "anybody", "somebody", "everyone", "the", "me",
     ]
 
+    /// Words that open a request, and text speak for question words.
     private static let requestWords: Set<String> = [
-        "tell", "explain", "define", "describe", "say", "show", "give", "list", "help", "meaning", "wat", "wot",
-        "whats", "wats", "wots", "pls", "please", "can", "cant", "wil", "wud", "does", "do",
+        "tell", "explain", "define", "describe", "say", "show", "give", "list", "help", "meaning", "pls", "please",
+        "wat", "wot", "wats", "wots", "cant", "wil", "wud",
     ]
 
     /// True for "… ?" and for clauses that start like a question.

@@ -26,21 +26,8 @@ import Testing
         base: ../base
         """
 
-    /// A council folder beside a copy of the project's base layer, with `files` in it; returns it.
-    private func council(_ files: [String: String]) throws -> URL {
-        let root = try TestSupport.temporaryDirectory()
-        try FileManager.default.copyItem(
-            at: TestSupport.contentRoot.appendingPathComponent("base"), to: root.appendingPathComponent("base"))
-        let folder = root.appendingPathComponent("anytown")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, text) in files {
-            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
-        return folder
-    }
-
     private func errors(_ files: [String: String]) throws -> [ContentDiagnostic] {
-        let folder = try council(files)
+        let folder = try TestSupport.councilFolder(files)
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
         do {
             _ = try Content.load(from: folder.path)
@@ -51,7 +38,7 @@ import Testing
     }
 
     @Test func aCharterAndCouncilFileAloneMakeWorkingContent() async throws {
-        let folder = try council(["charter.md": Self.charter, "council.yaml": Self.council])
+        let folder = try TestSupport.councilFolder(["charter.md": Self.charter, "council.yaml": Self.council])
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
         let content = try Content.load(from: folder.path)
         #expect(content.council?.name == "Anytown Council")
@@ -73,7 +60,7 @@ import Testing
     }
 
     @Test func aCouncilIntentReplacesTheBaseIntentOfTheSameID() throws {
-        let folder = try council([
+        let folder = try TestSupport.councilFolder([
             "charter.md": Self.charter, "council.yaml": Self.council,
             "mine.yaml": """
             - id: about.send
@@ -90,7 +77,7 @@ import Testing
     }
 
     @Test func aCouncilsSynonymsAddToTheBase() throws {
-        let folder = try council([
+        let folder = try TestSupport.councilFolder([
             "charter.md": Self.charter, "council.yaml": Self.council,
             "synonyms.yaml": "groups:\n  - [kindness, niceness]\n",
         ])

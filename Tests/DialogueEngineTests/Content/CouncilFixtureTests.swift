@@ -60,17 +60,13 @@ import Testing
     /// base layer, as a new council starts: the base's themes carry everyday questions to its
     /// statements. Without them it answers about half of the own set's in-scope questions.
     @Test func stokesCharterAloneAnswersMostOfTheOwnSet() async throws {
-        let root = try TestSupport.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(
-            at: TestSupport.contentRoot.appendingPathComponent("base"), to: root.appendingPathComponent("base"))
-        let folder = root.appendingPathComponent("stoke-alone")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let stoke = URL(fileURLWithPath: TestSupport.intentsDirectory)
+        var files: [String: String] = [:]
         for name in ["charter.md", "council.yaml"] {
-            try FileManager.default.copyItem(
-                at: URL(fileURLWithPath: TestSupport.intentsDirectory).appendingPathComponent(name),
-                to: folder.appendingPathComponent(name))
+            files[name] = try String(contentsOf: stoke.appendingPathComponent(name), encoding: .utf8)
         }
+        let folder = try TestSupport.councilFolder(files, named: "stoke-alone")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
         let content = try Content.load(from: folder.path)
         #expect(content.themeLinks.count >= 20, "\(content.themeLinks.count) themes linked")
         let assistant = Assistant(content: content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))

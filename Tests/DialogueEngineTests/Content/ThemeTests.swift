@@ -42,19 +42,6 @@ import Testing
             - how do i get a bus pass
         """
 
-    /// A council folder beside a copy of the project's base layer, with `files` in it; returns it.
-    private func council(_ files: [String: String]) throws -> URL {
-        let root = try TestSupport.temporaryDirectory()
-        try FileManager.default.copyItem(
-            at: TestSupport.contentRoot.appendingPathComponent("base"), to: root.appendingPathComponent("base"))
-        let folder = root.appendingPathComponent("anytown")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, text) in files {
-            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
-        return folder
-    }
-
     private func parsedCharter() throws -> Charter {
         try CharterParser.parse(Self.charter, file: "charter.md")
     }
@@ -124,7 +111,9 @@ import Testing
     }
 
     @Test func aThemesExamplesAreAnsweredWithItsStatement() async throws {
-        let folder = try council(["charter.md": Self.charter, "council.yaml": Self.council, "themes.yaml": Self.themes])
+        let folder = try TestSupport.councilFolder([
+            "charter.md": Self.charter, "council.yaml": Self.council, "themes.yaml": Self.themes,
+        ])
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
         let content = try Content.load(from: folder.path)
         let listened = try #require(content.charter.allStatements.first { $0.text.hasPrefix("Everyone is listened") })
@@ -138,11 +127,11 @@ import Testing
     }
 
     @Test func aCouncilIntentQuotingTheStatementKeepsItsQuestions() async throws {
-        let folder = try council([
+        let folder = try TestSupport.councilFolder([
             "charter.md": Self.charter, "council.yaml": Self.council, "themes.yaml": Self.themes,
             "mine.yaml": """
             - id: topic.listened
-              examples: [will you listen to me]
+              examples: [is anyone going to hear me out]
               reply: "Yes. The charter says:"
               quote: our-values.c1
             """,
@@ -153,12 +142,12 @@ import Testing
         #expect(content.themeExamples["our-values.c1"] == nil)
         let assistant = Assistant(content: content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
         #expect(
-            await assistant.respond(to: "will you listen to me", sessionId: "s", channel: .cli).intent
+            await assistant.respond(to: "is anyone going to hear me out", sessionId: "s", channel: .cli).intent
                 == "topic.listened")
     }
 
     @Test func aThemeDefinedTwiceOrWithAnEmptyPhraseIsReportedWhereItIs() throws {
-        let folder = try council([
+        let folder = try TestSupport.councilFolder([
             "charter.md": Self.charter, "council.yaml": Self.council,
             "themes.yaml": """
             - theme: listening
@@ -189,7 +178,7 @@ import Testing
     }
 
     @Test func aThemeWithoutAboutIsReportedWhereItIs() throws {
-        let folder = try council([
+        let folder = try TestSupport.councilFolder([
             "charter.md": Self.charter, "council.yaml": Self.council,
             "themes.yaml": """
             - theme: listening
