@@ -315,7 +315,8 @@ struct ContentLoader {
     }
 
     /// What `{placeholders}` stand for: the council's values, the charter's title (`{charter}`) and
-    /// how many parts it has (`{part-count}`, in words).
+    /// how many parts it has (`{part-count}`, in words). A charter of one part lists its statements
+    /// as its parts (see ``listingParts(_:charter:)``), so they are what it counts.
     private func placeholderValues(council: CouncilProfile?, charter: Charter?) -> [String: String] {
         var values = council?.values ?? [:]
         if let charter {
@@ -323,7 +324,8 @@ struct ContentLoader {
             let words = [
                 "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
             ]
-            let count = charter.cornerstones.count
+            let parts = charter.cornerstones
+            let count = parts.count == 1 ? parts[0].statements.count : parts.count
             values["part-count"] = count < words.count ? words[count] : String(count)
         }
         return values

@@ -59,6 +59,30 @@ import Testing
         #expect(worried.reply.contains("01234 000000"), "the council's front door, from council.yaml")
     }
 
+    /// A charter that is one list (BCP's "The values we have agreed together") counts and picks
+    /// its statements as its parts.
+    @Test func aCharterOfOnePartCountsAndPicksItsStatements() async throws {
+        let charter = """
+            # Anytown Values
+            These are the values we agreed.
+            ## Our values
+            - Everyone is an equal partner.
+            - All communication is clear and timely.
+            - We are honest with each other.
+            """
+        let folder = try TestSupport.councilFolder(["charter.md": charter, "council.yaml": Self.council])
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let assistant = Assistant(
+            content: try Content.load(from: folder.path), log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+        let lost = await assistant.respond(to: "tell me more", sessionId: "a", channel: .cli)
+        #expect(lost.intent == "system.no-context")
+        #expect(lost.reply.contains("one of the three promises"), "not 'one of the one promises': \(lost.reply)")
+        let list = await assistant.respond(to: "what are the promises", sessionId: "b", channel: .cli)
+        #expect(list.sources.count == 3)
+        let last = await assistant.respond(to: "ok and the last one?", sessionId: "b", channel: .cli)
+        #expect(last.sources.map(\.text) == ["We are honest with each other."])
+    }
+
     @Test func aCouncilIntentReplacesTheBaseIntentOfTheSameID() throws {
         let folder = try TestSupport.councilFolder([
             "charter.md": Self.charter, "council.yaml": Self.council,

@@ -22,7 +22,8 @@ import Testing
     @Test(arguments: [
         ("the first one", "welcome-and-care"), ("2nd", "value-and-include"), ("number three", "communicate"),
         ("tell me about the fourth", "work-in-partnership"), ("the last one", "work-in-partnership"),
-        ("3", "communicate"), ("number 2", "value-and-include"),
+        ("3", "communicate"), ("number 2", "value-and-include"), ("ok and the last one?", "work-in-partnership"),
+        ("so what about the third one", "communicate"),
     ])
     func ordinalsPickFromTheCornerstoneList(followUp: String, cornerstone: String) async throws {
         let replies = await conversation(["what r the cornerstones", followUp])
