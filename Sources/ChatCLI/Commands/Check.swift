@@ -39,7 +39,10 @@ struct Check: AsyncParsableCommand {
             "ok: \(configuration.intentsDirectory): \(content.charter.cornerstones.count) \(content.council?.parts ?? "parts"), \(statements) statements, \(content.intentCount) intents"
         )
         if !content.themeLinks.isEmpty {
-            let links = content.themeLinks.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }
+            let links = content.themeLinks.sorted { $0.key < $1.key }.map { name, link in
+                "\(name) → \(link.statement)"
+                    + (link.strength < 1 ? String(format: " (weak, %.2f)", link.strength) : "")
+            }
             print("themes linked to statements (\(links.count)): " + links.joined(separator: ", "))
         }
         let figures = audit.readability()

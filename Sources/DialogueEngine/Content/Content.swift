@@ -12,11 +12,11 @@ public struct Content: Sendable {
     package let safeguarding: SafeguardingRules
     /// Easy-read forms of the charter's statements by id, from `charter-easy.yaml`.
     package let easyStatements: [String: String]
-    /// Everyday questions for the statements that themes link to (statement id → examples), from
-    /// `themes.yaml` (see ``Theme``).
-    package let themeExamples: [String: [String]]
-    /// Which statement each linked theme answers with (theme name → statement id).
-    package let themeLinks: [String: String]
+    /// Everyday questions for the statements that themes link to (statement id → examples, each
+    /// with its link's strength), from `themes.yaml` (see ``Theme``).
+    package let themeExamples: [String: [(text: String, strength: Double)]]
+    /// Which statement each linked theme answers with (theme name → link).
+    package let themeLinks: [String: Theme.Link]
     /// The council's facts, from `council.yaml`; nil for content read as one layer.
     public let council: CouncilProfile?
     /// The folders the content was read from, base layer first.
@@ -29,8 +29,8 @@ public struct Content: Sendable {
     /// Assembles content from parts (tests build small content this way).
     package init(
         charter: Charter, intents: [Intent], lexicon: Lexicon, safeguarding: SafeguardingRules,
-        easyStatements: [String: String] = [:], themeExamples: [String: [String]] = [:],
-        themeLinks: [String: String] = [:], council: CouncilProfile? = nil, layers: [String] = []
+        easyStatements: [String: String] = [:], themeExamples: [String: [(text: String, strength: Double)]] = [:],
+        themeLinks: [String: Theme.Link] = [:], council: CouncilProfile? = nil, layers: [String] = []
     ) {
         self.themeExamples = themeExamples
         self.themeLinks = themeLinks

@@ -190,8 +190,8 @@ struct ContentLoader {
             intents = mergeLearned(text, file: path(LearnedExamples.fileName), into: intents)
         }
         if let charter { validate(intents, charter: charter) }
-        var themeLinks: [String: String] = [:]
-        var themeExamples: [String: [String]] = [:]
+        var themeLinks: [String: Theme.Link] = [:]
+        var themeExamples: [String: [(text: String, strength: Double)]] = [:]
         // Read even when the charter has errors, so that every file's problems are reported at once.
         let themeAnalyzer = TextAnalyzer(lexicon: lexicon)
         var themes: [String: Theme] = [:]
@@ -209,8 +209,8 @@ struct ContentLoader {
             let ordered = themes.values.sorted { $0.name < $1.name }
             themeLinks = Theme.links(ordered, charter: charter, analyzer: themeAnalyzer, excluding: quoted)
             for theme in ordered {
-                guard let statement = themeLinks[theme.name] else { continue }
-                themeExamples[statement, default: []] += theme.examples
+                guard let link = themeLinks[theme.name] else { continue }
+                themeExamples[link.statement, default: []] += theme.examples.map { ($0, link.strength) }
             }
         }
         if !diagnostics.isEmpty || charter == nil || safeguarding == nil {

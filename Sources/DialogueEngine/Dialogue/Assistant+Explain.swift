@@ -24,7 +24,9 @@ extension Assistant {
         }
         // Which themes (themes.yaml) lend a statement their everyday questions.
         var themes: [String: [String]] = [:]
-        for (theme, statement) in content.themeLinks { themes[statement, default: []].append(theme) }
+        for (theme, link) in content.themeLinks {
+            themes[link.statement, default: []].append(link.strength < 1 ? theme + " (weak)" : theme)
+        }
         for candidate in matcher.rank(message).prefix(limit) {
             var line = String(format: "  %.3f  ", candidate.confidence) + candidate.target.key
             if case .statement(let id) = candidate.target, let names = themes[id] {

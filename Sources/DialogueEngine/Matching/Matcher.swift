@@ -29,6 +29,9 @@ package final class Matcher: Sendable {
     private let targetCornerstones: [Int]
     /// The target of each index document, by document number.
     private let documentTargets: [Int]
+    /// How much each index document counts for its target: 1, or less for the examples of a theme
+    /// linked weakly (see ``Theme/weakLinkFloor``).
+    private let documentStrengths: [Double]
     /// The target of each phrase example.
     private let exampleTargets: [Int]
     /// What each target would answer with, numbered (see ``answerIdentity(_:content:)``): two
@@ -61,7 +64,7 @@ package final class Matcher: Sendable {
             for word in plainAnalyzer.words(text) { frequencies[word, default: 0] += 1 }
         }
         for statement in content.charter.allStatements { count(statement.text) }
-        for examples in content.themeExamples.values { examples.forEach(count) }
+        for examples in content.themeExamples.values { examples.forEach { count($0.text) } }
         for cornerstone in content.charter.cornerstones { count(cornerstone.title) }
         for intent in content.intents {
             // Follow-ups ("tell me more") are conversational phrases: compared word for word only.
@@ -82,17 +85,19 @@ package final class Matcher: Sendable {
         var targets: [Target] = []
         var targetNumbers: [Target: Int] = [:]
         var documentTargets: [Int] = []
+        var documentStrengths: [Double] = []
         func number(_ target: Target) -> Int {
             if let number = targetNumbers[target] { return number }
             targets.append(target)
             targetNumbers[target] = targets.count - 1
             return targets.count - 1
         }
-        @discardableResult func add(_ text: String, target: Target) -> [String] {
+        @discardableResult func add(_ text: String, target: Target, strength: Double = 1) -> [String] {
             let analysed = analyzer.analyze(text)
             if !analysed.terms.isEmpty {
                 documents.append(IndexDocument(key: target.key, terms: analysed.terms.map(\.text)))
                 documentTargets.append(number(target))
+                documentStrengths.append(strength)
             }
             return analysed.words
         }
@@ -100,8 +105,9 @@ package final class Matcher: Sendable {
             add(statement.text, target: .statement(statement.id))
             // The everyday questions of the themes linked to it (see ``Theme``).
             for example in content.themeExamples[statement.id] ?? [] {
-                let words = add(example, target: .statement(statement.id))
-                phraseExamples.append((Set(words), .statement(statement.id)))
+                let words = add(example.text, target: .statement(statement.id), strength: example.strength)
+                // A weakly linked theme's examples count only in part: never word for word.
+                if example.strength >= 1 { phraseExamples.append((Set(words), .statement(statement.id))) }
             }
             if let cornerstone = content.charter.cornerstone(containing: statement.id) {
                 cornerstoneOfTarget[.statement(statement.id)] = cornerstone.id
@@ -122,6 +128,7 @@ package final class Matcher: Sendable {
             if cornerstones.count == 1 { cornerstoneOfTarget[target] = cornerstones.first }
         }
         self.index = BM25Index(documents: documents)
+        self.documentStrengths = documentStrengths
         self.knownStems = index.vocabulary.union(safeguarding.stems)
         let weakWords = Set(content.lexicon.weakWords.map(TextFolder.fold))
         var likenessWords: [String: LikenessWord] = [:]
@@ -382,7 +389,7 @@ package final class Matcher: Sendable {
             let target = documentTargets[hit.document]
             if wholeShapeOnly[target] && !shapeByKeywords { continue }
             let place = Int(slots[target])
-            var confidence = hit.queryCoverage * (0.7 + 0.3 * hit.documentCoverage)
+            var confidence = hit.queryCoverage * (0.7 + 0.3 * hit.documentCoverage) * documentStrengths[hit.document]
             // Several examples of one intent may each explain part of a message.
             let union = found[place].union
             if union != hit.matchedTerms {
