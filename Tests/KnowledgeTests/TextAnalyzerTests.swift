@@ -37,6 +37,15 @@ import Testing
         #expect(analysed.typedWords == ["wat", "will", "ppl", "say", "2", "u"])
     }
 
+    @Test(arguments: [
+        ("what kind of document is it", ["document"]), ("will they be kind to me", ["kind"]),
+        ("what sort of help does it give", ["help", "give"]), ("can they sort it out", ["sort"]),
+        ("a different type of help", ["differ", "help"]), ("kind people", ["kind", "peopl"]),
+    ])
+    func kindOfOnlyPointsOn(text: String, expected: [String]) {
+        #expect(terms(text) == expected)
+    }
+
     @Test func typedWordsAreTheWordsBeforeExpansionAndCorrection() {
         let corrector = SpellingCorrector(frequencies: ["listen": 1, "second": 1])
         let plain = analyzer.analyze("the Second one", corrector: corrector)

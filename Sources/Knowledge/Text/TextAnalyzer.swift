@@ -267,8 +267,11 @@ public struct TextAnalyzer: Sendable {
                 continue
             }
             let word = words[index]
+            // "What kind of document is it": "kind" here only points at the next noun, unlike "be
+            // kind to me".
+            let pointsOn = Self.kindWords.contains(word) && index + 1 < words.count && words[index + 1] == "of"
             // Numbers say nothing by themselves ("4" means "four" only through a synonym group).
-            if !StopWords.contains(word) && !word.allSatisfy(\.isNumber) {
+            if !StopWords.contains(word) && !word.allSatisfy(\.isNumber) && !pointsOn {
                 let stem = stems[index]
                 let weight = weakStems.contains(stem) ? min(weights[index], Self.weakWeight) : weights[index]
                 terms.append(Term(stem, weight: weight))
@@ -277,6 +280,9 @@ public struct TextAnalyzer: Sendable {
         }
         return terms
     }
+
+    /// Words that, before "of", only point on to the noun after them ("what kind of", "sort of").
+    private static let kindWords: Set<String> = ["kind", "sort", "type"]
 
     private func matchPhrase(_ words: [String], at index: Int) -> (Int, String)? {
         let word = words[index]
