@@ -219,6 +219,50 @@ import Testing
     func longMessagesAreSplitIntoClauses(message: String, clauses: [String]) {
         #expect(Matcher.clauses(of: message).map { $0.trimmingCharacters(in: .whitespaces) } == clauses)
     }
+
+    @Test(arguments: [
+        (
+            "We communicate with genuine empathy. We are mindful of our own bias.  Empathy is at the heart!",
+            ["We communicate with genuine empathy.", "We are mindful of our own bias.", "Empathy is at the heart!"]
+        ),
+        ("Everyone is valued, e.g. parents. and carers", ["Everyone is valued, e.g. parents. and carers"]),
+        ("What can and can't be done? Always. ", ["What can and can't be done?", "Always."]),
+        ("One sentence only", ["One sentence only"]),
+    ])
+    func statementsAreSplitIntoSentences(text: String, sentences: [String]) {
+        #expect(Matcher.sentences(of: text) == sentences)
+    }
+
+    /// A statement of several sentences is met by a question about one of them, which the whole
+    /// statement's other words would dilute.
+    @Test func aQuestionAboutOneSentenceOfALongStatementFindsIt() async throws {
+        let charter = """
+            # Anytown Values
+            These are our values.
+            ## Our values
+            - We communicate with genuine empathy. We are mindful of our own internal bias and prejudice, \
+            and challenge this. Empathy is at the heart of every interaction in every meeting we hold.
+            - We are honest with each other about what can be done.
+            """.replacingOccurrences(of: "\\\n", with: "")
+        let council = """
+            council: Anytown Council
+            place: Anytown
+            parts: values
+            part-word: value
+            front-door: the Anytown Front Door on 01234 000000
+            front-door-easy: the Anytown Front Door. Call 01234 000000
+            out-of-hours: the Anytown night team on 01234 111111
+            base: ../base
+            """
+        let folder = try TestSupport.councilFolder(["charter.md": charter, "council.yaml": council])
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let content = try Content.load(from: folder.path)
+        let matcher = Matcher(content: content)
+        let ranked = matcher.rank("do they challenge their prejudice")
+        let empathy = try #require(content.charter.allStatements.first { $0.text.hasPrefix("We communicate") })
+        #expect(ranked.first?.target == .statement(empathy.id))
+        #expect((ranked.first?.confidence ?? 0) >= 0.8, "\(ranked.first?.confidence ?? 0)")
+    }
 }
 
 /// A question clause that points back at the context gets no focus of its own.
