@@ -38,7 +38,10 @@ import Testing
         #expect(replies.last?.sources.map(\.text) == statementTexts(["communicate.c2"]))
     }
 
-    @Test(arguments: ["tell me more", "more please", "go on", "what else", "more"])
+    @Test(arguments: [
+        "tell me more", "more please", "go on", "what else", "more", "what else does the charter say about that",
+        "does it say anything else",
+    ])
     func moreAfterACornerstoneGivesItsOutcomes(followUp: String) async throws {
         let replies = await conversation(["tell me about value and include", followUp])
         let last = try #require(replies.last)
@@ -58,8 +61,9 @@ import Testing
         #expect(ReplyComposer.wordCount(replies[1].reply) <= ReplyComposer.wordBudget + 20)
     }
 
-    @Test func whatWillISeeGivesTheOutcomesOfTheCornerstoneInFocus() async throws {
-        let replies = await conversation(["work in partnership", "what will i see?"])
+    @Test(arguments: ["what will i see?", "give me an example", "how?", "like what", "how will they do that"])
+    func whatWillISeeGivesTheOutcomesOfTheCornerstoneInFocus(followUp: String) async throws {
+        let replies = await conversation(["work in partnership", followUp])
         let outcome = statementTexts(["work-in-partnership.o1"])
         #expect(replies.last?.sources.first.map { [$0.text] } == outcome)
     }
