@@ -21,6 +21,9 @@ public struct Content: Sendable {
     public let council: CouncilProfile?
     /// The folders the content was read from, base layer first.
     public let layers: [String]
+    /// The safeguarding rules compiled for matching, on their way from the thread that read them
+    /// (nil for content assembled from parts: the matcher compiles them itself).
+    let compiledSafeguarding: BackgroundWork<SafeguardingDetector>?
     private let intentsByID: [String: Intent]
 
     /// Ids of intents the engine itself relies on; content must define them.
@@ -30,8 +33,10 @@ public struct Content: Sendable {
     package init(
         charter: Charter, intents: [Intent], lexicon: Lexicon, safeguarding: SafeguardingRules,
         easyStatements: [String: String] = [:], themeExamples: [String: [(text: String, strength: Double)]] = [:],
-        themeLinks: [String: Theme.Link] = [:], council: CouncilProfile? = nil, layers: [String] = []
+        themeLinks: [String: Theme.Link] = [:], council: CouncilProfile? = nil, layers: [String] = [],
+        compiledSafeguarding: BackgroundWork<SafeguardingDetector>? = nil
     ) {
+        self.compiledSafeguarding = compiledSafeguarding
         self.themeExamples = themeExamples
         self.themeLinks = themeLinks
         self.easyStatements = easyStatements

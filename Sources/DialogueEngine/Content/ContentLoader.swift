@@ -137,27 +137,52 @@ struct ContentLoader {
         for (text, file) in readEveryLayer("synonyms.yaml") {
             lexicon.add(readLexicon(text, file: file))
         }
+        let values = placeholderValues(council: council, charter: charter)
+        // The safeguarding rules take longest to read and compile: they are, on threads of their own,
+        // from here on, while the rest is read and the matcher's index built. Their problems take
+        // their place in the report as if read in turn.
+        let hasRules = exists("safeguarding.yaml")
+        let rulesText = hasRules ? read("safeguarding.yaml") : nil
+        let modelText = rulesText != nil && exists(Self.safeguardingModelFile) ? read(Self.safeguardingModelFile) : nil
+        var reader = self
+        reader.diagnostics = []
+        // Patterns are read with `TextAnalyzer.words`, which uses only the synonyms' text speak: the
+        // dictionary and the thesaurus are not needed for them.
+        let rulesAnalyzer = TextAnalyzer(lexicon: lexicon)
+        let readingRules = BackgroundWork { [reader, rulesText, modelText, values, textSpeak = lexicon.textSpeak] in
+            var reader = reader
+            guard let rulesText else {
+                return (
+                    rules: SafeguardingRules?.none, diagnostics: reader.diagnostics,
+                    compiling: BackgroundWork<SafeguardingDetector>?.none
+                )
+            }
+            var rules = reader.readSafeguarding(
+                rulesText, file: reader.path("safeguarding.yaml"), analyzer: rulesAnalyzer, values: values)
+            if let modelText {
+                let model = reader.readSafeguardingModel(
+                    modelText, file: reader.path(Self.safeguardingModelFile), rules: rules)
+                rules?.model = model
+            }
+            // Compiling them for matching goes on beside the matcher's index (see ``Matcher``).
+            let compiling = rules.map { rules in
+                BackgroundWork { SafeguardingDetector(rules: rules, analyzer: rulesAnalyzer, textSpeak: textSpeak) }
+            }
+            return (rules: rules, diagnostics: reader.diagnostics, compiling: compiling)
+        }
         for (text, _) in readEveryLayer("dictionary.txt") {
             lexicon.dictionary.formUnion(Self.readDictionary(text))
         }
         if exists(Self.thesaurusFile), let text = read(Self.thesaurusFile) {
             lexicon.thesaurus = readThesaurus(text, file: path(Self.thesaurusFile))
         }
-        let values = placeholderValues(council: council, charter: charter)
-        var safeguarding: SafeguardingRules?
-        if exists("safeguarding.yaml"), let text = read("safeguarding.yaml") {
-            safeguarding = readSafeguarding(
-                text, file: path("safeguarding.yaml"), analyzer: TextAnalyzer(lexicon: lexicon), values: values)
-            if exists(Self.safeguardingModelFile), let text = read(Self.safeguardingModelFile) {
-                let model = readSafeguardingModel(text, file: path(Self.safeguardingModelFile), rules: safeguarding)
-                safeguarding?.model = model
-            }
-        } else if !exists("safeguarding.yaml") {
+        if !hasRules {
             diagnostics.append(
                 ContentDiagnostic(
                     file: Self.join(directory, "safeguarding.yaml"), message: "there are no safeguarding rules",
                     hint: "the base layer holds safeguarding.yaml; check 'base:' in council.yaml"))
         }
+        let rulesReport = diagnostics.count
 
         var easyStatements: [String: String] = [:]
         if exists(Self.easyCharterFile), let text = read(Self.easyCharterFile) {
@@ -190,6 +215,8 @@ struct ContentLoader {
             intents = mergeLearned(text, file: path(LearnedExamples.fileName), into: intents)
         }
         if let charter { validate(intents, charter: charter) }
+        let (safeguarding, rulesDiagnostics, compiling) = readingRules.wait()
+        diagnostics.insert(contentsOf: rulesDiagnostics, at: rulesReport)
         var themeLinks: [String: Theme.Link] = [:]
         var themeExamples: [String: [(text: String, strength: Double)]] = [:]
         // Read even when the charter has errors, so that every file's problems are reported at once.
@@ -222,7 +249,7 @@ struct ContentLoader {
         return Content(
             charter: charter!, intents: intents, lexicon: lexicon, safeguarding: safeguarding!,
             easyStatements: easyStatements, themeExamples: themeExamples, themeLinks: themeLinks, council: council,
-            layers: layers)
+            layers: layers, compiledSafeguarding: compiling)
     }
 
     /// An intent that lists the parts' titles (`quote: cornerstones`) and has no `list:` of its own

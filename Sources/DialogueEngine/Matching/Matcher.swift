@@ -53,9 +53,13 @@ package final class Matcher: Sendable {
         let plainAnalyzer = TextAnalyzer(lexicon: content.lexicon)
         self.carryOver = content.lexicon.carryOver.map { plainAnalyzer.words($0) }.filter { !$0.isEmpty }
         self.scopeStems = Set(content.lexicon.scope.flatMap { plainAnalyzer.words($0).map(PorterStemmer.stem) })
-        let safeguarding = SafeguardingDetector(
-            rules: content.safeguarding, analyzer: plainAnalyzer, textSpeak: content.lexicon.textSpeak)
-        self.safeguarding = safeguarding
+        // The safeguarding rules are compiled on a thread of their own (from the moment they were
+        // read, for loaded content) while the index is built.
+        let compiling =
+            content.compiledSafeguarding
+            ?? BackgroundWork { [rules = content.safeguarding, textSpeak = content.lexicon.textSpeak] in
+                SafeguardingDetector(rules: rules, analyzer: plainAnalyzer, textSpeak: textSpeak)
+            }
         // The words of every text that is indexed (and of the synonyms and text speak), counted
         // first, so that each is stemmed once and not at each use: the analyser looks their stems
         // up (see `caching(stemsOf:)`).
@@ -73,11 +77,8 @@ package final class Matcher: Sendable {
         }
         for group in content.lexicon.synonymGroups { group.forEach(count) }
         content.lexicon.textSpeak.values.forEach(count)
-        for (word, uses) in safeguarding.vocabulary { frequencies[word, default: 0] += uses }
         // Messages mostly use the content's own words: their stems are looked up, not recomputed.
         let analyzer = plainAnalyzer.caching(stemsOf: frequencies.keys)
-        self.analyzer = analyzer
-        self.corrector = SpellingCorrector(frequencies: frequencies)
 
         var documents: [IndexDocument] = []
         var phraseExamples: [(words: Set<String>, target: Target)] = []
@@ -134,6 +135,16 @@ package final class Matcher: Sendable {
         }
         self.index = BM25Index(documents: documents)
         self.documentStrengths = documentStrengths
+        let safeguarding = compiling.wait()
+        self.safeguarding = safeguarding
+        // The rules' words are known words too: never corrected, and their stems looked up.
+        var ruleWords: [String] = []
+        for (word, uses) in safeguarding.vocabulary {
+            if frequencies[word] == nil { ruleWords.append(word) }
+            frequencies[word, default: 0] += uses
+        }
+        self.analyzer = analyzer.caching(stemsOf: ruleWords)
+        self.corrector = SpellingCorrector(frequencies: frequencies)
         self.knownStems = index.vocabulary.union(safeguarding.stems)
         let weakWords = Set(content.lexicon.weakWords.map(TextFolder.fold))
         var likenessWords: [String: LikenessWord] = [:]

@@ -98,6 +98,21 @@ import Testing
         #expect(problem.description.contains("extra.yaml:3:3: error: unknown key 'replly'"))
     }
 
+    /// The rules are read on a thread of their own, but their problems are reported in turn: after
+    /// the synonyms' and before the intents'.
+    @Test func problemsAreReportedInTheOrderTheFilesAreRead() throws {
+        let found = try errors([
+            "synonyms.yaml": "groups:\n  - [a, b]\nsurprise: 1\n",
+            "safeguarding.yaml": "categories:\n  - id: x\n    reply: hi\n    rules: ['(oops']\n",
+            "extra.yaml": "- id: extra.one\n  replly: hello\n",
+        ])
+        let files = found.map { URL(fileURLWithPath: $0.file).lastPathComponent }
+        let synonyms = try #require(files.firstIndex(of: "synonyms.yaml"))
+        let rules = try #require(files.firstIndex(of: "safeguarding.yaml"))
+        let intents = try #require(files.firstIndex(of: "extra.yaml"))
+        #expect(synonyms < rules && rules < intents, "\(files)")
+    }
+
     @Test func safeguardingRuleErrorsPointAtTheRule() throws {
         let found = try errors([
             "safeguarding.yaml": """

@@ -1,0 +1,34 @@
+import Foundation
+import Synchronization
+
+/// Work started on a thread of its own while its starter goes on, and collected with ``wait()``.
+///
+/// Content loads on two threads: the safeguarding rules, the largest file and the slowest to
+/// compile, are read and compiled beside the intents and the index. A thread of its own, not a task:
+/// loading is synchronous and may be called from a task, which must not wait on the task pool.
+package final class BackgroundWork<Value: Sendable>: Sendable {
+    private let result = Mutex<Value?>(nil)
+    private let finished = Mutex<Bool>(false)
+    private let signal = NSCondition()
+
+    /// Starts `work` at once on a new thread.
+    package init(_ work: @escaping @Sendable () -> Value) {
+        let thread = Thread { [self] in
+            let value = work()
+            result.withLock { $0 = value }
+            signal.lock()
+            finished.withLock { $0 = true }
+            signal.broadcast()
+            signal.unlock()
+        }
+        thread.start()
+    }
+
+    /// Waits for the work to finish and returns its value.
+    package func wait() -> Value {
+        signal.lock()
+        while !finished.withLock({ $0 }) { signal.wait() }
+        signal.unlock()
+        return result.withLock { $0! }
+    }
+}
