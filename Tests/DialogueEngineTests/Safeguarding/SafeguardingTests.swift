@@ -114,6 +114,7 @@ import Testing
         "he is to start at his new school in september", "my son is being left out of parties",
         "bath time helps him calm down", "my son screams at the barber's",
         "the school didn't tell me he had a nosebleed at lunch today",
+        "the taxi to school keeps turning up late, how do i sort out her transport",
     ])
     func idiomsAreGuarded(message: String) async throws {
         let log = InMemoryUnansweredLog()
@@ -128,6 +129,8 @@ import Testing
         "my dad hits me when i miss the ball", "he said he will kill me if i tell",
         "he had a panic attack and then attacked my mum", "he threw her against the wall",
         "my daughter is being left on her own for days", "mum has not ate anything since yesterday",
+        "my stepdad keeps turning up at the house shouting",
+        "a boy at our club keeps turning up hungry and in the same clothes",
     ])
     func guardsDoNotHideADisclosureBesideThem(message: String) async throws {
         let log = InMemoryUnansweredLog()
