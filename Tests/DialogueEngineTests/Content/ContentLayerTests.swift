@@ -81,6 +81,11 @@ import Testing
         #expect(list.sources.count == 3)
         let last = await assistant.respond(to: "ok and the last one?", sessionId: "b", channel: .cli)
         #expect(last.sources.map(\.text) == ["We are honest with each other."])
+        // No easy-read form is written for it: the same words are not called simpler.
+        let meaning = await assistant.respond(to: "what does that mean", sessionId: "b", channel: .cli)
+        #expect(meaning.reply.hasPrefix("I don't have simpler words for that yet."), "\(meaning.reply)")
+        #expect(!meaning.reply.contains("In simpler words"))
+        #expect(meaning.sources.map(\.text) == ["We are honest with each other."])
     }
 
     @Test func aCouncilIntentReplacesTheBaseIntentOfTheSameID() throws {
