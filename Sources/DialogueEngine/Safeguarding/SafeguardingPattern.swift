@@ -137,6 +137,11 @@ package struct SafeguardingPattern: Sendable, Equatable {
             }
             var alternatives: [[Atom]] = []
             for option in Self.options(of: piece) {
+                // An option met before was checked then: most rules repeat their neighbours' options.
+                if let known = cache.options[option] {
+                    alternatives.append(known)
+                    continue
+                }
                 if option.contains(where: { $0 == "(" || $0 == ")" || $0 == "|" }) {
                     throw ParseError(
                         message: "'\(piece)' mixes a group with other letters",
@@ -183,13 +188,13 @@ package struct SafeguardingPattern: Sendable, Equatable {
                     cache.lists[name] = analysed
                     alternatives += analysed
                 } else {
-                    let atoms = cache.options[option] ?? Self.atoms(option, analyzer: analyzer)
-                    cache.options[option] = atoms
+                    let atoms = Self.atoms(option, analyzer: analyzer)
                     if atoms.isEmpty {
                         throw ParseError(
                             message: "'\(option)' has no letters or digits to match",
                             hint: "write words, \"exact\" words, @lists or '...'")
                     }
+                    cache.options[option] = atoms
                     alternatives.append(atoms)
                 }
             }
