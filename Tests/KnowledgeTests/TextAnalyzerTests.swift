@@ -46,6 +46,15 @@ import Testing
         #expect(terms(text) == expected)
     }
 
+    /// A word the thesaurus reads as "kind" is still a term before "of": only "kind" as written
+    /// points on.
+    @Test func aWordReadAsKindIsKeptBeforeOf() {
+        let reading = TextAnalyzer(lexicon: Lexicon(dictionary: ["tolerant"], thesaurus: ["tolerant": "kind"]))
+        let corrector = SpellingCorrector(frequencies: ["kind": 3, "staff": 2])
+        let terms = reading.analyze("are staff tolerant of my son", corrector: corrector).terms.map(\.text)
+        #expect(terms.contains("kind"), "\(terms)")
+    }
+
     @Test func typedWordsAreTheWordsBeforeExpansionAndCorrection() {
         let corrector = SpellingCorrector(frequencies: ["listen": 1, "second": 1])
         let plain = analyzer.analyze("the Second one", corrector: corrector)

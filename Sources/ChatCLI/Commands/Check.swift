@@ -41,7 +41,7 @@ struct Check: AsyncParsableCommand {
         if !content.themeLinks.isEmpty {
             let links = content.themeLinks.sorted { $0.key < $1.key }.map { name, link in
                 "\(name) → \(link.statement)"
-                    + (link.strength < 1 ? String(format: " (weak, %.2f)", link.strength) : "")
+                    + (link.isWeak ? String(format: " (weak, %.2f)", link.strength) : "")
             }
             print("themes linked to statements (\(links.count)): " + links.joined(separator: ", "))
         }

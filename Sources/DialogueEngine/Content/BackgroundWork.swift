@@ -8,27 +8,27 @@ import Synchronization
 /// loading is synchronous and may be called from a task, which must not wait on the task pool.
 package final class BackgroundWork<Value: Sendable>: Sendable {
     private let result = Mutex<Value?>(nil)
-    private let finished = Mutex<Bool>(false)
-    private let signal = NSCondition()
+    private let finished = NSCondition()
 
     /// Starts `work` at once on a new thread.
     package init(_ work: @escaping @Sendable () -> Value) {
         let thread = Thread { [self] in
             let value = work()
+            finished.lock()
             result.withLock { $0 = value }
-            signal.lock()
-            finished.withLock { $0 = true }
-            signal.broadcast()
-            signal.unlock()
+            finished.broadcast()
+            finished.unlock()
         }
         thread.start()
     }
 
     /// Waits for the work to finish and returns its value.
     package func wait() -> Value {
-        signal.lock()
-        while !finished.withLock({ $0 }) { signal.wait() }
-        signal.unlock()
-        return result.withLock { $0! }
+        finished.lock()
+        defer { finished.unlock() }
+        while true {
+            if let value = result.withLock({ $0 }) { return value }
+            finished.wait()
+        }
     }
 }

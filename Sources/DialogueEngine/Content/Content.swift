@@ -14,7 +14,7 @@ public struct Content: Sendable {
     package let easyStatements: [String: String]
     /// Everyday questions for the statements that themes link to (statement id → examples, each
     /// with its link's strength), from `themes.yaml` (see ``Theme``).
-    package let themeExamples: [String: [(text: String, strength: Double)]]
+    package let themeExamples: [String: [Theme.Example]]
     /// Which statement each linked theme answers with (theme name → link).
     package let themeLinks: [String: Theme.Link]
     /// The council's facts, from `council.yaml`; nil for content read as one layer.
@@ -32,7 +32,7 @@ public struct Content: Sendable {
     /// Assembles content from parts (tests build small content this way).
     package init(
         charter: Charter, intents: [Intent], lexicon: Lexicon, safeguarding: SafeguardingRules,
-        easyStatements: [String: String] = [:], themeExamples: [String: [(text: String, strength: Double)]] = [:],
+        easyStatements: [String: String] = [:], themeExamples: [String: [Theme.Example]] = [:],
         themeLinks: [String: Theme.Link] = [:], council: CouncilProfile? = nil, layers: [String] = [],
         compiledSafeguarding: BackgroundWork<SafeguardingDetector>? = nil
     ) {

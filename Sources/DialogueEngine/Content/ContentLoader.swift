@@ -142,16 +142,15 @@ struct ContentLoader {
         // from here on, while the rest is read and the matcher's index built. Their problems take
         // their place in the report as if read in turn.
         let hasRules = exists("safeguarding.yaml")
-        let rulesText = hasRules ? read("safeguarding.yaml") : nil
-        let modelText = rulesText != nil && exists(Self.safeguardingModelFile) ? read(Self.safeguardingModelFile) : nil
+        let hasModel = exists(Self.safeguardingModelFile)
         var reader = self
         reader.diagnostics = []
         // Patterns are read with `TextAnalyzer.words`, which uses only the synonyms' text speak: the
         // dictionary and the thesaurus are not needed for them.
         let rulesAnalyzer = TextAnalyzer(lexicon: lexicon)
-        let readingRules = BackgroundWork { [reader, rulesText, modelText, values, textSpeak = lexicon.textSpeak] in
+        let readingRules = BackgroundWork { [reader, values, textSpeak = lexicon.textSpeak] in
             var reader = reader
-            guard let rulesText else {
+            guard hasRules, let rulesText = reader.read("safeguarding.yaml") else {
                 return (
                     rules: SafeguardingRules?.none, diagnostics: reader.diagnostics,
                     compiling: BackgroundWork<SafeguardingDetector>?.none
@@ -159,7 +158,7 @@ struct ContentLoader {
             }
             var rules = reader.readSafeguarding(
                 rulesText, file: reader.path("safeguarding.yaml"), analyzer: rulesAnalyzer, values: values)
-            if let modelText {
+            if hasModel, let modelText = reader.read(Self.safeguardingModelFile) {
                 let model = reader.readSafeguardingModel(
                     modelText, file: reader.path(Self.safeguardingModelFile), rules: rules)
                 rules?.model = model
@@ -218,7 +217,7 @@ struct ContentLoader {
         let (safeguarding, rulesDiagnostics, compiling) = readingRules.wait()
         diagnostics.insert(contentsOf: rulesDiagnostics, at: rulesReport)
         var themeLinks: [String: Theme.Link] = [:]
-        var themeExamples: [String: [(text: String, strength: Double)]] = [:]
+        var themeExamples: [String: [Theme.Example]] = [:]
         // Read even when the charter has errors, so that every file's problems are reported at once.
         let themeAnalyzer = TextAnalyzer(lexicon: lexicon)
         var themes: [String: Theme] = [:]
@@ -237,7 +236,9 @@ struct ContentLoader {
             themeLinks = Theme.links(ordered, charter: charter, analyzer: themeAnalyzer, excluding: quoted)
             for theme in ordered {
                 guard let link = themeLinks[theme.name] else { continue }
-                themeExamples[link.statement, default: []] += theme.examples.map { ($0, link.strength) }
+                themeExamples[link.statement, default: []] += theme.examples.map {
+                    Theme.Example(text: $0, strength: link.strength)
+                }
             }
         }
         if !diagnostics.isEmpty || charter == nil || safeguarding == nil {

@@ -55,6 +55,16 @@ package struct Theme: Sendable, Equatable {
         package var statement: String
         /// How much the theme's examples count for it: 1 for a full link, less for a weak one.
         package var strength: Double
+        /// True for a link below ``Theme/linkFloor``.
+        package var isWeak: Bool { strength < 1 }
+    }
+
+    /// One of a linked theme's examples, as a way of asking for the statement it links to.
+    package struct Example: Sendable, Equatable {
+        /// The question.
+        package var text: String
+        /// How much it counts: its theme's link's strength.
+        package var strength: Double
     }
 
     /// Which statement each theme links to (theme name → link), among the statements not in

@@ -25,7 +25,7 @@ extension Assistant {
         // Which themes (themes.yaml) lend a statement their everyday questions.
         var themes: [String: [String]] = [:]
         for (theme, link) in content.themeLinks {
-            themes[link.statement, default: []].append(link.strength < 1 ? theme + " (weak)" : theme)
+            themes[link.statement, default: []].append(link.isWeak ? theme + " (weak)" : theme)
         }
         for candidate in matcher.rank(message).prefix(limit) {
             var line = String(format: "  %.3f  ", candidate.confidence) + candidate.target.key

@@ -388,18 +388,6 @@ public struct Assistant: Sendable {
     ) -> Reply? {
         guard let topic = context.topic else { return nil }
         let simple = compose(topic, style: .easy)
-        // Nothing simpler is written for it (a council's statement without an easy-read form): say
-        // so, rather than call the same words simpler.
-        if simple.text == compose(topic, style: .standard).text, !simple.sources.isEmpty,
-            let none = engine.content.intent(id: "system.no-simpler")
-        {
-            let lead = style == .easy ? none.response.easy ?? none.response.text : none.response.text
-            context.pending = simple.pending
-            return Reply(
-                reply: ([lead] + simple.sources.map { "• " + $0.text }).joined(separator: "\n"), answered: true,
-                intent: intent.id, confidence: confidence, sessionId: sessionID, suggestions: simple.suggestions,
-                sources: simple.sources, kind: .answer)
-        }
         var parts = [intent.response.text, simple.text].filter { !$0.isEmpty }
         // The charter's own words, when the simpler ones differ from them (a statement without an
         // easy-read form is shown in its own words already).
@@ -407,6 +395,13 @@ public struct Assistant: Sendable {
         if !ownWords.isEmpty && simple.sources.count <= 2 {
             if !intent.response.after.isEmpty { parts.append(intent.response.after) }
             parts += ownWords.map { "• " + $0 }
+        } else if ownWords.isEmpty, (1...2).contains(simple.sources.count),
+            simple.text == compose(topic, style: .standard).text,
+            let none = engine.content.intent(id: "system.no-simpler").map({ engine.composer.compose($0, style: style) })
+        {
+            // Nothing simpler is written for it (a council's statement without an easy-read form):
+            // say so, rather than call the same words simpler.
+            parts = [none.text] + simple.sources.map { "• " + $0.text }
         }
         context.pending = simple.pending
         return Reply(

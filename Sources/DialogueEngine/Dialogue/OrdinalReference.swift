@@ -11,7 +11,7 @@ package enum OrdinalReference {
         "the", "one", "ones", "number", "no", "num", "item", "point", "bit", "part", "cornerstone", "about", "tell",
         "me", "more", "what", "whats", "is", "and", "explain", "please", "pls", "say", "says", "that", "mean",
         "means", "does", "do", "can", "you", "i", "want", "to", "know", "go", "with", "option", "its", "it",
-        "ok", "okay", "k", "so", "then", "now", "how", "of", "them", "those", "these", "wat", "wot", "abt", "bout",
+        "ok", "okay", "k", "so", "then", "now", "how", "wat", "wot", "abt", "bout",
         "plz", "yeah", "yes", "value", "principle", "pledge", "pillar", "promise", "commitment", "statement",
     ]
 

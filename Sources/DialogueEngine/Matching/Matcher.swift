@@ -435,7 +435,8 @@ package final class Matcher: Sendable {
                 // The union counts half: a large intent gathers many words, and only some of
                 // them should speak for it.
                 let union = hit.queryCoverage + 0.5 * max(0, covered / queryWeight - hit.queryCoverage)
-                confidence = max(confidence, 0.9 * union)
+                // A weakly linked theme's example speaks for its statement only in proportion.
+                confidence = max(confidence, 0.9 * union * documentStrengths[hit.document])
             }
             // A message made mostly of weak words ("will they be mean to me") proves little.
             if substance < 0.5 { confidence *= 0.5 + substance }

@@ -251,6 +251,10 @@ public struct TextAnalyzer: Sendable {
     private func terms(
         of words: [String], stems: [String], weights: [Double], meanings: [(index: Int, meaning: String)]
     ) -> [Term] {
+        // "What kind of document is it": "kind" here only points at the next noun, unlike "be
+        // kind to me". Read from the words as written, not as the thesaurus reads them ("tolerant
+        // of my son" stays "tolerant").
+        let pointers = words.indices.dropLast().filter { Self.kindWords.contains(words[$0]) && words[$0 + 1] == "of" }
         var words = words
         var stems = stems
         for (index, meaning) in meanings {
@@ -267,9 +271,7 @@ public struct TextAnalyzer: Sendable {
                 continue
             }
             let word = words[index]
-            // "What kind of document is it": "kind" here only points at the next noun, unlike "be
-            // kind to me".
-            let pointsOn = Self.kindWords.contains(word) && index + 1 < words.count && words[index + 1] == "of"
+            let pointsOn = pointers.contains(index)
             // Numbers say nothing by themselves ("4" means "four" only through a synonym group).
             if !StopWords.contains(word) && !word.allSatisfy(\.isNumber) && !pointsOn {
                 let stem = stems[index]

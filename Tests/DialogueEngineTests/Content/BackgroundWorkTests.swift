@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import DialogueEngine
@@ -18,9 +19,23 @@ import Testing
         #expect(work.wait().count == 1000, "waiting again gives the value again")
     }
 
-    @Test func theWorkRunsOnAThreadOfItsOwn() {
-        let starter = pthread_self()
-        let worker = BackgroundWork { UInt(pthread_self()) }
-        #expect(worker.wait() != UInt(starter))
+    /// A thread of its own, not a task of the shared pool that a waiting task could starve: more
+    /// pieces of work than the machine has cores all run at once (each waits for all the others to
+    /// start), which a pool as wide as the cores could not do.
+    @Test(.timeLimit(.minutes(1))) func everyPieceOfWorkHasAThreadOfItsOwn() {
+        let count = ProcessInfo.processInfo.activeProcessorCount * 4 + 1
+        let started = Mutex(0)
+        let allStarted = NSCondition()
+        let works = (0..<count).map { _ in
+            BackgroundWork { () -> Int in
+                allStarted.lock()
+                started.withLock { $0 += 1 }
+                allStarted.broadcast()
+                while started.withLock({ $0 }) < count { allStarted.wait() }
+                allStarted.unlock()
+                return 1
+            }
+        }
+        #expect(works.map { $0.wait() }.reduce(0, +) == count)
     }
 }

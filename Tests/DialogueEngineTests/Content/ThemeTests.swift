@@ -149,7 +149,12 @@ import Testing
         #expect(asked.sources.map(\.text) == [listened.text])
         #expect(assistant.explain("will the grown ups be nice to me").contains("kindness (weak)"))
         let partly = await assistant.respond(to: "will the grown ups be late", sessionId: "t", channel: .cli)
-        #expect(partly.sources.map(\.text) != [listened.text], "an example matched in part does not reach it")
+        #expect(!partly.answered || partly.sources.map(\.text) != [listened.text], "matched in part: \(partly.intent)")
+        // Asked as written, a weak example is not a word-for-word match (which scores 1).
+        let matcher = Matcher(content: content)
+        let best = try #require(matcher.rank("will the grown ups be nice to me").first)
+        #expect(best.target == .statement(listened.id))
+        #expect(best.confidence < 1, "\(best.confidence)")
     }
 
     @Test func aThemesExamplesAreAnsweredWithItsStatement() async throws {

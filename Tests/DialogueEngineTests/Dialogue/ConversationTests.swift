@@ -33,6 +33,16 @@ import Testing
         #expect(last.sources.map(\.text) == commitments.map(\.text))
     }
 
+    /// "Two of them" is a number of items, not the second one.
+    @Test(
+        arguments: [
+            (["tell", "me", "about", "two", "of", "them"], nil), (["ok", "and", "the", "last", "one"], 3),
+            (["the", "2nd", "value"], 1), (["what", "about", "the", "weather"], nil),
+        ] as [([String], Int?)])
+    func positionsAreReadOnlyFromWordsThatNameOne(words: [String], index: Int?) {
+        #expect(OrdinalReference.index(in: words, count: 4) == index)
+    }
+
     @Test func ordinalsAfterACornerstonePickItsCommitments() async throws {
         let replies = await conversation(["tell me about communicate", "the second one"])
         #expect(replies.last?.sources.map(\.text) == statementTexts(["communicate.c2"]))
@@ -40,7 +50,7 @@ import Testing
 
     @Test(arguments: [
         "tell me more", "more please", "go on", "what else", "more", "what else does the charter say about that",
-        "does it say anything else",
+        "does it say anything else", "anything else about that", "what else is there",
     ])
     func moreAfterACornerstoneGivesItsOutcomes(followUp: String) async throws {
         let replies = await conversation(["tell me about value and include", followUp])
@@ -61,7 +71,10 @@ import Testing
         #expect(ReplyComposer.wordCount(replies[1].reply) <= ReplyComposer.wordBudget + 20)
     }
 
-    @Test(arguments: ["what will i see?", "give me an example", "how?", "like what", "how will they do that"])
+    @Test(arguments: [
+        "what will i see?", "give me an example", "how?", "like what", "how will they do that", "for example",
+        "how do they do that",
+    ])
     func whatWillISeeGivesTheOutcomesOfTheCornerstoneInFocus(followUp: String) async throws {
         let replies = await conversation(["work in partnership", followUp])
         let outcome = statementTexts(["work-in-partnership.o1"])

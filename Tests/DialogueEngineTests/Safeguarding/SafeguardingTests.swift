@@ -131,6 +131,7 @@ import Testing
         "my daughter is being left on her own for days", "mum has not ate anything since yesterday",
         "my stepdad keeps turning up at the house shouting",
         "a boy at our club keeps turning up hungry and in the same clothes",
+        "someone keeps turning up late at night",
     ])
     func guardsDoNotHideADisclosureBesideThem(message: String) async throws {
         let log = InMemoryUnansweredLog()
