@@ -157,6 +157,39 @@ import Testing
         #expect(best.confidence < 1, "\(best.confidence)")
     }
 
+    /// Every theme of the base layer reaches the statement of a charter that says its idea in its
+    /// `about` phrases, and not another theme's: the themes are told apart by their words.
+    @Test func everyBaseThemeLinksToAStatementThatSaysItsIdea() throws {
+        let text = try String(
+            contentsOf: TestSupport.contentRoot.appendingPathComponent("base/themes.yaml"), encoding: .utf8)
+        var themes: [(name: String, about: [String])] = []
+        var inAbout = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("- theme: ") {
+                themes.append((String(line.dropFirst("- theme: ".count)), []))
+                inAbout = false
+            } else if line.hasPrefix("  ") && !line.hasPrefix("    ") {
+                inAbout = line == "  about:"
+            } else if inAbout, line.hasPrefix("    - "), !themes.isEmpty {
+                let phrase = line.dropFirst("    - ".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                themes[themes.count - 1].about.append(phrase)
+            }
+        }
+        #expect(themes.count >= 40 && themes.allSatisfy { !$0.about.isEmpty })
+        let charter =
+            "# Every idea\nThe ideas charters share.\n## Our promises\n"
+            + themes.map { "- " + $0.about.joined(separator: "; ") + "." }.joined(separator: "\n")
+        let folder = try TestSupport.councilFolder(["charter.md": charter, "council.yaml": Self.council])
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let content = try Content.load(from: folder.path)
+        let statements = content.charter.allStatements.filter { $0.id.hasPrefix("our-promises.") }
+        for (index, theme) in themes.enumerated() {
+            #expect(
+                content.themeLinks[theme.name] == Theme.Link(statement: statements[index].id, strength: 1),
+                "\(theme.name)")
+        }
+    }
+
     @Test func aThemesExamplesAreAnsweredWithItsStatement() async throws {
         let folder = try TestSupport.councilFolder([
             "charter.md": Self.charter, "council.yaml": Self.council, "themes.yaml": Self.themes,
