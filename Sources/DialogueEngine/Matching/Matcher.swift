@@ -37,9 +37,10 @@ package final class Matcher: Sendable {
     /// What each target would answer with, numbered (see ``answerIdentity(_:content:)``): two
     /// targets with the same number are one answer.
     private let identities: [Int]
-    /// Targets that answer a message only in their whole shape (small talk: "what's your name"): by
-    /// word-for-word likeness, or by keywords in a message of a few words ("cheers mate"), never by
-    /// sharing a word with a longer question ("do I have to talk or can I type it").
+    /// Targets that answer a message only in their whole shape (small talk: "what's your name";
+    /// follow-ups: "tell me more"): by word-for-word likeness, or by keywords in a message of a few
+    /// words ("cheers mate"), never by sharing a word with a longer question ("do I have to talk or
+    /// can I type it") nor by one clause of it ("… Does the charter say anything about that?").
     private let wholeShapeOnly: [Bool]
     /// The carry-over openings (see ``Lexicon/carryOver``), as words.
     private let carryOver: [[String]]
@@ -176,8 +177,8 @@ package final class Matcher: Sendable {
         }
         self.documentTargets = documentTargets
         self.wholeShapeOnly = targets.map { target in
-            if case .intent(let id) = target { return content.intent(id: id)?.kind == .smalltalk }
-            return false
+            guard case .intent(let id) = target, let kind = content.intent(id: id)?.kind else { return false }
+            return kind == .smalltalk || kind == .followup
         }
         var identityNumbers: [String: Int] = [:]
         self.identities = targets.map { target in

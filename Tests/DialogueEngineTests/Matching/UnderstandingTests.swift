@@ -284,6 +284,18 @@ import Testing
             TestSupport.content.charter.allStatements.first { $0.text.hasPrefix("Decision making processes") })
         #expect(reply.sources.contains { $0.text == decisions.text }, "\(reply.intent)")
     }
+
+    /// A follow-up ("does it say anything else") is a whole message: the last clause of a longer one
+    /// ("… Does the charter say anything about that?") is a question about the context, not "more".
+    @Test(arguments: [
+        "My daughter needs to move around a lot in long meetings. Does the charter say anything about that?",
+        "i get really nervous when lots of people talk at once. wat does the charter say about that",
+    ])
+    func aClauseIsNeverAFollowUp(message: String) async {
+        let reply = await TestSupport.assistant().respond(to: message, channel: .cli)
+        #expect(reply.intent != "system.no-context" && !reply.intent.hasPrefix("followup."), "\(reply.intent)")
+        #expect(reply.answered, "\(reply.intent)")
+    }
 }
 
 /// A close runner-up is quoted after an answer that is not confident, instead of being left out.
