@@ -25,6 +25,21 @@ enum TestSupport {
         Assistant(content: content, log: ResilientLog(log, report: { _ in }))
     }
 
+    /// An invented council's `council.yaml` over the base beside it, whose parts are called
+    /// `parts` (one is a `partWord`), with every contact the base's replies name.
+    static func anytownCouncil(parts: String, partWord: String) -> String {
+        """
+        council: Anytown Council
+        place: Anytown
+        parts: \(parts)
+        part-word: \(partWord)
+        front-door: the Anytown Front Door on 01234 000000
+        front-door-easy: the Anytown Front Door. Call 01234 000000
+        out-of-hours: the Anytown night team on 01234 111111
+        base: ../base
+        """
+    }
+
     /// A council folder named `name` beside a copy of the project's base layer, with `files` (file
     /// name → text) in it; the caller removes its parent, `folder.deletingLastPathComponent()`.
     static func councilFolder(_ files: [String: String], named name: String = "anytown") throws -> URL {

@@ -15,16 +15,7 @@ import Testing
         - We will listen to what you tell us.
         """
 
-    static let council = """
-        council: Anytown Council
-        place: Anytown
-        parts: promises
-        part-word: promise
-        front-door: the Anytown Front Door on 01234 000000
-        front-door-easy: the Anytown Front Door. Call 01234 000000
-        out-of-hours: the Anytown night team on 01234 111111
-        base: ../base
-        """
+    static let council = TestSupport.anytownCouncil(parts: "promises", partWord: "promise")
 
     private func errors(_ files: [String: String]) throws -> [ContentDiagnostic] {
         let folder = try TestSupport.councilFolder(files)

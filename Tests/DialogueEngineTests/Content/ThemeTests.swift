@@ -16,16 +16,7 @@ import Testing
         - Information is shared in plain language, without jargon.
         """
 
-    static let council = """
-        council: Anytown Council
-        place: Anytown
-        parts: values
-        part-word: value
-        front-door: the Anytown Front Door on 01234 000000
-        front-door-easy: the Anytown Front Door. Call 01234 000000
-        out-of-hours: the Anytown night team on 01234 111111
-        base: ../base
-        """
+    static let council = TestSupport.anytownCouncil(parts: "values", partWord: "value")
 
     static let themes = """
         - theme: listening

@@ -244,17 +244,9 @@ import Testing
             and challenge this. Empathy is at the heart of every interaction in every meeting we hold.
             - We are honest with each other about what can be done.
             """.replacingOccurrences(of: "\\\n", with: "")
-        let council = """
-            council: Anytown Council
-            place: Anytown
-            parts: values
-            part-word: value
-            front-door: the Anytown Front Door on 01234 000000
-            front-door-easy: the Anytown Front Door. Call 01234 000000
-            out-of-hours: the Anytown night team on 01234 111111
-            base: ../base
-            """
-        let folder = try TestSupport.councilFolder(["charter.md": charter, "council.yaml": council])
+        let folder = try TestSupport.councilFolder([
+            "charter.md": charter, "council.yaml": TestSupport.anytownCouncil(parts: "values", partWord: "value"),
+        ])
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
         let content = try Content.load(from: folder.path)
         let matcher = Matcher(content: content)
