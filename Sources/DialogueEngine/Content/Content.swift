@@ -21,9 +21,11 @@ public struct Content: Sendable {
     public let council: CouncilProfile?
     /// The folders the content was read from, base layer first.
     public let layers: [String]
-    /// The safeguarding rules compiled for matching, on their way from the thread that read them
-    /// (nil for content assembled from parts: the matcher compiles them itself).
-    let compiledSafeguarding: BackgroundWork<SafeguardingDetector>?
+    /// The thesaurus file that was read (the highest layer's), for messages about it.
+    package let thesaurusFile: String?
+    /// The safeguarding rules compiled for matching, on their way from the thread that compiles
+    /// them (from the moment the loader read them, or from assembly for content made of parts).
+    let compiledSafeguarding: BackgroundWork<SafeguardingDetector>
     private let intentsByID: [String: Intent]
 
     /// Ids of intents the engine itself relies on; content must define them.
@@ -34,9 +36,13 @@ public struct Content: Sendable {
         charter: Charter, intents: [Intent], lexicon: Lexicon, safeguarding: SafeguardingRules,
         easyStatements: [String: String] = [:], themeExamples: [String: [Theme.Example]] = [:],
         themeLinks: [String: Theme.Link] = [:], council: CouncilProfile? = nil, layers: [String] = [],
-        compiledSafeguarding: BackgroundWork<SafeguardingDetector>? = nil
+        thesaurusFile: String? = nil, compiledSafeguarding: BackgroundWork<SafeguardingDetector>? = nil
     ) {
-        self.compiledSafeguarding = compiledSafeguarding
+        self.thesaurusFile = thesaurusFile
+        self.compiledSafeguarding =
+            compiledSafeguarding
+            ?? SafeguardingDetector.compiling(
+                safeguarding, analyzer: TextAnalyzer(lexicon: lexicon), textSpeak: lexicon.textSpeak)
         self.themeExamples = themeExamples
         self.themeLinks = themeLinks
         self.easyStatements = easyStatements

@@ -63,11 +63,9 @@ public struct ContentAudit: Sendable {
     public func thesaurusRisks(directory: String) -> [ContentDiagnostic] {
         let thesaurus = content.lexicon.thesaurus
         guard !thesaurus.isEmpty else { return [] }
-        // The layer's file that was read: the council's own, else the base's.
-        let files = (content.layers.isEmpty ? [directory] : content.layers).map {
-            $0.hasSuffix("/") ? $0 + "thesaurus.txt" : $0 + "/thesaurus.txt"
-        }
-        let file = files.last { FileManager.default.fileExists(atPath: $0) } ?? files[files.count - 1]
+        let file =
+            content.thesaurusFile
+            ?? (directory.hasSuffix("/") ? directory + "thesaurus.txt" : directory + "/thesaurus.txt")
         var risks: [ContentDiagnostic] = []
         for intent in content.intents where intent.kind == .outOfScope {
             for example in intent.examples {

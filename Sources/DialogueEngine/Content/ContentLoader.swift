@@ -164,8 +164,8 @@ struct ContentLoader {
                 rules?.model = model
             }
             // Compiling them for matching goes on beside the matcher's index (see ``Matcher``).
-            let compiling = rules.map { rules in
-                BackgroundWork { SafeguardingDetector(rules: rules, analyzer: rulesAnalyzer, textSpeak: textSpeak) }
+            let compiling = rules.map {
+                SafeguardingDetector.compiling($0, analyzer: rulesAnalyzer, textSpeak: textSpeak)
             }
             return (rules: rules, diagnostics: reader.diagnostics, compiling: compiling)
         }
@@ -250,7 +250,8 @@ struct ContentLoader {
         return Content(
             charter: charter!, intents: intents, lexicon: lexicon, safeguarding: safeguarding!,
             easyStatements: easyStatements, themeExamples: themeExamples, themeLinks: themeLinks, council: council,
-            layers: layers, compiledSafeguarding: compiling)
+            layers: layers, thesaurusFile: exists(Self.thesaurusFile) ? path(Self.thesaurusFile) : nil,
+            compiledSafeguarding: compiling)
     }
 
     /// An intent that lists the parts' titles (`quote: cornerstones`) and has no `list:` of its own

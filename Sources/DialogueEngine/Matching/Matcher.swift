@@ -54,13 +54,9 @@ package final class Matcher: Sendable {
         let plainAnalyzer = TextAnalyzer(lexicon: content.lexicon)
         self.carryOver = content.lexicon.carryOver.map { plainAnalyzer.words($0) }.filter { !$0.isEmpty }
         self.scopeStems = Set(content.lexicon.scope.flatMap { plainAnalyzer.words($0).map(PorterStemmer.stem) })
-        // The safeguarding rules are compiled on a thread of their own (from the moment they were
-        // read, for loaded content) while the index is built.
-        let compiling =
-            content.compiledSafeguarding
-            ?? BackgroundWork { [rules = content.safeguarding, textSpeak = content.lexicon.textSpeak] in
-                SafeguardingDetector(rules: rules, analyzer: plainAnalyzer, textSpeak: textSpeak)
-            }
+        // The safeguarding rules are compiled on a thread of their own while the index is built
+        // (see ``Content/compiledSafeguarding``), and collected before the spelling corrector.
+        let compiling = content.compiledSafeguarding
         // The words of every text that is indexed (and of the synonyms and text speak), counted
         // first, so that each is stemmed once and not at each use: the analyser looks their stems
         // up (see `caching(stemsOf:)`).

@@ -52,6 +52,13 @@ package struct SafeguardingDetector: Sendable {
     /// Text speak, expanded as the model's trainer did.
     private let textSpeak: [String: String]
 
+    /// Compiles `rules` on a thread of its own, for a matcher to collect: content loads beside it.
+    package static func compiling(
+        _ rules: SafeguardingRules, analyzer: TextAnalyzer, textSpeak: [String: String]
+    ) -> BackgroundWork<SafeguardingDetector> {
+        BackgroundWork { SafeguardingDetector(rules: rules, analyzer: analyzer, textSpeak: textSpeak) }
+    }
+
     /// Compiles the rules; a rule that does not parse is left out (``ContentLoader`` reports it).
     package init(rules content: SafeguardingRules, analyzer: TextAnalyzer, textSpeak: [String: String] = [:]) {
         self.textSpeak = textSpeak
