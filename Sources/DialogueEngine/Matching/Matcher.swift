@@ -104,7 +104,7 @@ package final class Matcher: Sendable {
             // A statement of several sentences ("We communicate with genuine empathy. We are mindful
             // of our own bias …") says each of its ideas in one: a question about one idea meets it
             // there without the others' words diluting it.
-            let sentences = Self.sentences(of: statement.text)
+            let sentences = Readability.sentences(statement.text, beforeCapital: true)
             if sentences.count > 1 { sentences.forEach { add($0, target: .statement(statement.id)) } }
             // The everyday questions of the themes linked to it (see ``Theme``).
             for example in content.themeExamples[statement.id] ?? [] {
@@ -183,25 +183,6 @@ package final class Matcher: Sendable {
             identityNumbers[identity] = identityNumbers.count
             return identityNumbers.count - 1
         }
-    }
-
-    /// The sentences of a statement: split after ".", "?" or "!" and a space before a capital letter.
-    static func sentences(of text: String) -> [String] {
-        var sentences: [String] = []
-        var current = ""
-        var afterEnd = false
-        func close() {
-            while current.last == " " { current.removeLast() }
-            if !current.isEmpty { sentences.append(current) }
-            current = ""
-        }
-        for character in text {
-            if afterEnd, character.isUppercase, current.last == " " { close() }
-            if character != " " { afterEnd = ".?!".contains(character) }
-            if character != " " || !current.isEmpty { current.append(character) }
-        }
-        close()
-        return sentences
     }
 
     private static func cornerstoneID(of reference: String, in charter: Charter) -> String? {

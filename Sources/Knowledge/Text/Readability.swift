@@ -4,9 +4,10 @@ import Foundation
 /// ease (206.835 − 1.015 × words per sentence − 84.6 × syllables per word; 80 and above is easy,
 /// 60–70 plain English). Syllables are counted by vowel groups, the usual approximation.
 package enum Readability {
-    /// The sentences of `text`: split after `.`, `?`, `!` and `:` followed by white space, and at
-    /// line ends; bullets and empty pieces dropped.
-    package static func sentences(_ text: String) -> [String] {
+    /// The sentences of `text`: split after `.`, `?`, `!` and `:` followed by white space (and, when
+    /// `beforeCapital`, then a capital letter, so that "e.g. parents" stays whole), and at line
+    /// ends; bullets and empty pieces dropped.
+    package static func sentences(_ text: String, beforeCapital: Bool = false) -> [String] {
         var sentences: [String] = []
         var current = ""
         func end() {
@@ -16,13 +17,20 @@ package enum Readability {
         }
         // A stop ends a sentence only before white space or the end: "8.30am" and "ceop.police.uk" do not.
         var stopped = false
+        // After a stop and white space: the sentence ends at the next character that may start one.
+        var atBreak = false
         for character in text {
             if character == "\n" {
                 end()
                 stopped = false
+                atBreak = false
                 continue
             }
-            if stopped && character.isWhitespace { end() }
+            if stopped && character.isWhitespace { atBreak = true }
+            if atBreak && !character.isWhitespace {
+                if !beforeCapital || character.isUppercase { end() }
+                atBreak = false
+            }
             stopped = false
             current.append(character)
             if character == "." || character == "?" || character == "!" || character == ":" { stopped = true }

@@ -230,7 +230,7 @@ import Testing
         ("One sentence only", ["One sentence only"]),
     ])
     func statementsAreSplitIntoSentences(text: String, sentences: [String]) {
-        #expect(Matcher.sentences(of: text) == sentences)
+        #expect(Readability.sentences(text, beforeCapital: true) == sentences)
     }
 
     /// A statement of several sentences is met by a question about one of them, which the whole
