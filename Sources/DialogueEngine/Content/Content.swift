@@ -12,9 +12,9 @@ public struct Content: Sendable {
     package let safeguarding: SafeguardingRules
     /// Easy-read forms of the charter's statements by id, from `charter-easy.yaml`.
     package let easyStatements: [String: String]
-    /// Everyday questions for the statements that themes link to (statement id → examples, each
-    /// with its link's strength), from `themes.yaml` (see ``Theme``).
-    package let themeExamples: [String: [Theme.Example]]
+    /// The ideas many charters share, with everyday questions about them, from `themes.yaml` of
+    /// every layer (see ``Theme``), by name.
+    package let themes: [Theme]
     /// Which statement each linked theme answers with (theme name → link).
     package let themeLinks: [String: Theme.Link]
     /// The council's facts, from `council.yaml`; nil for content read as one layer.
@@ -34,7 +34,7 @@ public struct Content: Sendable {
     /// Assembles content from parts (tests build small content this way).
     package init(
         charter: Charter, intents: [Intent], lexicon: Lexicon, safeguarding: SafeguardingRules,
-        easyStatements: [String: String] = [:], themeExamples: [String: [Theme.Example]] = [:],
+        easyStatements: [String: String] = [:], themes: [Theme] = [],
         themeLinks: [String: Theme.Link] = [:], council: CouncilProfile? = nil, layers: [String] = [],
         thesaurusFile: String? = nil, compiledSafeguarding: BackgroundWork<SafeguardingDetector>? = nil
     ) {
@@ -43,7 +43,7 @@ public struct Content: Sendable {
             compiledSafeguarding
             ?? SafeguardingDetector.compiling(
                 safeguarding, analyzer: TextAnalyzer(lexicon: lexicon), textSpeak: lexicon.textSpeak)
-        self.themeExamples = themeExamples
+        self.themes = themes
         self.themeLinks = themeLinks
         self.easyStatements = easyStatements
         self.council = council

@@ -217,14 +217,14 @@ struct ContentLoader {
         let (safeguarding, rulesDiagnostics, compiling) = readingRules.wait()
         diagnostics.insert(contentsOf: rulesDiagnostics, at: rulesReport)
         var themeLinks: [String: Theme.Link] = [:]
-        var themeExamples: [String: [Theme.Example]] = [:]
         // Read even when the charter has errors, so that every file's problems are reported at once.
         let themeAnalyzer = TextAnalyzer(lexicon: lexicon)
-        var themes: [String: Theme] = [:]
+        var byName: [String: Theme] = [:]
         for (text, file) in readEveryLayer(Self.themesFile) {
             // A council's theme replaces the base's of the same name.
-            for theme in readThemes(text, file: file, analyzer: themeAnalyzer) { themes[theme.name] = theme }
+            for theme in readThemes(text, file: file, analyzer: themeAnalyzer) { byName[theme.name] = theme }
         }
+        let themes = byName.values.sorted { $0.name < $1.name }
         if let charter {
             // A statement that one of the council's own intents quotes by id is left to that intent.
             let councilLayer = layers.count - 1
@@ -232,14 +232,7 @@ struct ContentLoader {
                 loaded.filter { $0.layer == councilLayer && $0.intent.kind == .answer }
                     .flatMap { $0.intent.response.quotes + ($0.intent.more?.quotes ?? []) }
                     .filter { if case .statement? = QuoteReference($0, in: charter) { true } else { false } })
-            let ordered = themes.values.sorted { $0.name < $1.name }
-            themeLinks = Theme.links(ordered, charter: charter, analyzer: themeAnalyzer, excluding: quoted)
-            for theme in ordered {
-                guard let link = themeLinks[theme.name] else { continue }
-                themeExamples[link.statement, default: []] += theme.examples.map {
-                    Theme.Example(text: $0, strength: link.strength)
-                }
-            }
+            themeLinks = Theme.links(themes, charter: charter, analyzer: themeAnalyzer, excluding: quoted)
         }
         if !diagnostics.isEmpty || charter == nil || safeguarding == nil {
             if diagnostics.isEmpty {
@@ -249,7 +242,8 @@ struct ContentLoader {
         }
         return Content(
             charter: charter!, intents: intents, lexicon: lexicon, safeguarding: safeguarding!,
-            easyStatements: easyStatements, themeExamples: themeExamples, themeLinks: themeLinks, council: council,
+            easyStatements: easyStatements, themes: themes, themeLinks: themeLinks,
+            council: council,
             layers: layers, thesaurusFile: exists(Self.thesaurusFile) ? path(Self.thesaurusFile) : nil,
             compiledSafeguarding: compiling)
     }

@@ -58,14 +58,6 @@ package struct Theme: Sendable, Equatable {
         package var isWeak: Bool { strength < 1 }
     }
 
-    /// One of a linked theme's examples, as a way of asking for the statement it links to.
-    package struct Example: Sendable, Equatable {
-        /// The question.
-        package var text: String
-        /// How much it counts: its theme's link's strength.
-        package var strength: Double
-    }
-
     /// Which statement each theme links to (theme name → link), among the statements not in
     /// `excluded`, using `analyzer` to read both.
     package static func links(

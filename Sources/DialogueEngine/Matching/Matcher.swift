@@ -65,7 +65,13 @@ package final class Matcher: Sendable {
             for word in plainAnalyzer.words(text) { frequencies[word, default: 0] += 1 }
         }
         for statement in content.charter.allStatements { count(statement.text) }
-        for examples in content.themeExamples.values { examples.forEach { count($0.text) } }
+        // The linked themes by the statement they lend their questions to.
+        var linkedThemes: [String: [(theme: Theme, strength: Double)]] = [:]
+        for theme in content.themes {
+            guard let link = content.themeLinks[theme.name] else { continue }
+            linkedThemes[link.statement, default: []].append((theme, link.strength))
+            theme.examples.forEach(count)
+        }
         for cornerstone in content.charter.cornerstones { count(cornerstone.title) }
         for intent in content.intents {
             // Follow-ups ("tell me more") are conversational phrases: compared word for word only.
@@ -107,10 +113,12 @@ package final class Matcher: Sendable {
             let sentences = Readability.sentences(statement.text, beforeCapital: true)
             if sentences.count > 1 { sentences.forEach { add($0, target: .statement(statement.id)) } }
             // The everyday questions of the themes linked to it (see ``Theme``).
-            for example in content.themeExamples[statement.id] ?? [] {
-                let words = add(example.text, target: .statement(statement.id), strength: example.strength)
-                // A weakly linked theme's examples count only in part: never word for word.
-                if example.strength >= 1 { phraseExamples.append((Set(words), .statement(statement.id))) }
+            for (theme, strength) in linkedThemes[statement.id] ?? [] {
+                for example in theme.examples {
+                    let words = add(example, target: .statement(statement.id), strength: strength)
+                    // A weakly linked theme's examples count only in part: never word for word.
+                    if strength >= 1 { phraseExamples.append((Set(words), .statement(statement.id))) }
+                }
             }
             if let cornerstone = content.charter.cornerstone(containing: statement.id) {
                 cornerstoneOfTarget[.statement(statement.id)] = cornerstone.id

@@ -210,7 +210,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
         let content = try Content.load(from: folder.path)
         #expect(content.themeLinks["listening"] == nil)
-        #expect(content.themeExamples["our-values.c1"] == nil)
+        #expect(!content.themeLinks.values.contains { $0.statement == "our-values.c1" })
         let assistant = Assistant(content: content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
         #expect(
             await assistant.respond(to: "is anyone going to hear me out", sessionId: "s", channel: .cli).intent
