@@ -56,6 +56,14 @@ import Testing
         #expect(Set(statements).count == statements.count)
     }
 
+    /// A charter of one part lists that part's statements as its parts; one of several lists none.
+    @Test func aCharterOfOnePartListsItsStatements() throws {
+        let one = try CharterParser.parse("# One\nIntro.\n## Values\n- First.\n- Second.", file: "one.md")
+        #expect(one.listedStatements?.map(\.text) == ["First.", "Second."])
+        let two = try CharterParser.parse("# Two\nIntro.\n## Kind\n- First.\n## Fair\n- Second.", file: "two.md")
+        #expect(two.listedStatements == nil)
+    }
+
     @Test func reportsEveryProblemWithItsLine() {
         let text = """
             stray words before the title

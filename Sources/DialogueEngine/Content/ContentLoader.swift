@@ -254,8 +254,8 @@ struct ContentLoader {
     private static func listingParts(_ intents: [Intent], charter: Charter) -> [Intent] {
         let ids = Set(intents.map(\.id))
         var parts = charter.cornerstones.map { "part.\($0.id)" }
-        if charter.cornerstones.count == 1 {
-            parts = charter.cornerstones[0].statements.map(\.id)
+        if let statements = charter.listedStatements {
+            parts = statements.map(\.id)
         } else if !parts.allSatisfy(ids.contains) {
             return intents
         }
@@ -347,8 +347,7 @@ struct ContentLoader {
             let words = [
                 "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
             ]
-            let parts = charter.cornerstones
-            let count = parts.count == 1 ? parts[0].statements.count : parts.count
+            let count = charter.listedStatements?.count ?? charter.cornerstones.count
             values["part-count"] = count < words.count ? words[count] : String(count)
         }
         return values

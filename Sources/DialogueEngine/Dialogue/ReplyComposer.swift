@@ -52,9 +52,8 @@ package struct ReplyComposer: Sendable {
         var lines: [String] = []
         for reference in response.quotes {
             guard let quote = QuoteReference(reference, in: content.charter) else { continue }
-            if quote == .cornerstoneTitles, content.charter.cornerstones.count == 1 {
-                // A charter of one part: its statements are what it lists.
-                statements += content.charter.cornerstones[0].statements
+            if quote == .cornerstoneTitles, let listed = content.charter.listedStatements {
+                statements += listed
             } else if quote == .cornerstoneTitles {
                 lines += content.charter.cornerstones.enumerated().map { "\($0.offset + 1). \($0.element.title)" }
             } else {

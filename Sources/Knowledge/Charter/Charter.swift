@@ -39,6 +39,12 @@ public struct Charter: Sendable, Equatable {
         statementsByID[id]
     }
 
+    /// For a charter of one part holding the whole list (BCP's "The values we have agreed
+    /// together"), that part's statements: what the charter lists as its parts. Nil otherwise.
+    public var listedStatements: [Statement]? {
+        cornerstones.count == 1 ? cornerstones[0].statements : nil
+    }
+
     /// The cornerstone a statement belongs to (nil for introduction and closing).
     public func cornerstone(containing statementID: String) -> Cornerstone? {
         cornerstoneIndexByStatement[statementID].map { cornerstones[$0] }
