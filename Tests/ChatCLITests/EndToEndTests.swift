@@ -206,6 +206,17 @@ import Testing
         #expect(broken.output.contains("broken.yaml:3:10: error: 'nowhere.c1' is not a statement"))
     }
 
+    /// `check` lists which statement each theme lends its questions to, marking weak links.
+    @Test func checkListsTheThemesLinkedToACouncilsStatements() throws {
+        let bcp = Self.packageRoot.appendingPathComponent("Tests/Fixtures/councils/bcp").path
+        let check = try Self.run(["check", "--intents", bcp])
+        #expect(check.status == 0, "\(check.output)")
+        let line = try #require(
+            check.output.split(separator: "\n").first { $0.hasPrefix("themes linked to statements (") })
+        #expect(line.contains("honesty-and-openness → the-values-we-have-agreed-together.c6"), "\(line)")
+        #expect(line.contains("kindness-and-empathy → the-values-we-have-agreed-together.c3 (weak, 0."), "\(line)")
+    }
+
     @Test func evalReportsAccuracyAndHonoursTheMinimum() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("eval-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: file) }
