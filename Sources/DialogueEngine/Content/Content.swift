@@ -26,6 +26,9 @@ public struct Content: Sendable {
     /// The safeguarding rules compiled for matching, on their way from the thread that compiles
     /// them (from the moment the loader read them, or from assembly for content made of parts).
     let compiledSafeguarding: BackgroundWork<SafeguardingDetector>
+    /// The analyser of the lexicon, built once: the themes were linked with it and the matcher
+    /// indexes with it.
+    package let analyzer: TextAnalyzer
     private let intentsByID: [String: Intent]
 
     /// Ids of intents the engine itself relies on; content must define them.
@@ -36,13 +39,15 @@ public struct Content: Sendable {
         charter: Charter, intents: [Intent], lexicon: Lexicon, safeguarding: SafeguardingRules,
         easyStatements: [String: String] = [:], themes: [Theme] = [],
         themeLinks: [String: Theme.Link] = [:], council: CouncilProfile? = nil, layers: [String] = [],
-        thesaurusFile: String? = nil, compiledSafeguarding: BackgroundWork<SafeguardingDetector>? = nil
+        thesaurusFile: String? = nil, compiledSafeguarding: BackgroundWork<SafeguardingDetector>? = nil,
+        analyzer: TextAnalyzer? = nil
     ) {
+        let analyzer = analyzer ?? TextAnalyzer(lexicon: lexicon)
+        self.analyzer = analyzer
         self.thesaurusFile = thesaurusFile
         self.compiledSafeguarding =
             compiledSafeguarding
-            ?? SafeguardingDetector.compiling(
-                safeguarding, analyzer: TextAnalyzer(lexicon: lexicon), textSpeak: lexicon.textSpeak)
+            ?? SafeguardingDetector.compiling(safeguarding, analyzer: analyzer, textSpeak: lexicon.textSpeak)
         self.themes = themes
         self.themeLinks = themeLinks
         self.easyStatements = easyStatements

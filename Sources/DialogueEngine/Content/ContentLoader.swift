@@ -218,11 +218,11 @@ struct ContentLoader {
         diagnostics.insert(contentsOf: rulesDiagnostics, at: rulesReport)
         var themeLinks: [String: Theme.Link] = [:]
         // Read even when the charter has errors, so that every file's problems are reported at once.
-        let themeAnalyzer = TextAnalyzer(lexicon: lexicon)
+        let analyzer = TextAnalyzer(lexicon: lexicon)
         var byName: [String: Theme] = [:]
         for (text, file) in readEveryLayer(Self.themesFile) {
             // A council's theme replaces the base's of the same name.
-            for theme in readThemes(text, file: file, analyzer: themeAnalyzer) { byName[theme.name] = theme }
+            for theme in readThemes(text, file: file, analyzer: analyzer) { byName[theme.name] = theme }
         }
         let themes = byName.values.sorted { $0.name < $1.name }
         if let charter {
@@ -232,7 +232,7 @@ struct ContentLoader {
                 loaded.filter { $0.layer == councilLayer && $0.intent.kind == .answer }
                     .flatMap { $0.intent.response.quotes + ($0.intent.more?.quotes ?? []) }
                     .filter { if case .statement? = QuoteReference($0, in: charter) { true } else { false } })
-            themeLinks = Theme.links(themes, charter: charter, analyzer: themeAnalyzer, excluding: quoted)
+            themeLinks = Theme.links(themes, charter: charter, analyzer: analyzer, excluding: quoted)
         }
         if !diagnostics.isEmpty || charter == nil || safeguarding == nil {
             if diagnostics.isEmpty {
@@ -245,7 +245,7 @@ struct ContentLoader {
             easyStatements: easyStatements, themes: themes, themeLinks: themeLinks,
             council: council,
             layers: layers, thesaurusFile: exists(Self.thesaurusFile) ? path(Self.thesaurusFile) : nil,
-            compiledSafeguarding: compiling)
+            compiledSafeguarding: compiling, analyzer: analyzer)
     }
 
     /// An intent that lists the parts' titles (`quote: cornerstones`) and has no `list:` of its own

@@ -51,7 +51,7 @@ package final class Matcher: Sendable {
     package init(content: Content, settings: MatcherSettings = MatcherSettings()) {
         self.content = content
         self.settings = settings
-        let plainAnalyzer = TextAnalyzer(lexicon: content.lexicon)
+        let plainAnalyzer = content.analyzer
         self.carryOver = content.lexicon.carryOver.map { plainAnalyzer.words($0) }.filter { !$0.isEmpty }
         self.scopeStems = Set(content.lexicon.scope.flatMap { plainAnalyzer.words($0).map(PorterStemmer.stem) })
         // The safeguarding rules are compiled on a thread of their own while the index is built
