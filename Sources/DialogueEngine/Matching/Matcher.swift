@@ -245,6 +245,10 @@ package final class Matcher: Sendable {
             for (place, entry) in best.enumerated() { places[entry.target] = Int32(place) }
             let total = max(1, Double(Self.contentWeight(message, analyzer: analyzer)))
             for clause in clauses {
+                let analysedClause = analyze(clause)
+                // A clause of weak words only ("What does the charter say?") names no topic of its
+                // own: it asks about the context around it, which the whole message already weighs.
+                if analysedClause.terms.allSatisfy({ $0.weight <= TextAnalyzer.weakWeight }) { continue }
                 // A clause speaks for the message in proportion to its share of it; a question
                 // counts more than the context before it ("My son is autistic. Can he have breaks?").
                 let share = Double(Self.contentWeight(clause, analyzer: analyzer)) / total
@@ -252,7 +256,7 @@ package final class Matcher: Sendable {
                 let isQuestion = Self.isQuestion(clause) && !Self.pointsBack(clause)
                 let factor = min(1, 0.5 + 0.4 * share + (isQuestion ? settings.questionFocus : 0))
                 // A clause cannot make the message small talk ("… Is that okay?").
-                for var entry in rankWhole(analyze(clause), topic: topic, boost: boost)
+                for var entry in rankWhole(analysedClause, topic: topic, boost: boost)
                 where !wholeShapeOnly[entry.target] {
                     entry.confidence = (entry.confidence * factor * 1000).rounded() / 1000
                     entry.ranking *= factor

@@ -277,6 +277,18 @@ import Testing
         #expect(reply.sources.contains { $0.text == decisions.text }, "\(reply.intent)")
     }
 
+    /// "What does the charter say?" alone asks for the list of cornerstones; after some context it
+    /// asks about the context, so that clause names no answer of its own.
+    @Test func aClauseOfWeakWordsLeavesTheAnswerToTheContext() async {
+        let message =
+            "I always feel like the teachers think their ideas matter more than mine. What does the charter say?"
+        let alone = await TestSupport.assistant().respond(to: "What does the charter say?", channel: .cli)
+        #expect(alone.intent == "about.parts")
+        let reply = await TestSupport.assistant().respond(to: message, channel: .cli)
+        #expect(reply.answered && reply.intent != "about.parts", "\(reply.intent)")
+        #expect(!reply.sources.isEmpty, "\(reply.intent)")
+    }
+
     /// A follow-up ("does it say anything else") is a whole message: the last clause of a longer one
     /// ("… Does the charter say anything about that?") is a question about the context, not "more".
     @Test(arguments: [
