@@ -50,6 +50,29 @@ import Testing
         #expect(worried.reply.contains("01234 000000"), "the council's front door, from council.yaml")
     }
 
+    /// "What are the 3 promises" asks for the list, even when the introduction says "our three
+    /// promises" in more of the message's words than "what are the promises" does.
+    @Test func askingForThePartsByTheirNumberListsThem() async throws {
+        let charter = """
+            # Anytown SEND Charter
+            Our three promises are at the heart of how families and services in Anytown work together.
+            ## Be Kind
+            - We will be kind to everyone.
+            ## Listen Well
+            - We will listen to what you tell us.
+            ## Keep In Touch
+            - We will write to you in good time.
+            """
+        let folder = try TestSupport.councilFolder(["charter.md": charter, "council.yaml": Self.council])
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let assistant = Assistant(
+            content: try Content.load(from: folder.path), log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+        for message in ["WHAT R THE 3 PROMISES", "what are the three promises"] {
+            let reply = await assistant.respond(to: message, sessionId: message, channel: .cli)
+            #expect(reply.intent == "about.parts", "\(message): \(reply.intent)")
+        }
+    }
+
     /// A charter that is one list (BCP's "The values we have agreed together") counts and picks
     /// its statements as its parts.
     @Test func aCharterOfOnePartCountsAndPicksItsStatements() async throws {
