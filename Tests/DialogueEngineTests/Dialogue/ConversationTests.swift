@@ -73,12 +73,20 @@ import Testing
 
     @Test(arguments: [
         "what will i see?", "give me an example", "how?", "like what", "how will they do that", "for example",
-        "how do they do that",
+        "how do they do that", "wat does that mean for me", "can you give me some examples",
     ])
     func whatWillISeeGivesTheOutcomesOfTheCornerstoneInFocus(followUp: String) async throws {
         let replies = await conversation(["work in partnership", followUp])
         let outcome = statementTexts(["work-in-partnership.o1"])
         #expect(replies.last?.sources.first.map { [$0.text] } == outcome)
+    }
+
+    /// "Mean" as in "what does it mean", not as in unkind ("will they be mean to me").
+    @Test func whatTheCharterMeansForMeIsAboutTheCharter() async throws {
+        let replies = await conversation(["what does the charter mean for me"])
+        #expect(replies[0].intent == "about.charter")
+        let unkind = await conversation(["will they be mean to me"])
+        #expect(unkind[0].intent == "topic.friendly-welcome")
     }
 
     @Test func aTopicCarriesToTheNextQuestion() async throws {
