@@ -30,6 +30,14 @@ import Testing
         #expect(terms("a break") == terms("breaks"))
     }
 
+    /// A phrase of a synonym group is met in other forms of its first word, as a one-word member is.
+    @Test(arguments: ["i was talked down to", "they keep talking down to me", "she talks down to us"])
+    func aPhraseMeetsItsGroupInOtherFormsOfItsFirstWord(text: String) {
+        let analyzer = TextAnalyzer(lexicon: Lexicon(synonymGroups: [["patronising", "talk down"]]))
+        #expect(analyzer.analyze(text).terms.map(\.text).contains("=patronising"), "\(text)")
+        #expect(!analyzer.analyze("they talked to me").terms.map(\.text).contains("=patronising"))
+    }
+
     @Test func textSpeakIsExpandedAndStopWordsDropped() {
         let analysed = analyzer.analyze("wat will ppl say 2 u")
         #expect(analysed.words == ["what", "will", "people", "say", "to", "you"])

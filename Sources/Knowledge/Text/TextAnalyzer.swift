@@ -76,12 +76,11 @@ public struct TextAnalyzer: Sendable {
                 let words = Self.plainWords(member)
                 guard let head = words.first else { continue }
                 phrases[head, default: []].append((words, name))
-                // Plural and other regular forms of a one-word member ("break" → "breaks"). Spelt
-                // out rather than stemmed, so that "timely" does not capture "time".
-                if words.count == 1 {
-                    for form in Self.inflections(of: head) where form != head {
-                        phrases[form, default: []].append(([form], name))
-                    }
+                // Plural and other regular forms of a one-word member ("break" → "breaks"), and of
+                // a phrase's first word ("talk down" → "talked down"). Spelt out rather than
+                // stemmed, so that "timely" does not capture "time".
+                for form in Self.inflections(of: head) where form != head {
+                    phrases[form, default: []].append(([form] + words.dropFirst(), name))
                 }
             }
         }
