@@ -89,6 +89,12 @@ import Testing
         #expect(unkind[0].intent == "topic.friendly-welcome")
     }
 
+    /// "Why" is a stop word: "why was it written" is known by its whole shape, not by "written".
+    @Test func whyWasItWrittenAsksWhatTheCharterIsFor() async throws {
+        let replies = await conversation(["who is the charter for?", "and why was it written?"])
+        #expect(replies.last?.intent == "about.why")
+    }
+
     @Test func aTopicCarriesToTheNextQuestion() async throws {
         let replies = await conversation(["tell me about communicate", "what about breaks?"])
         #expect(replies.last?.sources.map(\.text).contains(statementTexts(["communicate.o3"])[0]) == true)
