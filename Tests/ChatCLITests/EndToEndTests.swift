@@ -159,6 +159,11 @@ import Testing
         let run = try Self.run(["ask", "--json", "--database", database, "wot is sarcasam"])
         #expect(run.status == 0)
         #expect(run.output.contains("We do not use sarcasm"))
+        // A question it cannot answer is in the log when the command has ended.
+        let unanswered = try Self.run(["ask", "--database", database, "how do i fly a kite"])
+        #expect(unanswered.status == 0)
+        let missed = try Self.run(["missed", "--database", database])
+        #expect(missed.output.contains("how do i fly a kite"), "\(missed.output)")
     }
 
     @Test func badInputGetsAClearErrorNotACrash() throws {

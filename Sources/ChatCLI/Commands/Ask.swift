@@ -1,5 +1,6 @@
 import ArgumentParser
 import DialogueEngine
+import Foundation
 
 /// One question, one answer.
 struct Ask: AsyncParsableCommand {
@@ -33,5 +34,9 @@ struct Ask: AsyncParsableCommand {
         let reply = await runtime.assistant.respond(
             to: question, channel: .cli, style: easy ? .easy : .standard)
         try ReplyPrinter(json: json, interactive: true).print(reply)
+        // With the reply printed and the log written, the process ends here instead of freeing
+        // the content, index and rules one by one, which takes about as long as answering did.
+        await runtime.log.flush()
+        Foundation.exit(0)
     }
 }

@@ -214,8 +214,6 @@ struct ContentLoader {
             intents = mergeLearned(text, file: path(LearnedExamples.fileName), into: intents)
         }
         if let charter { validate(intents, charter: charter) }
-        let (safeguarding, rulesDiagnostics, compiling) = readingRules.wait()
-        diagnostics.insert(contentsOf: rulesDiagnostics, at: rulesReport)
         var themeLinks: [String: Theme.Link] = [:]
         // Read even when the charter has errors, so that every file's problems are reported at once.
         let analyzer = TextAnalyzer(lexicon: lexicon)
@@ -234,6 +232,9 @@ struct ContentLoader {
                     .filter { if case .statement? = QuoteReference($0, in: charter) { true } else { false } })
             themeLinks = Theme.links(themes, charter: charter, analyzer: analyzer, excluding: quoted)
         }
+        // The themes are linked while the rules are still being read.
+        let (safeguarding, rulesDiagnostics, compiling) = readingRules.wait()
+        diagnostics.insert(contentsOf: rulesDiagnostics, at: rulesReport)
         if !diagnostics.isEmpty || charter == nil || safeguarding == nil {
             if diagnostics.isEmpty {
                 diagnostics.append(ContentDiagnostic(file: directory, message: "the content is incomplete"))
