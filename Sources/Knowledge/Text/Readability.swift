@@ -33,10 +33,21 @@ package enum Readability {
             }
             stopped = false
             current.append(character)
-            if character == "." || character == "?" || character == "!" || character == ":" { stopped = true }
+            if character == "?" || character == "!" || character == ":" { stopped = true }
+            // "Dr. Smith" and "Cllr. Jones" go on: a title's stop ends no sentence.
+            if character == "." { stopped = !Self.endsWithTitle(current.dropLast()) }
         }
         end()
         return sentences
+    }
+
+    /// Titles written with a stop before a name.
+    private static let titles: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "prof", "cllr", "rev", "st", "sr", "jr"]
+
+    /// True when `text` ends with a title ("… ask Dr").
+    private static func endsWithTitle(_ text: Substring) -> Bool {
+        let word = text.reversed().prefix { $0.isLetter }
+        return !word.isEmpty && word.count <= 4 && titles.contains(String(word.reversed()).lowercased())
     }
 
     /// The words of `text`: runs of letters, digits and apostrophes ("0800 1111" is two words).

@@ -228,6 +228,8 @@ import Testing
         ("Everyone is valued, e.g. parents. and carers", ["Everyone is valued, e.g. parents. and carers"]),
         ("What can and can't be done? Always. ", ["What can and can't be done?", "Always."]),
         ("One sentence only", ["One sentence only"]),
+        ("Ask Dr. Smith or Cllr. Jones. They will help.", ["Ask Dr. Smith or Cllr. Jones.", "They will help."]),
+        ("We met Mrs. Ahmed. She listened.", ["We met Mrs. Ahmed.", "She listened."]),
     ])
     func statementsAreSplitIntoSentences(text: String, sentences: [String]) {
         #expect(Readability.sentences(text, beforeCapital: true) == sentences)
