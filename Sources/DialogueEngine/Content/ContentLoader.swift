@@ -148,6 +148,15 @@ struct ContentLoader {
         // Patterns are read with `TextAnalyzer.words`, which uses only the synonyms' text speak: the
         // dictionary and the thesaurus are not needed for them.
         let rulesAnalyzer = TextAnalyzer(lexicon: lexicon)
+        // The learned model needs nothing of the rules to be read: it is read beside them.
+        let readingModel: BackgroundWork<(parsed: ParsedModel?, diagnostics: [ContentDiagnostic])>? =
+            hasModel
+            ? BackgroundWork { [reader] in
+                var reader = reader
+                let file = reader.path(Self.safeguardingModelFile)
+                let parsed = reader.read(Self.safeguardingModelFile).map { SafeguardingModel.parse($0, file: file) }
+                return (parsed, reader.diagnostics)
+            } : nil
         let readingRules = BackgroundWork { [reader, values, textSpeak = lexicon.textSpeak] in
             var reader = reader
             guard hasRules, let rulesText = reader.read("safeguarding.yaml") else {
@@ -158,10 +167,13 @@ struct ContentLoader {
             }
             var rules = reader.readSafeguarding(
                 rulesText, file: reader.path("safeguarding.yaml"), analyzer: rulesAnalyzer, values: values)
-            if hasModel, let modelText = reader.read(Self.safeguardingModelFile) {
-                let model = reader.readSafeguardingModel(
-                    modelText, file: reader.path(Self.safeguardingModelFile), rules: rules)
-                rules?.model = model
+            if let (parsed, problems) = readingModel?.wait() {
+                reader.diagnostics += problems
+                if let parsed {
+                    let model = reader.checkSafeguardingModel(
+                        parsed, file: reader.path(Self.safeguardingModelFile), rules: rules)
+                    rules?.model = model
+                }
             }
             // Compiling them for matching goes on beside the matcher's index (see ``Matcher``).
             let compiling = rules.map {
@@ -404,10 +416,14 @@ struct ContentLoader {
     static let safeguardingModelFile = "safeguarding-model.txt"
 
     /// Reads the learned model; its category must be one of the rules'.
-    private mutating func readSafeguardingModel(
-        _ text: String, file: String, rules: SafeguardingRules?
+    /// A model as read, with the problems of its lines.
+    typealias ParsedModel = (model: SafeguardingModel?, problems: [(line: Int, message: String)])
+
+    /// Reports the problems of a model as read, and checks that its category is one of the rules'.
+    private mutating func checkSafeguardingModel(
+        _ parsed: ParsedModel, file: String, rules: SafeguardingRules?
     ) -> SafeguardingModel? {
-        let (model, problems) = SafeguardingModel.parse(text, file: file)
+        let (model, problems) = parsed
         for (line, message) in problems {
             diagnostics.append(
                 ContentDiagnostic(

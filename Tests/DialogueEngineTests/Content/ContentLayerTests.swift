@@ -73,6 +73,24 @@ import Testing
         }
     }
 
+    /// The learned model is read on a thread of its own: its problems are still reported with their
+    /// lines, and a category the rules do not have is caught.
+    @Test func aBrokenSafeguardingModelIsReportedWithItsLines() throws {
+        let model = "@bias -2\n@threshold 0.9\n@category nowhere\nhit 1.5\nkicked lots\n"
+        let folder = try TestSupport.councilFolder([
+            "charter.md": Self.charter, "council.yaml": Self.council, "safeguarding-model.txt": model,
+        ])
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        #expect {
+            _ = try Content.load(from: folder.path)
+        } throws: { error in
+            let diagnostics = (error as? ContentErrors)?.diagnostics ?? []
+            let modelFile = folder.appendingPathComponent("safeguarding-model.txt").path
+            return diagnostics.map(\.description).contains { $0.hasPrefix(modelFile + ":5:1") && $0.contains("'lots'") }
+                && diagnostics.contains { $0.message.contains("category 'nowhere' is not a category") }
+        }
+    }
+
     /// A charter that is one list (BCP's "The values we have agreed together") counts and picks
     /// its statements as its parts.
     @Test func aCharterOfOnePartCountsAndPicksItsStatements() async throws {
