@@ -38,6 +38,11 @@ import Testing
         #expect(!analyzer.analyze("they talked to me").terms.map(\.text).contains("=patronising"))
     }
 
+    /// "Only" says how much, not what about: "im only 14" must not meet "not only the SENCO's job".
+    @Test func onlyIsAStopWord() {
+        #expect(terms("why should they listen to me im only 14") == ["listen"])
+    }
+
     @Test func textSpeakIsExpandedAndStopWordsDropped() {
         let analysed = analyzer.analyze("wat will ppl say 2 u")
         #expect(analysed.words == ["what", "will", "people", "say", "to", "you"])
