@@ -248,7 +248,9 @@ package final class Matcher: Sendable {
                 let analysedClause = analyze(clause)
                 // A clause of weak words only ("What does the charter say?") names no topic of its
                 // own: it asks about the context around it, which the whole message already weighs.
-                if analysedClause.terms.allSatisfy({ $0.weight <= TextAnalyzer.weakWeight }) { continue }
+                // One of stop words only ("Who is it for?") is still judged by its shape.
+                let terms = analysedClause.terms
+                if !terms.isEmpty && terms.allSatisfy({ $0.weight <= TextAnalyzer.weakWeight }) { continue }
                 // A clause speaks for the message in proportion to its share of it; a question
                 // counts more than the context before it ("My son is autistic. Can he have breaks?").
                 let share = Double(Self.contentWeight(clause, analyzer: analyzer)) / total
