@@ -22,6 +22,19 @@ import Testing
         #expect(Readability.words("Call 0800 1111, it's free.") == ["Call", "0800", "1111", "it's", "free"])
     }
 
+    /// A title's stop ends no sentence; a stop after a word that only looks like one does.
+    @Test(arguments: [
+        ("Ask Dr. Smith or Cllr. Jones. They will help.", ["Ask Dr. Smith or Cllr. Jones.", "They will help."]),
+        ("We met Mrs. Ahmed. She listened.", ["We met Mrs. Ahmed.", "She listened."]),
+        ("Don't miss. Come along.", ["Don't miss.", "Come along."]),
+        ("We meet on the 21st. Then we decide.", ["We meet on the 21st.", "Then we decide."]),
+        ("Talk to your GP or dr. Then call us.", ["Talk to your GP or dr.", "Then call us."]),
+    ])
+    func titlesDoNotEndSentences(text: String, sentences: [String]) {
+        #expect(Readability.sentences(text) == sentences)
+        #expect(Readability.sentences(text, beforeCapital: true) == sentences)
+    }
+
     @Test func fleschTellsEasyFromHardText() throws {
         let easy = try #require(Readability.fleschReadingEase("We will be kind. You can ask for a break."))
         let hard = try #require(

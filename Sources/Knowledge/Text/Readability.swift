@@ -42,12 +42,16 @@ package enum Readability {
     }
 
     /// Titles written with a stop before a name.
-    private static let titles: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "prof", "cllr", "rev", "st", "sr", "jr"]
+    private static let titles: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "cllr", "rev"]
 
-    /// True when `text` ends with a title ("… ask Dr").
+    /// True when `text` ends with a title: a capitalised word of its own ("… ask Dr"), not the end
+    /// of one ("… the 21st") nor a word that is one only in lower case.
     private static func endsWithTitle(_ text: Substring) -> Bool {
-        let word = text.reversed().prefix { $0.isLetter }
-        return !word.isEmpty && word.count <= 4 && titles.contains(String(word.reversed()).lowercased())
+        let word = text.reversed().prefix { $0.isLetter }.reversed()
+        guard let first = word.first, first.isUppercase else { return false }
+        let before = text.dropLast(word.count).last
+        guard before == nil || before!.isWhitespace || before == "(" else { return false }
+        return titles.contains(String(word).lowercased())
     }
 
     /// The words of `text`: runs of letters, digits and apostrophes ("0800 1111" is two words).
