@@ -6,18 +6,21 @@ struct Runtime {
     let configuration: Configuration
     let content: Content
     let log: ResilientLog
+    /// The SQLite file behind the log, when it opened.
+    let store: SQLiteUnansweredLog?
     let assistant: Assistant
 
     /// Loads the content (printing every problem and exiting 1 when it is broken) and opens the log.
     static func start(_ configuration: Configuration, logToDatabase: Bool = true) throws -> Runtime {
         let content = try loadContent(configuration)
-        let log =
+        let (log, store) =
             logToDatabase
-            ? openLog(configuration, queued: false) : ResilientLog(InMemoryUnansweredLog(), report: Self.warn)
+            ? openLogAndStore(configuration, queued: false)
+            : (ResilientLog(InMemoryUnansweredLog(), report: Self.warn), nil)
         let assistant = Assistant(
             content: content, log: log, sessionTTL: .seconds(configuration.sessionTTL),
             maxSessions: configuration.maxSessions, council: configuration.councilID)
-        return Runtime(configuration: configuration, content: content, log: log, assistant: assistant)
+        return Runtime(configuration: configuration, content: content, log: log, store: store, assistant: assistant)
     }
 
     /// Opens the SQLite log; when it cannot be opened, the problem is reported once and the

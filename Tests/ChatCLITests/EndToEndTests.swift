@@ -162,6 +162,8 @@ import Testing
         // A question it cannot answer is in the log when the command has ended.
         let unanswered = try Self.run(["ask", "--database", database, "how do i fly a kite"])
         #expect(unanswered.status == 0)
+        #expect(
+            !FileManager.default.fileExists(atPath: database + "-wal"), "the database is closed, not left in its log")
         let missed = try Self.run(["missed", "--database", database])
         #expect(missed.output.contains("how do i fly a kite"), "\(missed.output)")
     }

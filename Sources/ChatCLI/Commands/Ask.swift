@@ -34,9 +34,15 @@ struct Ask: AsyncParsableCommand {
         let reply = await runtime.assistant.respond(
             to: question, channel: .cli, style: easy ? .easy : .standard)
         try ReplyPrinter(json: json, interactive: true).print(reply)
-        // With the reply printed and the log written, the process ends here instead of freeing
-        // the content, index and rules one by one, which takes about as long as answering did.
+        // The log was written before the reply came back (it is not queued here); flushing is a
+        // safety net. With the database closed, the process ends here instead of freeing the
+        // content, index and rules one by one, which takes about as long as answering did.
         await runtime.log.flush()
+        do {
+            try runtime.store?.close()
+        } catch {
+            Runtime.warn("warning: could not close the database '\(runtime.configuration.databasePath)': \(error)")
+        }
         Foundation.exit(0)
     }
 }

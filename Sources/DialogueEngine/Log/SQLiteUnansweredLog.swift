@@ -100,6 +100,19 @@ public struct SQLiteUnansweredLog: UnansweredLog {
         }
     }
 
+    /// Closes the database file, folding its write-ahead log back into it, as closing the last
+    /// connection does when a process ends normally. A later write opens it again.
+    public func close() throws {
+        let writer = box.connection.withLock { connection in
+            defer {
+                connection.writer = nil
+                connection.failed = true
+            }
+            return connection.writer
+        }
+        try writer?.close()
+    }
+
     private func markFailed() {
         box.connection.withLock { $0.failed = true }
     }

@@ -35,6 +35,23 @@ import Testing
         #expect(try await reopened.safeguardingCount() == 1)
     }
 
+    /// Closing folds the write-ahead log into the file; a later write opens the file again.
+    @Test func closingLeavesOneFileAndWritingReopensIt() async throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("log.sqlite").path
+        let log = try SQLiteUnansweredLog(path: path)
+        let question = UnansweredQuestion(
+            askedAt: Date(), question: "how do i fly a kite", normalized: "how do i fly a kite", channel: .cli,
+            outcome: .fallback, bestIntent: nil, score: 0)
+        try await log.record(question)
+        try log.close()
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(try await SQLiteUnansweredLog(path: path).allQuestions().count == 1)
+        try await log.record(question)
+        #expect(try await log.allQuestions().count == 2)
+    }
+
     /// The same question through `Encodable`, as rows were stored before `encode(to:)` was written out.
     private struct EncodableQuestion: Codable, MutablePersistableRecord {
         static let databaseTableName = UnansweredQuestion.databaseTableName
