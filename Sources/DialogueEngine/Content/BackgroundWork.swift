@@ -3,8 +3,9 @@ import Synchronization
 
 /// Work started on a thread of its own while its starter goes on, and collected with ``wait()``.
 ///
-/// Content loads on two threads: the safeguarding rules, the largest file and the slowest to
-/// compile, are read and compiled beside the intents and the index. A thread of its own, not a task:
+/// Content loads on several threads: the safeguarding rules, the largest file and the slowest to
+/// compile, are read and compiled beside the intents and the index, and the learned model is read
+/// beside the rules. A thread of its own, not a task:
 /// loading is synchronous and may be called from a task, which must not wait on the task pool.
 package final class BackgroundWork<Value: Sendable>: Sendable {
     private let result = Mutex<Value?>(nil)

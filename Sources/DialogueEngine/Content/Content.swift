@@ -34,7 +34,8 @@ public struct Content: Sendable {
     /// Ids of intents the engine itself relies on; content must define them.
     package static let requiredIntents = ["system.fallback", "system.clarify", "system.welcome", "system.no-context"]
 
-    /// Assembles content from parts (tests build small content this way).
+    /// Assembles content from parts (tests build small content this way). `analyzer`, when given,
+    /// must be built from `lexicon` (the loader passes the one it linked the themes with).
     package init(
         charter: Charter, intents: [Intent], lexicon: Lexicon, safeguarding: SafeguardingRules,
         easyStatements: [String: String] = [:], themes: [Theme] = [],

@@ -148,9 +148,10 @@ struct ContentLoader {
         // Patterns are read with `TextAnalyzer.words`, which uses only the synonyms' text speak: the
         // dictionary and the thesaurus are not needed for them.
         let rulesAnalyzer = TextAnalyzer(lexicon: lexicon)
-        // The learned model needs nothing of the rules to be read: it is read beside them.
+        // The learned model needs nothing of the rules to be read: it is read beside them (and only
+        // with them: without rules it is not used).
         let readingModel: BackgroundWork<(parsed: ParsedModel?, diagnostics: [ContentDiagnostic])>? =
-            hasModel
+            hasModel && hasRules
             ? BackgroundWork { [reader] in
                 var reader = reader
                 let file = reader.path(Self.safeguardingModelFile)
@@ -167,8 +168,8 @@ struct ContentLoader {
             }
             var rules = reader.readSafeguarding(
                 rulesText, file: reader.path("safeguarding.yaml"), analyzer: rulesAnalyzer, values: values)
-            if let (parsed, problems) = readingModel?.wait() {
-                reader.diagnostics += problems
+            if let (parsed, readDiagnostics) = readingModel?.wait() {
+                reader.diagnostics += readDiagnostics
                 if let parsed {
                     let model = reader.checkSafeguardingModel(
                         parsed, file: reader.path(Self.safeguardingModelFile), rules: rules)
@@ -415,7 +416,6 @@ struct ContentLoader {
     /// The learned safeguarding model's file name (written by `scripts/make-safeguarding-model`).
     static let safeguardingModelFile = "safeguarding-model.txt"
 
-    /// Reads the learned model; its category must be one of the rules'.
     /// A model as read, with the problems of its lines.
     typealias ParsedModel = (model: SafeguardingModel?, problems: [(line: Int, message: String)])
 

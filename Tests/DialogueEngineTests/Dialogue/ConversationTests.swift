@@ -74,6 +74,7 @@ import Testing
     @Test(arguments: [
         "what will i see?", "give me an example", "how?", "like what", "how will they do that", "for example",
         "how do they do that", "wat does that mean for me", "can you give me some examples",
+        "what does that mean for my family", "what does that mean for us",
     ])
     func whatWillISeeGivesTheOutcomesOfTheCornerstoneInFocus(followUp: String) async throws {
         let replies = await conversation(["work in partnership", followUp])
