@@ -243,7 +243,7 @@ package final class Matcher: Sendable {
         if clauses.count > 1 {
             var places = [Int32](repeating: -1, count: targets.count)
             for (place, entry) in best.enumerated() { places[entry.target] = Int32(place) }
-            let total = max(1, Double(Self.contentWeight(message, analyzer: analyzer)))
+            let total = max(1, Double(analysed.terms.count))
             for clause in clauses {
                 let analysedClause = analyze(clause)
                 // A clause of weak words only ("What does the charter say?") names no topic of its
@@ -253,7 +253,7 @@ package final class Matcher: Sendable {
                 if !terms.isEmpty && terms.allSatisfy({ $0.weight <= TextAnalyzer.weakWeight }) { continue }
                 // A clause speaks for the message in proportion to its share of it; a question
                 // counts more than the context before it ("My son is autistic. Can he have breaks?").
-                let share = Double(Self.contentWeight(clause, analyzer: analyzer)) / total
+                let share = Double(terms.count) / total
                 // "Does the charter support that?" points back at the context: it gets no bonus.
                 let isQuestion = Self.isQuestion(clause) && !Self.pointsBack(clause)
                 let factor = min(1, 0.5 + 0.4 * share + (isQuestion ? settings.questionFocus : 0))
@@ -512,10 +512,6 @@ package final class Matcher: Sendable {
 
         /// Confidence first; word-for-word likeness and BM25 settle near-ties.
         var ranking: Double { confidence + 0.06 * likeness + 0.02 * bm25 + (likeness > 0.999 ? 0.2 : 0) }
-    }
-
-    private static func contentWeight(_ text: String, analyzer: TextAnalyzer) -> Int {
-        analyzer.analyze(text).terms.count
     }
 
     private static let questionWords: Set<String> = [
