@@ -250,10 +250,7 @@ public struct TextAnalyzer: Sendable {
     private func terms(
         of words: [String], stems: [String], weights: [Double], meanings: [(index: Int, meaning: String)]
     ) -> [Term] {
-        // "What kind of document is it": "kind" here only points at the next noun, unlike "be
-        // kind to me". Read from the words as written, not as the thesaurus reads them ("tolerant
-        // of my son" stays "tolerant").
-        let pointers = words.indices.dropLast().filter { Self.kindWords.contains(words[$0]) && words[$0 + 1] == "of" }
+        let written = words
         var words = words
         var stems = stems
         for (index, meaning) in meanings {
@@ -270,7 +267,11 @@ public struct TextAnalyzer: Sendable {
                 continue
             }
             let word = words[index]
-            let pointsOn = pointers.contains(index)
+            // "What kind of document is it": "kind" here only points at the next noun, unlike "be
+            // kind to me". Read from the words as written, not as the thesaurus reads them
+            // ("tolerant of my son" stays "tolerant").
+            let pointsOn =
+                index + 1 < written.count && written[index + 1] == "of" && Self.kindWords.contains(written[index])
             // Numbers say nothing by themselves ("4" means "four" only through a synonym group).
             if !StopWords.contains(word) && !word.allSatisfy(\.isNumber) && !pointsOn {
                 let stem = stems[index]
