@@ -20,8 +20,10 @@ enum TestSupport {
         }
     }()
 
-    /// A fresh assistant over the project's content with an in-memory log.
-    static func assistant(log: InMemoryUnansweredLog = InMemoryUnansweredLog()) -> Assistant {
+    /// A fresh assistant over `content` (the project's, unless given) with an in-memory log.
+    static func assistant(
+        content: Content = TestSupport.content, log: InMemoryUnansweredLog = InMemoryUnansweredLog()
+    ) -> Assistant {
         Assistant(content: content, log: ResilientLog(log, report: { _ in }))
     }
 
@@ -52,6 +54,14 @@ enum TestSupport {
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         return folder
+    }
+
+    /// The content of a council folder made by ``councilFolder(_:named:)``, loaded; the folder is
+    /// removed once it is read.
+    static func councilContent(_ files: [String: String], named name: String = "anytown") throws -> Content {
+        let folder = try councilFolder(files, named: name)
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        return try Content.load(from: folder.path)
     }
 
     /// A new temporary directory, removed by the caller.

@@ -22,6 +22,21 @@ import Testing
         #expect(Readability.words("Call 0800 1111, it's free.") == ["Call", "0800", "1111", "it's", "free"])
     }
 
+    /// With `beforeCapital` (how the matcher splits statements), a stop ends a sentence only before a
+    /// capital: "e.g. parents" stays whole.
+    @Test(arguments: [
+        (
+            "We communicate with genuine empathy. We are mindful of our own bias.  Empathy is at the heart!",
+            ["We communicate with genuine empathy.", "We are mindful of our own bias.", "Empathy is at the heart!"]
+        ),
+        ("Everyone is valued, e.g. parents. and carers", ["Everyone is valued, e.g. parents. and carers"]),
+        ("What can and can't be done? Always. ", ["What can and can't be done?", "Always."]),
+        ("One sentence only", ["One sentence only"]),
+    ])
+    func statementsAreSplitIntoSentences(text: String, sentences: [String]) {
+        #expect(Readability.sentences(text, beforeCapital: true) == sentences)
+    }
+
     /// A title's stop ends no sentence; a stop after a word that only looks like one does.
     @Test(arguments: [
         ("Ask Dr. Smith or Cllr. Jones. They will help.", ["Ask Dr. Smith or Cllr. Jones.", "They will help."]),

@@ -29,12 +29,10 @@ import Testing
     }
 
     @Test func aCharterAndCouncilFileAloneMakeWorkingContent() async throws {
-        let folder = try TestSupport.councilFolder(["charter.md": Self.charter, "council.yaml": Self.council])
-        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        let content = try Content.load(from: folder.path)
+        let content = try TestSupport.councilContent(["charter.md": Self.charter, "council.yaml": Self.council])
         #expect(content.council?.name == "Anytown Council")
         #expect(content.layers.count == 2)
-        let assistant = Assistant(content: content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+        let assistant = TestSupport.assistant(content: content)
         let parts = await assistant.respond(to: "what are the promises", sessionId: "s", channel: .cli)
         #expect(parts.intent == "about.parts")
         #expect(parts.reply.contains("These are the charter's promises:"))
@@ -63,10 +61,8 @@ import Testing
             ## Keep In Touch
             - We will write to you in good time.
             """
-        let folder = try TestSupport.councilFolder(["charter.md": charter, "council.yaml": Self.council])
-        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        let assistant = Assistant(
-            content: try Content.load(from: folder.path), log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+        let assistant = TestSupport.assistant(
+            content: try TestSupport.councilContent(["charter.md": charter, "council.yaml": Self.council]))
         let reply = await assistant.respond(to: "what are the three promises", sessionId: "a", channel: .cli)
         #expect(reply.intent == "about.parts")
     }
@@ -100,10 +96,8 @@ import Testing
             - All communication is clear and timely.
             - We are honest with each other.
             """
-        let folder = try TestSupport.councilFolder(["charter.md": charter, "council.yaml": Self.council])
-        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        let assistant = Assistant(
-            content: try Content.load(from: folder.path), log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+        let assistant = TestSupport.assistant(
+            content: try TestSupport.councilContent(["charter.md": charter, "council.yaml": Self.council]))
         let lost = await assistant.respond(to: "tell me more", sessionId: "a", channel: .cli)
         #expect(lost.intent == "system.no-context")
         #expect(lost.reply.contains("one of the three promises"), "not 'one of the one promises': \(lost.reply)")
@@ -119,7 +113,7 @@ import Testing
     }
 
     @Test func aCouncilIntentReplacesTheBaseIntentOfTheSameID() throws {
-        let folder = try TestSupport.councilFolder([
+        let content = try TestSupport.councilContent([
             "charter.md": Self.charter, "council.yaml": Self.council,
             "mine.yaml": """
             - id: about.send
@@ -127,8 +121,6 @@ import Testing
               reply: In {place}, SEND means special educational needs and disabilities.
             """,
         ])
-        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        let content = try Content.load(from: folder.path)
         let send = try #require(content.intent(id: "about.send"))
         #expect(send.examples == ["what is send in anytown"])
         #expect(send.response.text == "In Anytown, SEND means special educational needs and disabilities.")
@@ -136,12 +128,10 @@ import Testing
     }
 
     @Test func aCouncilsSynonymsAddToTheBase() throws {
-        let folder = try TestSupport.councilFolder([
+        let lexicon = try TestSupport.councilContent([
             "charter.md": Self.charter, "council.yaml": Self.council,
             "synonyms.yaml": "groups:\n  - [kindness, niceness]\n",
-        ])
-        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        let lexicon = try Content.load(from: folder.path).lexicon
+        ]).lexicon
         #expect(lexicon.synonymGroups.contains(["kindness", "niceness"]))
         #expect(lexicon.synonymGroups.count > 1, "the base's groups are kept")
         #expect(!lexicon.dictionary.isEmpty, "the base's dictionary is kept")

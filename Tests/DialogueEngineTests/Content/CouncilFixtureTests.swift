@@ -16,7 +16,7 @@ import Testing
 
     private static func assistant(_ council: String) throws -> Assistant {
         let content = try Content.load(from: folder(council).path)
-        return Assistant(content: content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+        return TestSupport.assistant(content: content)
     }
 
     @Test(arguments: councils)
@@ -65,11 +65,9 @@ import Testing
         for name in ["charter.md", "council.yaml"] {
             files[name] = try String(contentsOf: stoke.appendingPathComponent(name), encoding: .utf8)
         }
-        let folder = try TestSupport.councilFolder(files, named: "stoke-alone")
-        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        let content = try Content.load(from: folder.path)
+        let content = try TestSupport.councilContent(files, named: "stoke-alone")
         #expect(content.themeLinks.count >= 20, "\(content.themeLinks.count) themes linked")
-        let assistant = Assistant(content: content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+        let assistant = TestSupport.assistant(content: content)
         let path = TestSupport.packageRoot.appendingPathComponent("Tests/DialogueEngineTests/Fixtures/questions.jsonl")
             .path
         let items = try Evaluation.load(try String(contentsOfFile: path, encoding: .utf8), file: path)

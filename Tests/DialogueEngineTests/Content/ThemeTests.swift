@@ -124,17 +124,15 @@ import Testing
               examples:
                 - is it going to be sunny on friday
             """
-        let folder = try TestSupport.councilFolder([
+        let content = try TestSupport.councilContent([
             "charter.md": Self.charter, "council.yaml": Self.council, "themes.yaml": themes,
         ])
-        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        let content = try Content.load(from: folder.path)
         let listened = try #require(content.charter.allStatements.first { $0.text.hasPrefix("Everyone is listened") })
         let kindness = try #require(content.themeLinks["kindness"])
         #expect(kindness.statement == listened.id)
         #expect(kindness.strength > 0 && kindness.strength < 1, "weak: \(kindness.strength)")
         #expect(content.themeLinks["weather"] == nil, "a single word of four phrases is below the weak floor")
-        let assistant = Assistant(content: content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+        let assistant = TestSupport.assistant(content: content)
         let asked = await assistant.respond(to: "will the grown ups be nice to me", sessionId: "s", channel: .cli)
         #expect(asked.answered)
         #expect(asked.sources.map(\.text) == [listened.text])
@@ -170,9 +168,7 @@ import Testing
         let charter =
             "# Every idea\nThe ideas charters share.\n## Our promises\n"
             + themes.map { "- " + $0.about.joined(separator: "; ") + "." }.joined(separator: "\n")
-        let folder = try TestSupport.councilFolder(["charter.md": charter, "council.yaml": Self.council])
-        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        let content = try Content.load(from: folder.path)
+        let content = try TestSupport.councilContent(["charter.md": charter, "council.yaml": Self.council])
         let statements = content.charter.allStatements.filter { $0.id.hasPrefix("our-promises.") }
         for (index, theme) in themes.enumerated() {
             #expect(
@@ -182,15 +178,13 @@ import Testing
     }
 
     @Test func aThemesExamplesAreAnsweredWithItsStatement() async throws {
-        let folder = try TestSupport.councilFolder([
+        let content = try TestSupport.councilContent([
             "charter.md": Self.charter, "council.yaml": Self.council, "themes.yaml": Self.themes,
         ])
-        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        let content = try Content.load(from: folder.path)
         let listened = try #require(content.charter.allStatements.first { $0.text.hasPrefix("Everyone is listened") })
         #expect(content.themeLinks["listening"]?.statement == listened.id)
         #expect(content.themeLinks["transport"] == nil)
-        let assistant = Assistant(content: content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+        let assistant = TestSupport.assistant(content: content)
         let reply = await assistant.respond(to: "does anyone care what i think", sessionId: "s", channel: .cli)
         #expect(reply.answered)
         #expect(reply.sources.map(\.text) == [listened.text])
@@ -198,7 +192,7 @@ import Testing
     }
 
     @Test func aCouncilIntentQuotingTheStatementKeepsItsQuestions() async throws {
-        let folder = try TestSupport.councilFolder([
+        let content = try TestSupport.councilContent([
             "charter.md": Self.charter, "council.yaml": Self.council, "themes.yaml": Self.themes,
             "mine.yaml": """
             - id: topic.listened
@@ -207,11 +201,9 @@ import Testing
               quote: our-values.c1
             """,
         ])
-        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        let content = try Content.load(from: folder.path)
         #expect(content.themeLinks["listening"] == nil)
         #expect(!content.themeLinks.values.contains { $0.statement == "our-values.c1" })
-        let assistant = Assistant(content: content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+        let assistant = TestSupport.assistant(content: content)
         #expect(
             await assistant.respond(to: "is anyone going to hear me out", sessionId: "s", channel: .cli).intent
                 == "topic.listened")

@@ -220,19 +220,6 @@ import Testing
         #expect(Matcher.clauses(of: message).map { $0.trimmingCharacters(in: .whitespaces) } == clauses)
     }
 
-    @Test(arguments: [
-        (
-            "We communicate with genuine empathy. We are mindful of our own bias.  Empathy is at the heart!",
-            ["We communicate with genuine empathy.", "We are mindful of our own bias.", "Empathy is at the heart!"]
-        ),
-        ("Everyone is valued, e.g. parents. and carers", ["Everyone is valued, e.g. parents. and carers"]),
-        ("What can and can't be done? Always. ", ["What can and can't be done?", "Always."]),
-        ("One sentence only", ["One sentence only"]),
-    ])
-    func statementsAreSplitIntoSentences(text: String, sentences: [String]) {
-        #expect(Readability.sentences(text, beforeCapital: true) == sentences)
-    }
-
     /// A statement of several sentences is met by a question about one of them, which the whole
     /// statement's other words would dilute.
     @Test func aQuestionAboutOneSentenceOfALongStatementFindsIt() async throws {
@@ -244,11 +231,9 @@ import Testing
             and challenge this. Empathy is at the heart of every interaction in every meeting we hold.
             - We are honest with each other about what can be done.
             """.replacingOccurrences(of: "\\\n", with: "")
-        let folder = try TestSupport.councilFolder([
+        let content = try TestSupport.councilContent([
             "charter.md": charter, "council.yaml": TestSupport.anytownCouncil(parts: "values", partWord: "value"),
         ])
-        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        let content = try Content.load(from: folder.path)
         let matcher = Matcher(content: content)
         let ranked = matcher.rank("do they challenge their prejudice")
         let empathy = try #require(content.charter.allStatements.first { $0.text.hasPrefix("We communicate") })
