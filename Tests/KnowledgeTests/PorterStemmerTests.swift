@@ -41,6 +41,19 @@ import Testing
         #expect(PorterStemmer.stem(word) == stem)
     }
 
+    /// "-ly" after these letters is dropped as in Porter's later English stemmer, so the adverb
+    /// meets its adjective; after others, in "early", "only" and "friendly", and in a word too short
+    /// to hold a stem, it stays.
+    @Test(arguments: [
+        ("promptly", "prompt"), ("openly", "open"), ("honestly", "honest"), ("quickly", "quick"),
+        ("properly", "proper"), ("kindly", "kind"), ("calmly", "calm"), ("clearly", "clear"),
+        ("early", "earli"), ("only", "onli"), ("friendly", "friendli"), ("family", "famili"),
+        ("reply", "repli"), ("bully", "bulli"), ("rely", "reli"), ("lies", "li"),
+    ])
+    func dropsAdverbEndings(word: String, stem: String) {
+        #expect(PorterStemmer.stem(word) == stem)
+    }
+
     @Test(arguments: ["a", "is", "ab", "café", "co-op", "123", "UPPER"])
     func leavesShortOrNonLetterWordsAlone(word: String) {
         #expect(PorterStemmer.stem(word) == word)

@@ -1,5 +1,7 @@
 /// The Porter stemming algorithm (M.F. Porter, 1980, "An algorithm for suffix stripping"), written
-/// from the published description so that "listening", "listened" and "listens" all become "listen".
+/// from the published description so that "listening", "listened" and "listens" all become "listen",
+/// with one rule of Porter's later English stemmer: "-ly" goes after the letters it lists, so that
+/// "promptly" meets "prompt".
 ///
 /// Words that are not plain ASCII letters, or shorter than three letters, are returned unchanged.
 public enum PorterStemmer {
@@ -161,6 +163,12 @@ private struct Stemmer {
     }
 
     /// Double suffixes to single ones ("-ization" → "-ize").
+    /// Letters before which "-li" (from "-ly") is an ending to drop, as in Porter's later English
+    /// stemmer (Snowball): "promptly" → "prompt", but "family" and "reply" stay.
+    static let liEndings: Set<UInt8> = Set("cdeghkmnrt".utf8)
+    /// What is left of words whose "-ly" is not an ending: "early", "only", "friendly" (not "friend").
+    static let keptBeforeLi: Set<[UInt8]> = [Array("ear".utf8), Array("on".utf8), Array("friend".utf8)]
+
     mutating func step2() {
         guard k >= 1 else { return }
         switch b[k - 1] {
@@ -181,6 +189,9 @@ private struct Stemmer {
                 r("e")
             } else if ends("ousli") {
                 r("ous")
+            } else if ends("li"), j >= 0, Self.liEndings.contains(b[j]), !Self.keptBeforeLi.contains(Array(b[0...j])) {
+                // Porter's later English stemmer: "promptly" → "prompt", "openly" → "open".
+                r("")
             }
         case UInt8(ascii: "o"):
             if ends("ization") { r("ize") } else if ends("ation") { r("ate") } else if ends("ator") { r("ate") }

@@ -52,6 +52,7 @@ public struct TextAnalyzer: Sendable {
     /// Synonym phrases by their first word: (words of the phrase, group name), longest first.
     private let phrases: [String: [([String], String)]]
     private let weakStems: Set<String>
+    private let weakAdverbs: Set<String>
     private let dictionary: Set<String>
     private let groupNames: Set<String>
     /// The thesaurus by word and by stem, so that "belittling" finds "belittle".
@@ -108,7 +109,11 @@ public struct TextAnalyzer: Sendable {
             if let meaning = meaning ?? nil, thesaurus[stem] == nil { thesaurus[stem] = meaning }
         }
         self.thesaurus = thesaurus
-        self.weakStems = Set(lexicon.weakWords.map { PorterStemmer.stem(TextFolder.fold($0)) })
+        // A weak word counts by its stem, so its other forms are weak too ("explained"); a weak
+        // adverb counts only as written, so that "honestly" is weak and "honest" is not.
+        let weak = lexicon.weakWords.map { TextFolder.fold($0) }
+        self.weakStems = Set(weak.filter { !$0.hasSuffix("ly") }.map { PorterStemmer.stem($0) })
+        self.weakAdverbs = Set(weak.filter { $0.hasSuffix("ly") })
     }
 
     /// A copy that looks up the stems of `words` instead of computing them again for each message.
@@ -121,6 +126,10 @@ public struct TextAnalyzer: Sendable {
 
     private func stem(_ word: String) -> String {
         stemCache[word] ?? PorterStemmer.stem(word)
+    }
+
+    private func isWeak(_ word: String, stem: String) -> Bool {
+        weakStems.contains(stem) || weakAdverbs.contains(word)
     }
 
     /// A word with a letter repeated three or more times, squeezed to the known word it stretches:
@@ -220,7 +229,7 @@ public struct TextAnalyzer: Sendable {
                 }
                 // An everyday word for one of the content's ideas: read as the content's word.
                 // Only the terms take it: the words stay as written for safeguarding and likeness.
-                if !weakStems.contains(stem), let meaning = thesaurus[word] ?? thesaurus[stem] {
+                if !isWeak(word, stem: stem), let meaning = thesaurus[word] ?? thesaurus[stem] {
                     expansions.append(Expansion(word: word, meaning: meaning))
                     meanings.append((index, meaning))
                     weights[index] = Self.thesaurusWeight
@@ -275,7 +284,7 @@ public struct TextAnalyzer: Sendable {
             // Numbers say nothing by themselves ("4" means "four" only through a synonym group).
             if !StopWords.contains(word) && !word.allSatisfy(\.isNumber) && !pointsOn {
                 let stem = stems[index]
-                let weight = weakStems.contains(stem) ? min(weights[index], Self.weakWeight) : weights[index]
+                let weight = isWeak(word, stem: stem) ? min(weights[index], Self.weakWeight) : weights[index]
                 terms.append(Term(stem, weight: weight))
             }
             index += 1
