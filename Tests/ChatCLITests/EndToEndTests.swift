@@ -221,7 +221,7 @@ import Testing
         let line = try #require(
             check.output.split(separator: "\n").first { $0.hasPrefix("themes linked to statements (") })
         #expect(line.contains("honesty-and-openness → the-values-we-have-agreed-together.c6"), "\(line)")
-        #expect(line.contains("kindness-and-empathy → the-values-we-have-agreed-together.c3 (weak, 0."), "\(line)")
+        #expect(line.contains("shared-vision → the-values-we-have-agreed-together.c7 (weak, 0."), "\(line)")
     }
 
     @Test func evalReportsAccuracyAndHonoursTheMinimum() throws {
