@@ -296,7 +296,11 @@ package final class Matcher: Sendable {
         let asking = !answersFromTheCharter(first.target) || asks(message, analysed: analysed)
         let result = Self.decide(
             best: top, rival: rival, related: related, inScope: isInScope(analysed), asks: asking, settings: settings)
-        guard case .answer(var best) = result, best.confidence < settings.confident, settings.alsoMargin > 0,
+        // A statement's answer quotes that one statement: it takes a close runner-up however
+        // confident it is. An intent's reply was written to stand alone: only when not confident.
+        let alsoBelow: Double
+        if case .statement = targets[first.target] { alsoBelow = .infinity } else { alsoBelow = settings.confident }
+        guard case .answer(var best) = result, best.confidence < alsoBelow, settings.alsoMargin > 0,
             answersFromTheCharter(first.target)
         else { return result }
         // A reply that quotes a whole list already says enough.
