@@ -115,6 +115,7 @@ import Testing
         "bath time helps him calm down", "my son screams at the barber's",
         "the school didn't tell me he had a nosebleed at lunch today",
         "the taxi to school keeps turning up late, how do i sort out her transport",
+        "do they wrk with me or just do stuff 2 me", "will they do things to us rather than with us",
     ])
     func idiomsAreGuarded(message: String) async throws {
         let log = InMemoryUnansweredLog()
@@ -131,7 +132,8 @@ import Testing
         "my daughter is being left on her own for days", "mum has not ate anything since yesterday",
         "my stepdad keeps turning up at the house shouting",
         "a boy at our club keeps turning up hungry and in the same clothes",
-        "someone keeps turning up late at night",
+        "someone keeps turning up late at night", "he does stuff to me",
+        "he does things to me when mum is not with us",
     ])
     func guardsDoNotHideADisclosureBesideThem(message: String) async throws {
         let log = InMemoryUnansweredLog()
