@@ -4,11 +4,14 @@ import Testing
 
 @testable import DialogueEngine
 
-/// Two other councils' published charters (`Tests/Fixtures/councils/`), each written in the general
+/// Other councils' published charters (`Tests/Fixtures/councils/`), each written in the general
 /// format with only `charter.md` and `council.yaml`, over the project's base layer: no intent was
 /// written for them. Their question sets were written before any answer was seen.
 @Suite struct CouncilFixtureTests {
-    static let councils = ["bcp", "stockton-on-tees"]
+    static let councils = ["bcp", "stockton-on-tees", "rotherham"]
+    /// The councils with a question set that must pass (`questions.jsonl`); Rotherham's charter came
+    /// later, with a tuning set only.
+    static let withQuestionSets = ["bcp", "stockton-on-tees"]
 
     private static func folder(_ council: String) -> URL {
         TestSupport.packageRoot.appendingPathComponent("Tests/Fixtures/councils/\(council)")
@@ -25,7 +28,7 @@ import Testing
         #expect(content.layers.count == 2)
         let own = content.intents.filter { $0.location.file.hasPrefix(Self.folder(council).path) }
         #expect(own.isEmpty, "no intent is written for a fixture council")
-        #expect(!content.intentIDs.contains("part.welcome-and-care"), "nothing of Stoke's leaks in")
+        #expect(!content.intentIDs.contains("topic.bring-someone"), "nothing of Stoke's leaks in")
     }
 
     /// Asked in its own words, every statement of the charter is answered with it.
@@ -40,7 +43,7 @@ import Testing
 
     /// The council's question set: every out-of-scope question refused, all small talk answered, and
     /// at least 85% of the in-scope questions answered with the charter's right words.
-    @Test(arguments: councils)
+    @Test(arguments: withQuestionSets)
     func theQuestionSetPasses(_ council: String) async throws {
         let path = Self.folder(council).appendingPathComponent("questions.jsonl").path
         let items = try Evaluation.load(try String(contentsOfFile: path, encoding: .utf8), file: path)
@@ -52,6 +55,22 @@ import Testing
                 #expect(passed == total, "\(council) \(kind.rawValue): \(passed)/\(total)")
             case .in:
                 #expect(Double(passed) / Double(total) >= 0.85, "\(council) in scope: \(passed)/\(total)")
+            }
+        }
+    }
+
+    /// Each council's larger tuning set (`tuning.jsonl`) keeps the share it is tuned to, less a
+    /// margin: a change to the base layer that costs a council many answers fails here.
+    @Test(arguments: [("bcp", 0.75), ("stockton-on-tees", 0.75), ("rotherham", 0.6)])
+    func theTuningSetKeepsItsFloor(_ council: String, inScope floor: Double) async throws {
+        let path = Self.folder(council).appendingPathComponent("tuning.jsonl").path
+        let items = try Evaluation.load(try String(contentsOfFile: path, encoding: .utf8), file: path)
+        let report = await Evaluation.run(items, assistant: try Self.assistant(council))
+        for (kind, passed, total) in report.byKind {
+            let share = Double(passed) / Double(total)
+            switch kind {
+            case .in: #expect(share >= floor, "\(council) in scope: \(passed)/\(total)")
+            default: #expect(share >= 0.9, "\(council) \(kind.rawValue): \(passed)/\(total)")
             }
         }
     }
