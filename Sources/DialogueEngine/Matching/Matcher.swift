@@ -296,6 +296,15 @@ package final class Matcher: Sendable {
         let asking = !answersFromTheCharter(first.target) || asks(message, analysed: analysed)
         let result = Self.decide(
             best: top, rival: rival, related: related, inScope: isInScope(analysed), asks: asking, settings: settings)
+        // Two single statements are quoted together rather than offered as a choice.
+        if case .clarify(let choices) = result, choices.count == 2,
+            choices[0].confidence >= settings.bothStatementsFloor,
+            case .statement = choices[0].target, case .statement = choices[1].target
+        {
+            var best = choices[0]
+            best.also = choices[1].target
+            return .answer(best)
+        }
         // A statement's answer quotes that one statement: it takes a close runner-up however
         // confident it is. An intent's reply was written to stand alone: only when not confident.
         let alsoBelow: Double

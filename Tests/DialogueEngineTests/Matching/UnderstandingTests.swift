@@ -341,4 +341,33 @@ import Testing
         let reply = await TestSupport.assistant().respond(to: message, channel: .cli)
         #expect(!reply.reply.contains("also says"))
     }
+
+    /// Two statements of a council's charter that a message fits equally are quoted together, not
+    /// offered as a choice; with the floor out of reach, the same two are offered.
+    @Test func twoStatementsThatFitEquallyAreQuotedTogether() async throws {
+        let charter = """
+            # Anytown Charter
+            ## Gardens
+            - We will share the garden rota with every family.
+            ## Kitchens
+            - We will share the kitchen rota with every family.
+            """
+        let content = try TestSupport.councilContent([
+            "charter.md": charter, "council.yaml": TestSupport.anytownCouncil(parts: "values", partWord: "value"),
+        ])
+        let statements = content.charter.allStatements.map(\.text).filter { $0.contains("rota") }
+        #expect(statements.count == 2)
+        let reply = await TestSupport.assistant(content: content).respond(to: "is there a rota", channel: .cli)
+        #expect(reply.answered && reply.kind != .clarify, "\(reply.intent)")
+        #expect(Set(reply.sources.map(\.text)) == Set(statements))
+        var settings = MatcherSettings()
+        settings.bothStatementsFloor = 1.01
+        settings.alsoMargin = 0
+        let offered = Matcher(content: content, settings: settings).match("is there a rota")
+        guard case .clarify(let options) = offered else {
+            Issue.record("expected a choice, got \(offered)")
+            return
+        }
+        #expect(options.count == 2)
+    }
 }
