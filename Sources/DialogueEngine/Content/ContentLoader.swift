@@ -351,13 +351,16 @@ struct ContentLoader {
         return nil
     }
 
-    /// What `{placeholders}` stand for: the council's values, the charter's title (`{charter}`) and
-    /// how many parts it has (`{part-count}`, in words). A charter of one part lists its statements
-    /// as its parts (see ``listingParts(_:charter:)``), so they are what it counts.
+    /// What `{placeholders}` stand for: the council's values, the charter's title (`{charter}`,
+    /// without a leading "The", as replies say "the {charter}") and how many parts it has
+    /// (`{part-count}`, in words). A charter of one part lists its statements as its parts (see
+    /// ``listingParts(_:charter:)``), so they are what it counts.
     private func placeholderValues(council: CouncilProfile?, charter: Charter?) -> [String: String] {
         var values = council?.values ?? [:]
         if let charter {
-            values["charter"] = values["charter"] ?? charter.title
+            let title = charter.title
+            let article = title.prefix(4).lowercased() == "the " ? title.dropFirst(4) : Substring(title)
+            values["charter"] = values["charter"] ?? String(article)
             let words = [
                 "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
             ]

@@ -88,7 +88,18 @@ package struct ReplyComposer: Sendable {
             suggestions = content.intent(id: "system.statement-outside")?.suggestions ?? []
         }
         return assemble(
-            lead: lead, lines: [], statements: [statement], after: "", suggestions: suggestions, style: style)
+            lead: lead, lines: [], statements: Self.withItsList(statement, in: charter), after: "",
+            suggestions: suggestions, style: style)
+    }
+
+    /// A part's paragraph that leads into its list ("They will welcome you by:") is shown with the
+    /// list; any other statement alone.
+    static func withItsList(_ statement: Statement, in charter: Charter) -> [Statement] {
+        guard statement.kind == .paragraph, statement.text.hasSuffix(":"),
+            let part = charter.cornerstone(containing: statement.id),
+            let index = part.statements.firstIndex(where: { $0.id == statement.id })
+        else { return [statement] }
+        return [statement] + part.statements[(index + 1)...].prefix { $0.kind != .paragraph }
     }
 
     /// The next part of a long reply.

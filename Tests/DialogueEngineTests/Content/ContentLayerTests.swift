@@ -48,6 +48,38 @@ import Testing
         #expect(worried.reply.contains("01234 000000"), "the council's front door, from council.yaml")
     }
 
+    /// Replies say "the {charter}": a title that begins with "The" does not say it twice.
+    @Test func aTitleThatBeginsWithTheIsNotDoubled() async throws {
+        let charter = Self.charter.replacingOccurrences(of: "# Anytown SEND Charter", with: "# The Anytown Charter")
+        #expect(charter != Self.charter)
+        let content = try TestSupport.councilContent(["charter.md": charter, "council.yaml": Self.council])
+        let welcome = await TestSupport.assistant(content: content).respond(to: "hello", channel: .cli)
+        #expect(welcome.reply.contains("the Anytown Charter"), "\(welcome.reply)")
+        #expect(!welcome.reply.lowercased().contains("the the"), "\(welcome.reply)")
+    }
+
+    /// A part's paragraph that leads into its list ("… by:") is answered with the list.
+    @Test func aLeadInIsAnsweredWithItsList() async throws {
+        let charter = """
+            # Anytown SEND Charter
+            ## Welcome
+            They will welcome your family by:
+            - Smiling when you arrive
+            - Learning your child's name
+            ## Listen Well
+            - We will listen to what you tell us.
+            """
+        let content = try TestSupport.councilContent(["charter.md": charter, "council.yaml": Self.council])
+        let reply = await TestSupport.assistant(content: content).respond(
+            to: "They will welcome your family by:", channel: .cli)
+        #expect(reply.intent == "statement.welcome.p1", "\(reply.intent)")
+        #expect(reply.reply.contains("• Smiling when you arrive"))
+        #expect(reply.reply.contains("• Learning your child's name"))
+        let alone = await TestSupport.assistant(content: content).respond(
+            to: "We will listen to what you tell us", channel: .cli)
+        #expect(!alone.reply.contains("Smiling"), "\(alone.reply)")
+    }
+
     /// "What are the three promises" asks for the list, even when the introduction says "our three
     /// promises" in more of the message's words than "what are the promises" does.
     @Test func askingForThePartsByTheirNumberListsThem() async throws {
