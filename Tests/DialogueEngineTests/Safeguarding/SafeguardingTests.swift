@@ -115,7 +115,6 @@ import Testing
         "bath time helps him calm down", "my son screams at the barber's",
         "the school didn't tell me he had a nosebleed at lunch today",
         "the taxi to school keeps turning up late, how do i sort out her transport",
-        "do they wrk with me or just do stuff 2 me", "will they do things to us rather than with us",
     ])
     func idiomsAreGuarded(message: String) async throws {
         let log = InMemoryUnansweredLog()
@@ -133,7 +132,9 @@ import Testing
         "my stepdad keeps turning up at the house shouting",
         "a boy at our club keeps turning up hungry and in the same clothes",
         "someone keeps turning up late at night", "he does stuff to me",
-        "he does things to me when mum is not with us",
+        "he will play with me but then he just wants to do stuff to me",
+        "my uncle keeps doing stuff to me instead of playing with me",
+        "he is doing things to me rather than with me",
     ])
     func guardsDoNotHideADisclosureBesideThem(message: String) async throws {
         let log = InMemoryUnansweredLog()
