@@ -359,8 +359,8 @@ struct ContentLoader {
         var values = council?.values ?? [:]
         if let charter {
             let title = charter.title
-            let article = title.prefix(4).lowercased() == "the " ? title.dropFirst(4) : Substring(title)
-            values["charter"] = values["charter"] ?? String(article)
+            let withoutThe = title.lowercased().hasPrefix("the ") ? title.dropFirst(4) : Substring(title)
+            values["charter"] = values["charter"] ?? withoutThe.trimmingCharacters(in: .whitespaces)
             let words = [
                 "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
             ]

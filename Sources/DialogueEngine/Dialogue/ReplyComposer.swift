@@ -87,19 +87,26 @@ package struct ReplyComposer: Sendable {
             lead = leadText("system.statement-outside", style: style, default: "The charter says:")
             suggestions = content.intent(id: "system.statement-outside")?.suggestions ?? []
         }
-        return assemble(
-            lead: lead, lines: [], statements: Self.withItsList(statement, in: charter), after: "",
-            suggestions: suggestions, style: style)
+        let statements = Self.withItsList(statement, in: charter)
+        var composed = assemble(
+            lead: lead, lines: [], statements: statements, after: "", suggestions: suggestions, style: style)
+        // "The first one" after a lead-in is the first item of its list, not the lead-in.
+        if statements.count > 1, composed.list.first == .statement(statement.id) {
+            composed.list.removeFirst()
+            if composed.list.count < 2 { composed.list = [] }
+        }
+        return composed
     }
 
-    /// A part's paragraph that leads into its list ("They will welcome you by:") is shown with the
-    /// list; any other statement alone.
+    /// A part's last paragraph, when it leads into the part's list ("They will welcome you by:"),
+    /// is shown with that list; any other statement alone. (A lead-in of the introduction or the
+    /// closing is shown alone: their paragraphs carry no list of their own.)
     static func withItsList(_ statement: Statement, in charter: Charter) -> [Statement] {
         guard statement.kind == .paragraph, statement.text.hasSuffix(":"),
-            let part = charter.cornerstone(containing: statement.id),
-            let index = part.statements.firstIndex(where: { $0.id == statement.id })
+            let part = charter.cornerstone(containing: statement.id), part.description.last?.id == statement.id,
+            !part.commitments.isEmpty
         else { return [statement] }
-        return [statement] + part.statements[(index + 1)...].prefix { $0.kind != .paragraph }
+        return [statement] + part.commitments
     }
 
     /// The next part of a long reply.

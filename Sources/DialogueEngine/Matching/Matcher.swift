@@ -297,9 +297,10 @@ package final class Matcher: Sendable {
         let result = Self.decide(
             best: top, rival: rival, related: related, inScope: isInScope(analysed), asks: asking, settings: settings)
         // Two single statements are quoted together rather than offered as a choice.
-        if case .clarify(let choices) = result, choices.count == 2,
+        if case .clarify(let choices) = result, choices.count == 2, settings.alsoMargin > 0,
             choices[0].confidence >= settings.bothStatementsFloor,
-            case .statement = choices[0].target, case .statement = choices[1].target
+            case .statement = choices[0].target, case .statement = choices[1].target,
+            quotedStatementIDs(choices[0].target).count == 1, quotedStatementIDs(choices[1].target).count == 1
         {
             var best = choices[0]
             best.also = choices[1].target
@@ -320,9 +321,16 @@ package final class Matcher: Sendable {
             ranked.dropFirst().prefix { $0.ranking >= first.ranking - settings.alsoMargin }.first { entry in
                 entry.confidence >= floor && identities[entry.target] != identities[first.target]
                     && answersFromTheCharter(entry.target)
+                    && !isLeadIn(targets[entry.target])
                     && !quotedStatements(targets[entry.target]).isSubset(of: shown)
             }.map { targets[$0.target] }
         return .answer(best)
+    }
+
+    /// True for a statement shown with the list it leads into: too long to follow another answer.
+    private func isLeadIn(_ target: Target) -> Bool {
+        guard case .statement = target else { return false }
+        return quotedStatementIDs(target).count > 1
     }
 
     /// True for a target that answers with the charter: a statement, or an intent of kind answer.
@@ -370,7 +378,9 @@ package final class Matcher: Sendable {
     /// The ids of the statements a target's reply quotes, in the order it quotes them.
     package func quotedStatementIDs(_ target: Target) -> [String] {
         switch target {
-        case .statement(let id): return [id]
+        case .statement(let id):
+            guard let statement = content.charter.statement(id: id) else { return [id] }
+            return ReplyComposer.withItsList(statement, in: content.charter).map(\.id)
         case .intent(let id):
             let quotes = content.intent(id: id)?.response.quotes ?? []
             return quotes.flatMap {

@@ -75,6 +75,7 @@ import Testing
         #expect(reply.intent == "statement.welcome.p1", "\(reply.intent)")
         #expect(reply.reply.contains("• Smiling when you arrive"))
         #expect(reply.reply.contains("• Learning your child's name"))
+        #expect(reply.reply.components(separatedBy: "Smiling").count == 2, "the list once: \(reply.reply)")
         let alone = await TestSupport.assistant(content: content).respond(
             to: "We will listen to what you tell us", channel: .cli)
         #expect(!alone.reply.contains("Smiling"), "\(alone.reply)")
