@@ -42,13 +42,14 @@ import Testing
     }
 
     /// "-ly" after these letters is dropped as in Porter's later English stemmer, so the adverb
-    /// meets its adjective; after others, in "early", "only" and "friendly", and in a word too short
-    /// to hold a stem, it stays.
+    /// meets its adjective; after others, in its exceptions and "friendly", and in a word too short to
+    /// hold a stem, it stays.
     @Test(arguments: [
         ("promptly", "prompt"), ("openly", "open"), ("honestly", "honest"), ("quickly", "quick"),
         ("properly", "proper"), ("kindly", "kind"), ("calmly", "calm"), ("clearly", "clear"),
         ("early", "earli"), ("only", "onli"), ("friendly", "friendli"), ("family", "famili"),
-        ("reply", "repli"), ("bully", "bulli"), ("rely", "reli"), ("lies", "li"),
+        ("reply", "repli"), ("bully", "bulli"), ("rely", "reli"), ("lies", "li"), ("unfriendly", "unfriendli"),
+        ("ugly", "ugli"), ("idly", "idli"),
     ])
     func dropsAdverbEndings(word: String, stem: String) {
         #expect(PorterStemmer.stem(word) == stem)

@@ -84,6 +84,18 @@ import Testing
         #expect(analysed.terms.allSatisfy { $0.weight < 0.5 })
     }
 
+    /// A weak word's other forms are weak too; a weak adverb that stems to its adjective
+    /// ("honestly", "honest") is weak only as written.
+    @Test(arguments: [
+        ("honestly", true), ("honest", false), ("explained", true), ("explain", true), ("reply", true),
+        ("replies", true),
+    ])
+    func weakFormsAndAdverbs(word: String, weak: Bool) {
+        let analyzer = TextAnalyzer(lexicon: Lexicon(weakWords: ["honestly", "explain", "reply"]))
+        let weight = analyzer.analyze(word).terms.first?.weight
+        #expect(weight == (weak ? TextAnalyzer.weakWeight : 1), "\(word): \(String(describing: weight))")
+    }
+
     @Test func misspellingsAreCorrectedButRealWordsAreNot() {
         let corrector = SpellingCorrector(frequencies: ["listen": 1, "place": 1, "main": 1])
         let analysed = analyzer.analyze("lisen price rain", corrector: corrector)

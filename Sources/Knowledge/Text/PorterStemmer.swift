@@ -162,13 +162,24 @@ private struct Stemmer {
         if ends("y") && vowelInStem() { b[k] = UInt8(ascii: "i") }
     }
 
-    /// Double suffixes to single ones ("-ization" → "-ize").
     /// Letters before which "-li" (from "-ly") is an ending to drop, as in Porter's later English
     /// stemmer (Snowball): "promptly" → "prompt", but "family" and "reply" stay.
     static let liEndings: Set<UInt8> = Set("cdeghkmnrt".utf8)
-    /// What is left of words whose "-ly" is not an ending: "early", "only", "friendly" (not "friend").
-    static let keptBeforeLi: Set<[UInt8]> = [Array("ear".utf8), Array("on".utf8), Array("friend".utf8)]
+    /// What is left of words whose "-ly" is not an ending: "early", "only", "ugly", "idly", "singly"
+    /// (Snowball's exceptions).
+    static let keptBeforeLi: Set<[UInt8]> = ["ear", "on", "ug", "id", "sing"].map { Array($0.utf8) }.reduce(into: []) {
+        $0.insert($1)
+    }
+    /// "friendly" and "unfriendly" are not "friend".
+    static let friend = Array("friend".utf8)
 
+    /// True when b[0...j] is a stem whose "-ly" stays.
+    func keepsLi() -> Bool {
+        let stem = Array(b[0...j])
+        return Self.keptBeforeLi.contains(stem) || stem.suffix(Self.friend.count).elementsEqual(Self.friend)
+    }
+
+    /// Double suffixes to single ones ("-ization" → "-ize").
     mutating func step2() {
         guard k >= 1 else { return }
         switch b[k - 1] {
@@ -189,8 +200,7 @@ private struct Stemmer {
                 r("e")
             } else if ends("ousli") {
                 r("ous")
-            } else if ends("li"), j >= 0, Self.liEndings.contains(b[j]), !Self.keptBeforeLi.contains(Array(b[0...j])) {
-                // Porter's later English stemmer: "promptly" → "prompt", "openly" → "open".
+            } else if ends("li"), j >= 0, Self.liEndings.contains(b[j]), !keepsLi() {
                 r("")
             }
         case UInt8(ascii: "o"):

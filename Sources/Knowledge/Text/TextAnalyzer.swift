@@ -110,10 +110,14 @@ public struct TextAnalyzer: Sendable {
         }
         self.thesaurus = thesaurus
         // A weak word counts by its stem, so its other forms are weak too ("explained"); a weak
-        // adverb counts only as written, so that "honestly" is weak and "honest" is not.
+        // adverb that stems to its adjective counts only as written, so that "honestly" is weak and
+        // "honest" is not.
         let weak = lexicon.weakWords.map { TextFolder.fold($0) }
-        self.weakStems = Set(weak.filter { !$0.hasSuffix("ly") }.map { PorterStemmer.stem($0) })
-        self.weakAdverbs = Set(weak.filter { $0.hasSuffix("ly") })
+        func isAdverb(_ word: String) -> Bool {
+            word.hasSuffix("ly") && PorterStemmer.stem(word) == PorterStemmer.stem(String(word.dropLast(2)))
+        }
+        self.weakStems = Set(weak.filter { !isAdverb($0) }.map { PorterStemmer.stem($0) })
+        self.weakAdverbs = Set(weak.filter(isAdverb))
     }
 
     /// A copy that looks up the stems of `words` instead of computing them again for each message.
