@@ -37,7 +37,11 @@ import Testing
         let assistant = try Self.assistant(council)
         for statement in assistant.content.charter.allStatements {
             let reply = await assistant.respond(to: statement.text, channel: .cli)
-            #expect(reply.answered && reply.reply.contains(statement.text), "\(statement.id) → \(reply.intent)")
+            // Quoted first, or at least quoted and not as an item of a lead-in's list ("… by:").
+            let first = reply.sources.first?.text
+            let quoted =
+                first == statement.text || (reply.reply.contains(statement.text) && first?.hasSuffix(":") != true)
+            #expect(reply.answered && quoted, "\(statement.id) → \(reply.intent)")
         }
     }
 

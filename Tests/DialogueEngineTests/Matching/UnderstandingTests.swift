@@ -297,7 +297,8 @@ import Testing
     }
 }
 
-/// A close runner-up is quoted after an answer that is not confident, instead of being left out.
+/// A close runner-up is quoted after an intent's answer that is not confident, and after any answer
+/// that is one statement of the charter, instead of being left out.
 @Suite struct RunnerUpTests {
     private static let message = "will my family be told whats going on"
 
@@ -333,7 +334,7 @@ import Testing
     }
 
     @Test(arguments: ["what does co-production mean", "name the cornerstones for me", "hello there"])
-    func confidentAnswersAndSmallTalkStandAlone(message: String) async {
+    func confidentIntentsAndSmallTalkStandAlone(message: String) async {
         let matcher = TestSupport.assistant().matcher
         if case .answer(let best) = matcher.match(message) {
             #expect(best.also == nil, "'\(message)' got a runner-up \(String(describing: best.also))")
