@@ -70,12 +70,14 @@ import Testing
             - We will listen to what you tell us.
             """
         let content = try TestSupport.councilContent(["charter.md": charter, "council.yaml": Self.council])
-        let reply = await TestSupport.assistant(content: content).respond(
-            to: "They will welcome your family by:", channel: .cli)
+        let assistant = TestSupport.assistant(content: content)
+        let reply = await assistant.respond(to: "They will welcome your family by:", sessionId: "s", channel: .cli)
         #expect(reply.intent == "statement.welcome.p1", "\(reply.intent)")
         #expect(reply.reply.contains("• Smiling when you arrive"))
         #expect(reply.reply.contains("• Learning your child's name"))
         #expect(reply.reply.components(separatedBy: "Smiling").count == 2, "the list once: \(reply.reply)")
+        let first = await assistant.respond(to: "the first one", sessionId: "s", channel: .cli)
+        #expect(first.intent == "statement.welcome.c1", "the list's first item, not the lead-in: \(first.intent)")
         let alone = await TestSupport.assistant(content: content).respond(
             to: "We will listen to what you tell us", channel: .cli)
         #expect(!alone.reply.contains("Smiling"), "\(alone.reply)")
