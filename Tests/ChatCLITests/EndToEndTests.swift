@@ -222,6 +222,9 @@ import Testing
             check.output.split(separator: "\n").first { $0.hasPrefix("themes linked to statements (") })
         #expect(line.contains("honesty-and-openness → the-values-we-have-agreed-together.c6"), "\(line)")
         #expect(line.contains("shared-vision → the-values-we-have-agreed-together.c7 (weak, 0."), "\(line)")
+        let unlinked = try #require(
+            check.output.split(separator: "\n").first { $0.hasPrefix("themes with no statement (") })
+        #expect(unlinked.contains("breaks") && !unlinked.contains("honesty-and-openness"), "\(unlinked)")
     }
 
     @Test func evalReportsAccuracyAndHonoursTheMinimum() throws {

@@ -44,6 +44,12 @@ struct Check: AsyncParsableCommand {
                     + (link.isWeak ? String(format: " (weak, %.2f)", link.strength) : "")
             }
             print("themes linked to statements (\(links.count)): " + links.joined(separator: ", "))
+            // The shared ideas this charter says nothing close to: a council may name its own
+            // statement for one in a themes.yaml of its own.
+            let unlinked = content.themes.map(\.name).filter { content.themeLinks[$0] == nil }.sorted()
+            if !unlinked.isEmpty {
+                print("themes with no statement (\(unlinked.count)): " + unlinked.joined(separator: ", "))
+            }
         }
         let figures = audit.readability()
         print(
