@@ -103,6 +103,20 @@ import Testing
         #expect(switched.last?.intent == "part.work-in-partnership")
     }
 
+    /// "Why?" after a topic gives the charter's words on it again, saying the charter seldom gives
+    /// reasons; with no topic, or after a question about the charter itself, what the charter is for.
+    @Test func whyRepeatsTheTopicsWordsOrSaysWhatTheCharterIsFor() async throws {
+        let replies = await conversation(["is it ok to disagree", "why?"])
+        #expect(replies[1].intent == "followup.why", "\(replies[1].intent)")
+        #expect(replies[1].reply.contains("doesn't always give its reasons"))
+        #expect(!replies[1].sources.isEmpty)
+        #expect(Set(replies[1].sources.map(\.text)).isSubset(of: Set(replies[0].sources.map(\.text))))
+        let alone = await conversation(["why"])
+        #expect(alone[0].intent == "about.why", "\(alone[0].intent)")
+        let charter = await conversation(["what is the charter", "how come"])
+        #expect(charter[1].intent == "about.why", "\(charter[1].intent)")
+    }
+
     @Test func moreWithoutAnyContextAsksWhatAbout() async throws {
         let replies = await conversation(["tell me more"])
         #expect(replies[0].intent == "system.no-context")
