@@ -42,6 +42,9 @@ package final class Matcher: Sendable {
     /// words ("cheers mate"), never by sharing a word with a longer question ("do I have to talk or
     /// can I type it") nor by one clause of it ("… Does the charter say anything about that?").
     private let wholeShapeOnly: [Bool]
+    /// The statements each target's reply quotes, in order (see ``quotedStatementIDs(_:)``), worked
+    /// out once rather than for every message.
+    private let quotedByTarget: [Target: [String]]
     /// The carry-over openings (see ``Lexicon/carryOver``), as words.
     private let carryOver: [[String]]
     /// The stems of the scope words (see ``Lexicon/scope``).
@@ -184,6 +187,8 @@ package final class Matcher: Sendable {
             guard case .intent(let id) = target, let kind = content.intent(id: id)?.kind else { return false }
             return kind == .smalltalk || kind == .followup
         }
+        self.quotedByTarget = Dictionary(
+            uniqueKeysWithValues: targets.map { ($0, Self.quotedStatementIDs($0, content: content)) })
         var identityNumbers: [String: Int] = [:]
         self.identities = targets.map { target in
             let identity = Self.answerIdentity(target, content: content)
@@ -377,6 +382,10 @@ package final class Matcher: Sendable {
 
     /// The ids of the statements a target's reply quotes, in the order it quotes them.
     package func quotedStatementIDs(_ target: Target) -> [String] {
+        quotedByTarget[target] ?? Self.quotedStatementIDs(target, content: content)
+    }
+
+    private static func quotedStatementIDs(_ target: Target, content: Content) -> [String] {
         switch target {
         case .statement(let id):
             guard let statement = content.charter.statement(id: id) else { return [id] }
