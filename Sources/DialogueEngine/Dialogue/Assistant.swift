@@ -430,32 +430,6 @@ public struct Assistant: Sendable {
             suggestions: followUpSuggestions(context), style: style)
     }
 
-    /// "Why?": the charter seldom gives reasons, so its words on the topic again, after saying so;
-    /// with no topic, or after a question about the charter itself, what the charter is for.
-    private func why(_ intent: Intent, confidence: Double, context: inout DialogueContext, sessionID: String)
-        -> Reply
-    {
-        let quoted = context.topic.map { matcher.quotedStatementIDs($0) } ?? []
-        let aboutTheCharter: Bool
-        if case .intent(let id)? = context.topic {
-            aboutTheCharter = id.hasPrefix("about.")
-        } else {
-            aboutTheCharter = false
-        }
-        if quoted.isEmpty || aboutTheCharter, engine.content.intent(id: "about.why") != nil {
-            return answer(
-                Candidate(target: .intent("about.why"), confidence: confidence), context: &context, sessionID: sessionID
-            )
-        }
-        let composed = engine.composer.compose(
-            Response(text: intent.response.text, quotes: quoted, easy: intent.response.easy),
-            suggestions: followUpSuggestions(context), style: style)
-        context.pending = composed.pending
-        return Reply(
-            reply: composed.text, answered: true, intent: intent.id, confidence: confidence, sessionId: sessionID,
-            suggestions: composed.suggestions, sources: composed.sources, kind: .answer)
-    }
-
     /// "Tell me more", "what will I see?": continues the conversation's topic.
     private func followUp(_ intent: Intent, confidence: Double, context: inout DialogueContext, sessionID: String)
         -> Reply
@@ -465,12 +439,22 @@ public struct Assistant: Sendable {
                 return reply
             }
         }
-        if intent.id.hasSuffix("why") {
-            return why(intent, confidence: confidence, context: &context, sessionID: sessionID)
-        }
         var composed: ReplyComposer.Composed?
         let wantsOutcomes = intent.id.hasSuffix("outcomes")
-        if !context.pending.isEmpty && !wantsOutcomes {
+        if intent.id.hasSuffix("why") {
+            // The charter seldom gives reasons: its words on the topic again, after saying so. With
+            // no topic, or after a question about the charter itself, what the charter is for.
+            let quoted = context.topic.map { matcher.quotedStatementIDs($0) } ?? []
+            let aboutTheCharter = context.topic.map { $0.key.hasPrefix("intent:about.") } ?? false
+            if quoted.isEmpty || aboutTheCharter, engine.content.intent(id: "about.why") != nil {
+                return answer(
+                    Candidate(target: .intent("about.why"), confidence: confidence), context: &context,
+                    sessionID: sessionID)
+            }
+            composed = engine.composer.compose(
+                Response(text: intent.response.text, quotes: quoted, easy: intent.response.easy),
+                suggestions: followUpSuggestions(context), style: style)
+        } else if !context.pending.isEmpty && !wantsOutcomes {
             composed = engine.composer.continuation(
                 context.pending, suggestions: followUpSuggestions(context), style: style)
         } else if wantsOutcomes, let cornerstone = context.cornerstone {
