@@ -167,9 +167,7 @@ private struct Stemmer {
     static let liEndings: Set<UInt8> = Set("cdeghkmnrt".utf8)
     /// What is left of words whose "-ly" is not an ending: "early", "only", "ugly", "idly", "singly"
     /// (Snowball's exceptions).
-    static let keptBeforeLi: Set<[UInt8]> = ["ear", "on", "ug", "id", "sing"].map { Array($0.utf8) }.reduce(into: []) {
-        $0.insert($1)
-    }
+    static let keptBeforeLi = Set(["ear", "on", "ug", "id", "sing"].map { Array($0.utf8) })
     /// "friendly" and "unfriendly" are not "friend".
     static let friend = Array("friend".utf8)
 
