@@ -336,9 +336,11 @@ import Testing
     @Test(arguments: ["what does co-production mean", "name the cornerstones for me", "hello there"])
     func confidentIntentsAndSmallTalkStandAlone(message: String) async {
         let matcher = TestSupport.assistant().matcher
-        if case .answer(let best) = matcher.match(message) {
-            #expect(best.also == nil, "'\(message)' got a runner-up \(String(describing: best.also))")
+        guard case .answer(let best) = matcher.match(message) else {
+            Issue.record("'\(message)' was not answered")
+            return
         }
+        #expect(best.also == nil, "'\(message)' got a runner-up \(String(describing: best.also))")
         let reply = await TestSupport.assistant().respond(to: message, channel: .cli)
         #expect(!reply.reply.contains("also says"))
     }
@@ -363,12 +365,21 @@ import Testing
         #expect(Set(reply.sources.map(\.text)) == Set(statements))
         var settings = MatcherSettings()
         settings.bothStatementsFloor = 1.01
-        settings.alsoMargin = 0
         let offered = Matcher(content: content, settings: settings).match("is there a rota")
         guard case .clarify(let options) = offered else {
             Issue.record("expected a choice, got \(offered)")
             return
         }
         #expect(options.count == 2)
+        // A statement's answer takes its close runner-up even when it is confident.
+        var confident = MatcherSettings()
+        confident.confident = 0.01
+        guard case .answer(let best) = Matcher(content: content, settings: confident).match("is there a rota"),
+            case .statement = best.target
+        else {
+            Issue.record("expected a statement's answer")
+            return
+        }
+        #expect(best.also != nil)
     }
 }
