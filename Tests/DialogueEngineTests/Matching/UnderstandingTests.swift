@@ -252,6 +252,33 @@ import Testing
         #expect(Matcher.pointsBack(clause) == pointsBack)
     }
 
+    @Test(arguments: [
+        ("is that really okay?", true), ("will that be alright", true), ("is that going to be a problem?", true),
+        ("is that what the charter means by a welcoming place?", false), ("is it okay to disagree", false),
+        ("that is okay", false),
+    ])
+    func aShortQuestionAboutWhatCameBeforeIsRecognised(clause: String, asksAboutThat: Bool) {
+        #expect(Matcher.asksAboutThat(clause) == asksAboutThat)
+    }
+
+    /// "Is that okay?" after the context: the answer is about the context, not about being okay.
+    @Test(arguments: [
+        (
+            "The papers for my son's review always arrive the evening before, so there is no time to read them. Is that okay?",
+            "given in good time"
+        ),
+        (
+            "My daughter gets tired halfway through long meetings and needs to stop for a bit. Will that be alright?",
+            "space and breaks"
+        ),
+    ])
+    func aQuestionAboutWhatCameBeforeIsAnsweredFromTheContext(message: String, words: String) async throws {
+        let reply = await TestSupport.assistant().respond(to: message, channel: .cli)
+        let statement = try #require(TestSupport.content.charter.allStatements.first { $0.text.contains(words) })
+        #expect(reply.answered, "'\(message)' → \(reply.intent)")
+        #expect(reply.sources.first?.text == statement.text, "'\(message)' → \(reply.intent)")
+    }
+
     @Test func theContextAnswersAQuestionThatPointsBackAtIt() async throws {
         let reply = await TestSupport.assistant().respond(
             to:
