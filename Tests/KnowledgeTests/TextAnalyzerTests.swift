@@ -38,6 +38,16 @@ import Testing
         #expect(!analyzer.analyze("they talked to me").terms.map(\.text).contains("=patronising"))
     }
 
+    /// A phrasal verb is met with a short object between its verb and particle, and only then.
+    @Test(arguments: [
+        ("will they follow it up", true), ("nobody is following things up", true), ("they followed up", true),
+        ("follow the long thread up", false), ("follow it", false), ("it is up to them to follow", false),
+    ])
+    func aPhrasalVerbIsMetAroundItsObject(text: String, meets: Bool) {
+        let analyzer = TextAnalyzer(lexicon: Lexicon(synonymGroups: [["follow up", "following up", "followed up"]]))
+        #expect(analyzer.analyze(text).terms.map(\.text).contains("=followup") == meets, "\(text)")
+    }
+
     /// "Only" says how much, not what about: "im only 14" must not meet "not only the SENCO's job".
     @Test func onlyIsAStopWord() {
         #expect(terms("why should they listen to me im only 14") == ["listen"])

@@ -313,6 +313,20 @@ public struct TextAnalyzer: Sendable {
             }
             if matches { return (phrase.count, name) }
         }
+        // A phrasal verb with its object between ("following things up", "get them back").
+        for (phrase, name) in candidates where phrase.count == 2 && Self.particles.contains(phrase[1]) {
+            var end = index + 1
+            while end < words.count && end - index <= 2 && Self.objects.contains(words[end]) { end += 1 }
+            if end > index + 1 && end < words.count && words[end] == phrase[1] { return (end - index + 1, name) }
+        }
         return nil
     }
+
+    /// The particles of phrasal verbs that may stand after the verb's object.
+    private static let particles: Set<String> = ["up", "back", "down", "out", "over", "through"]
+    /// Objects that may stand between a phrasal verb and its particle.
+    private static let objects: Set<String> = [
+        "it", "them", "things", "stuff", "this", "that", "me", "us", "him", "her", "everything", "anything",
+        "something",
+    ]
 }
