@@ -48,6 +48,18 @@ import Testing
         #expect(analyzer.analyze(text).terms.map(\.text).contains("=followup") == meets, "\(text)")
     }
 
+    /// "4" is text speak for "for" before a pronoun or determiner and at the end of a message; a
+    /// number elsewhere.
+    @Test(arguments: [
+        ("will they have time 4 me", ["will", "they", "have", "time", "for", "me"]),
+        ("who is it 4", ["who", "is", "it", "for"]),
+        ("what are the 4 cornerstones", ["what", "are", "the", "4", "cornerstones"]),
+        ("name all 4", ["name", "all", "4"]),
+    ])
+    func fourIsForOnlyWhereItReadsSo(text: String, words: [String]) {
+        #expect(analyzer.words(text) == words)
+    }
+
     /// "Only" says how much, not what about: "im only 14" must not meet "not only the SENCO's job".
     @Test func onlyIsAStopWord() {
         #expect(terms("why should they listen to me im only 14") == ["listen"])

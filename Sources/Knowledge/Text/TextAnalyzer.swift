@@ -184,8 +184,12 @@ public struct TextAnalyzer: Sendable {
         var words: [String] = []
         words.reserveCapacity(tokens.count)
         var expandedAny = false
-        for token in tokens {
-            if !token.isHyphenated, let expansion = textSpeak[token.text] {
+        for (index, token) in tokens.enumerated() {
+            // "time 4 me" and "who is it 4" are text speak for "for"; "the 4 cornerstones" is a number.
+            if token.text == "4", Self.standsForFor(tokens, at: index) {
+                words.append("for")
+                expandedAny = true
+            } else if !token.isHyphenated, let expansion = textSpeak[token.text] {
                 words.append(contentsOf: expansion)
                 expandedAny = true
             } else {
@@ -295,6 +299,20 @@ public struct TextAnalyzer: Sendable {
         }
         return terms
     }
+
+    /// True when the "4" at `index` stands for "for": before a pronoun or determiner ("4 me", "4 the
+    /// meeting"), or ending the message ("who is it 4") but not after "the" or "all".
+    private static func standsForFor(_ tokens: [Token], at index: Int) -> Bool {
+        if index + 1 < tokens.count { return afterFor.contains(tokens[index + 1].text) }
+        return index > 0 && !["the", "all", "these", "those"].contains(tokens[index - 1].text)
+    }
+
+    /// Words that follow "4" when it stands for "for" ("4 me", "4 the meeting").
+    private static let afterFor: Set<String> = [
+        "me", "u", "you", "us", "them", "him", "her", "my", "your", "ur", "our", "their", "the", "a", "an", "everyone",
+        "every1", "ppl", "people", "kids", "parents", "families", "young", "children", "it", "this", "that", "real",
+        "ages", "now", "sure",
+    ]
 
     /// Words that, before "of", only point on to the noun after them ("what kind of", "sort of").
     private static let kindWords: Set<String> = ["kind", "sort", "type"]
