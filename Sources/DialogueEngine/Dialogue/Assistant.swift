@@ -286,7 +286,8 @@ public struct Assistant: Sendable {
                         sessionId: sessionID, suggestions: composed.suggestions, sources: [], kind: .fallback)
                 }
             }
-            return answer(candidate, context: &context, sessionID: sessionID)
+            let carried = sameListOfAnotherPart(candidate, context: context, words: analysed.typedWords)
+            return answer(carried ?? candidate, context: &context, sessionID: sessionID)
         case .clarify(let candidates):
             await logUnanswered(
                 message, redacted: redacted, words: words, outcome: .clarify, best: candidates.first,
@@ -309,6 +310,24 @@ public struct Assistant: Sendable {
                 reply: composed.text, answered: false, intent: intent.id, confidence: best?.confidence ?? 0,
                 sessionId: sessionID, suggestions: composed.suggestions, sources: [], kind: .fallback)
         }
+    }
+
+    /// "And the Communicate ones?" after one part's outcomes (or commitments): the same list of the
+    /// part now named, when the message carries the topic over.
+    private func sameListOfAnotherPart(_ candidate: Candidate, context: DialogueContext, words: [String])
+        -> Candidate?
+    {
+        guard case .intent(let id) = candidate.target, id.hasPrefix("part."),
+            case .intent(let topic)? = context.topic, topic.hasPrefix("part."),
+            let list = [".outcomes", ".commitments"].first(where: { topic.hasSuffix($0) }),
+            !id.hasSuffix(list), topic != id + list,
+            matcher.carriesTopicOver(words) || words.contains("ones") || words.contains("those"),
+            engine.content.intent(id: id + list) != nil
+        else { return nil }
+        var carried = candidate
+        carried.target = .intent(id + list)
+        carried.also = nil
+        return carried
     }
 
     /// The reply of a safeguarding category: signposting, never a charter quote.
@@ -382,7 +401,7 @@ public struct Assistant: Sendable {
     }
 
     /// "What does that mean?": the topic again in easy-read words, then the charter's own words of
-    /// what it quoted (when it quoted one or two statements).
+    /// what it quoted (when it quoted at most three statements, as a part's list does).
     private func explainTopic(
         _ intent: Intent, confidence: Double, context: inout DialogueContext, sessionID: String
     ) -> Reply? {
@@ -392,7 +411,7 @@ public struct Assistant: Sendable {
         // The charter's own words, when the simpler ones differ from them (a statement without an
         // easy-read form is shown in its own words already).
         let ownWords = simple.sources.map(\.text).filter { !simple.text.contains($0) }
-        if !ownWords.isEmpty && simple.sources.count <= 2 {
+        if !ownWords.isEmpty && simple.sources.count <= 3 {
             if !intent.response.after.isEmpty { parts.append(intent.response.after) }
             parts += ownWords.map { "• " + $0 }
         } else if ownWords.isEmpty, (1...2).contains(simple.sources.count),

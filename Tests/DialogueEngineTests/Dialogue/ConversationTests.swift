@@ -117,6 +117,32 @@ import Testing
         #expect(charter[1].intent == "about.why", "\(charter[1].intent)")
     }
 
+    /// "What does that mean?" after a part: its list in simpler words, then in the charter's own.
+    @Test func explainingAPartGivesSimplerWordsThenTheCharters() async throws {
+        let replies = await conversation(["tell me about welcome and care", "what does that mean"])
+        #expect(replies[1].intent == "followup.explain", "\(replies[1].intent)")
+        let part = try #require(TestSupport.content.charter.cornerstone(id: "welcome-and-care"))
+        for commitment in part.commitments {
+            #expect(replies[1].reply.contains(commitment.text), "\(commitment.text)")
+        }
+        #expect(replies[1].reply.count > replies[0].reply.count)
+    }
+
+    /// "And the Communicate ones?" after one part's outcomes asks for that part's outcomes, not
+    /// for the part as a whole; a part named without carrying the topic over is the whole part.
+    @Test func anotherPartsListOfTheSameKind() async throws {
+        let outcomes = await conversation([
+            "what are the outcomes under value and include", "and the communicate ones?",
+        ])
+        #expect(outcomes[1].intent == "part.communicate.outcomes", "\(outcomes[1].intent)")
+        let commitments = await conversation([
+            "what are the commitments under welcome and care", "what about work in partnership",
+        ])
+        #expect(commitments[1].intent == "part.work-in-partnership.commitments", "\(commitments[1].intent)")
+        let whole = await conversation(["what are the outcomes under value and include", "tell me about communicate"])
+        #expect(whole[1].intent == "part.communicate", "\(whole[1].intent)")
+    }
+
     @Test func moreWithoutAnyContextAsksWhatAbout() async throws {
         let replies = await conversation(["tell me more"])
         #expect(replies[0].intent == "system.no-context")
