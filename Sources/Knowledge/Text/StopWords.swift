@@ -10,7 +10,7 @@ public enum StopWords {
     public static var all: Set<String> { words }
 
     static let words: Set<String> = [
-        "a", "about", "actually", "after", "again", "all", "also", "always", "am", "an", "and", "another", "any",
+        "a", "about", "actually", "again", "all", "also", "always", "am", "an", "and", "another", "any",
         "anyway",
         "are", "arent", "as", "at",
         "be", "because", "been", "before", "being", "both", "but", "by",

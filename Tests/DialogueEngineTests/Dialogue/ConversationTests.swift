@@ -117,6 +117,14 @@ import Testing
         #expect(charter[1].intent == "about.why", "\(charter[1].intent)")
     }
 
+    /// "After" says when: "and after the meeting?" asks about following up, not about meetings.
+    @Test func afterTheMeetingCarriesOverToFollowingUp() async throws {
+        let replies = await conversation([
+            "What does the charter expect of staff when they talk with families?", "and after the meeting?",
+        ])
+        #expect(replies[1].reply.contains("Follow-up communication"), "\(replies[1].intent)")
+    }
+
     /// "What does that mean?" after a part: its list in simpler words, then in the charter's own.
     @Test func explainingAPartGivesSimplerWordsThenTheCharters() async throws {
         let replies = await conversation(["tell me about welcome and care", "what does that mean"])
