@@ -135,6 +135,17 @@ import Testing
         #expect(reply.intent == intent, "'\(question)' got \(reply.intent)")
     }
 
+    /// Common words that WordNet reads in a rare sense are kept out of the thesaurus, or given
+    /// their everyday meaning, by `scripts/thesaurus/slang.txt`.
+    @Test(
+        arguments: [
+            ("silent", "speak"), ("emergency", nil), ("sick", nil), ("further", nil), ("harm", nil),
+            ("certain", nil), ("attend", "participate"),
+        ] as [(String, String?)])
+    func commonWordsKeepTheirEverydayMeaning(word: String, meaning: String?) {
+        #expect(TestSupport.content.lexicon.thesaurus[word] == meaning, "\(word)")
+    }
+
     @Test func theProjectsThesaurusCarriesNoOutOfScopeQuestionIntoTheCharter() {
         #expect(!TestSupport.content.lexicon.thesaurus.isEmpty)
         #expect(ContentAudit(content: TestSupport.content).thesaurusRisks(directory: "intents").isEmpty)
