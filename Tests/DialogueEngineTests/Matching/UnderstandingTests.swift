@@ -140,7 +140,7 @@ import Testing
     @Test(
         arguments: [
             ("silent", "speak"), ("emergency", nil), ("sick", nil), ("further", nil), ("harm", nil),
-            ("certain", nil), ("attend", "participate"),
+            ("certain", nil), ("attend", "participate"), ("uncommunicative", "communicate"), ("stalking", nil),
         ] as [(String, String?)])
     func commonWordsKeepTheirEverydayMeaning(word: String, meaning: String?) {
         #expect(TestSupport.content.lexicon.thesaurus[word] == meaning, "\(word)")
