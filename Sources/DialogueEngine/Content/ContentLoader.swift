@@ -358,9 +358,7 @@ struct ContentLoader {
     private func placeholderValues(council: CouncilProfile?, charter: Charter?) -> [String: String] {
         var values = council?.values ?? [:]
         if let charter {
-            let title = charter.title
-            let withoutThe = title.lowercased().hasPrefix("the ") ? title.dropFirst(4) : Substring(title)
-            values["charter"] = values["charter"] ?? withoutThe.trimmingCharacters(in: .whitespaces)
+            values["charter"] = values["charter"] ?? Self.named(charter.title)
             let words = [
                 "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
             ]
@@ -368,6 +366,19 @@ struct ContentLoader {
             values["part-count"] = count < words.count ? words[count] : String(count)
         }
         return values
+    }
+
+    /// A charter's title as a reply names it, with its article: "the Stoke-on-Trent SEND
+    /// Co-production Charter", "the Rotherham Charter" (from "The Rotherham Charter"), "our
+    /// agreements" (from "Our agreements").
+    static func named(_ title: String) -> String {
+        let title = title.trimmingCharacters(in: .whitespaces)
+        let first = title.prefix { !$0.isWhitespace }
+        let article = first.lowercased()
+        if ["the", "our", "your", "my", "their", "this", "a", "an"].contains(article) {
+            return article + title.dropFirst(first.count)
+        }
+        return "the " + title
     }
 
     /// The intent with its `{placeholders}` filled in; an unknown one is reported at the intent.

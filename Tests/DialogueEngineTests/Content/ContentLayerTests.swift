@@ -48,7 +48,16 @@ import Testing
         #expect(worried.reply.contains("01234 000000"), "the council's front door, from council.yaml")
     }
 
-    /// Replies say "the {charter}": a title that begins with "The" does not say it twice.
+    /// `{charter}` carries its own article: a title that begins with "The" or "Our" is not given
+    /// another.
+    @Test(arguments: [
+        ("Anytown SEND Charter", "the Anytown SEND Charter"), ("The Anytown Charter", "the Anytown Charter"),
+        ("Our agreements (charters)", "our agreements (charters)"),
+    ])
+    func theCharterIsNamedWithOneArticle(title: String, named: String) {
+        #expect(ContentLoader.named(title) == named)
+    }
+
     @Test func aTitleThatBeginsWithTheIsNotDoubled() async throws {
         let charter = Self.charter.replacingOccurrences(of: "# Anytown SEND Charter", with: "# The Anytown Charter")
         #expect(charter != Self.charter)
