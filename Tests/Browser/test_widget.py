@@ -290,7 +290,7 @@ def test_data_council_picks_the_charter_on_a_server_of_several(driver):
     press(driver, Keys.ENTER)
     wait_for(lambda: shadow_js(driver, "return !root.querySelector('.panel').hidden;"), message="panel to open")
     wait_for(lambda: bot_messages(driver), message="welcome message for the council")
-    assert "Our agreements" in bot_messages(driver)[0]
+    assert "our agreements (charters)" in bot_messages(driver)[0]
     before = len(bot_messages(driver))
     press(driver, "what are the values", Keys.ENTER)
     wait_for(lambda: len(bot_messages(driver)) > before, message="reply from the council's charter")
