@@ -352,7 +352,7 @@ struct ContentLoader {
     }
 
     /// What `{placeholders}` stand for: the council's values, the charter's title (`{charter}`,
-    /// without a leading "The", as replies say "the {charter}") and how many parts it has
+    /// with its article, see ``named(_:)``) and how many parts it has
     /// (`{part-count}`, in words). A charter of one part lists its statements as its parts (see
     /// ``listingParts(_:charter:)``), so they are what it counts.
     private func placeholderValues(council: CouncilProfile?, charter: Charter?) -> [String: String] {
