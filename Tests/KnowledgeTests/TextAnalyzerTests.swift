@@ -48,13 +48,21 @@ import Testing
         #expect(analyzer.analyze(text).terms.map(\.text).contains("=followup") == meets, "\(text)")
     }
 
+    /// "Talk him down" calms someone; only "talk down to" patronises.
+    @Test func talkingSomeoneDownIsNotTalkingDownToThem() {
+        let analyzer = TextAnalyzer(lexicon: Lexicon(synonymGroups: [["patronising", "talk down"]]))
+        #expect(!analyzer.analyze("the staff talk him down calmly").terms.map(\.text).contains("=patronising"))
+    }
+
     /// "4" is text speak for "for" before a pronoun or determiner and at the end of a message; a
     /// number elsewhere.
     @Test(arguments: [
         ("will they have time 4 me", ["will", "they", "have", "time", "for", "me"]),
         ("who is it 4", ["who", "is", "it", "for"]),
+        ("who is this charter 4", ["who", "is", "this", "charter", "for"]),
         ("what are the 4 cornerstones", ["what", "are", "the", "4", "cornerstones"]),
-        ("name all 4", ["name", "all", "4"]),
+        ("name all 4", ["name", "all", "4"]), ("what is part 4", ["what", "is", "part", "4"]),
+        ("my daughter is 4", ["my", "daughter", "is", "4"]), ("i have 4 kids", ["i", "have", "4", "kids"]),
     ])
     func fourIsForOnlyWhereItReadsSo(text: String, words: [String]) {
         #expect(analyzer.words(text) == words)

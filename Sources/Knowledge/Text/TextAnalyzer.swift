@@ -186,7 +186,7 @@ public struct TextAnalyzer: Sendable {
         var expandedAny = false
         for (index, token) in tokens.enumerated() {
             // "time 4 me" and "who is it 4" are text speak for "for"; "the 4 cornerstones" is a number.
-            if token.text == "4", Self.standsForFor(tokens, at: index) {
+            if token.text == "4", !token.isHyphenated, Self.standsForFor(tokens, at: index) {
                 words.append("for")
                 expandedAny = true
             } else if !token.isHyphenated, let expansion = textSpeak[token.text] {
@@ -301,18 +301,21 @@ public struct TextAnalyzer: Sendable {
     }
 
     /// True when the "4" at `index` stands for "for": before a pronoun or determiner ("4 me", "4 the
-    /// meeting"), or ending the message ("who is it 4") but not after "the" or "all".
+    /// meeting"), or ending a message after a pronoun or one that asks who ("who is it 4", "who is
+    /// this charter 4"); not in "what is part 4", "she is 4" or "i have 4 kids".
     private static func standsForFor(_ tokens: [Token], at index: Int) -> Bool {
         if index + 1 < tokens.count { return afterFor.contains(tokens[index + 1].text) }
-        return index > 0 && !["the", "all", "these", "those"].contains(tokens[index - 1].text)
+        return index > 0 && (beforeAFinalFor.contains(tokens[index - 1].text) || tokens[0].text == "who")
     }
 
-    /// Words that follow "4" when it stands for "for" ("4 me", "4 the meeting").
+    /// Pronouns and determiners that follow "4" when it stands for "for" ("4 me", "4 the meeting").
     private static let afterFor: Set<String> = [
         "me", "u", "you", "us", "them", "him", "her", "my", "your", "ur", "our", "their", "the", "a", "an", "everyone",
-        "every1", "ppl", "people", "kids", "parents", "families", "young", "children", "it", "this", "that", "real",
-        "ages", "now", "sure",
+        "every1", "it", "this", "that",
     ]
+
+    /// Pronouns before a "4" that ends a question, where it is "for" ("who is it 4", "wat is this 4").
+    private static let beforeAFinalFor: Set<String> = ["it", "this", "that", "them", "me", "u", "you", "us"]
 
     /// Words that, before "of", only point on to the noun after them ("what kind of", "sort of").
     private static let kindWords: Set<String> = ["kind", "sort", "type"]
@@ -341,7 +344,8 @@ public struct TextAnalyzer: Sendable {
     }
 
     /// The particles of phrasal verbs that may stand after the verb's object.
-    private static let particles: Set<String> = ["up", "back", "down", "out", "over", "through"]
+    /// Not "down": "talk him down" calms, where "talk down to" patronises.
+    private static let particles: Set<String> = ["up", "back", "out", "over", "through"]
     /// Objects that may stand between a phrasal verb and its particle.
     private static let objects: Set<String> = [
         "it", "them", "things", "stuff", "this", "that", "me", "us", "him", "her", "everything", "anything",
