@@ -312,18 +312,26 @@ public struct Assistant: Sendable {
         }
     }
 
-    /// "And the Communicate ones?" after one part's outcomes (or commitments): the same list of the
-    /// part now named, when the message carries the topic over.
+    /// "And the Communicate ones?", "what about Communicate?" after one part's outcomes (or
+    /// commitments): the same list of the part now named. Only a message that says "ones" or
+    /// "those", or names nothing but the part after a carry-over opening, asks this; "and what is
+    /// Communicate about?" asks for the part.
     private func sameListOfAnotherPart(_ candidate: Candidate, context: DialogueContext, words: [String])
         -> Candidate?
     {
+        let lists = [".outcomes", ".commitments"]
         guard case .intent(let id) = candidate.target, id.hasPrefix("part."),
+            !lists.contains(where: { id.hasSuffix($0) }),
             case .intent(let topic)? = context.topic, topic.hasPrefix("part."),
-            let list = [".outcomes", ".commitments"].first(where: { topic.hasSuffix($0) }),
-            !id.hasSuffix(list), topic != id + list,
-            matcher.carriesTopicOver(words) || words.contains("ones") || words.contains("those"),
-            engine.content.intent(id: id + list) != nil
+            let list = lists.first(where: { topic.hasSuffix($0) }), topic != id + list,
+            engine.content.intent(id: id + list) != nil,
+            let part = engine.content.charter.cornerstone(id: String(id.dropFirst(5)))
         else { return nil }
+        let title = Set(matcher.words(of: part.title))
+        let namesOnlyThePart = matcher.afterCarryOver(words).map { rest in
+            rest.allSatisfy { $0 == "the" || title.contains($0) }
+        }
+        guard words.contains("ones") || words.contains("those") || namesOnlyThePart == true else { return nil }
         var carried = candidate
         carried.target = .intent(id + list)
         carried.also = nil
@@ -400,8 +408,12 @@ public struct Assistant: Sendable {
         }
     }
 
+    /// The most statements whose own words "what does that mean?" repeats after the simpler ones: a
+    /// part's list of commitments, not a list of outcomes.
+    private static let explainedInOwnWords = 3
+
     /// "What does that mean?": the topic again in easy-read words, then the charter's own words of
-    /// what it quoted (when it quoted at most three statements, as a part's list does).
+    /// what it quoted (at most ``explainedInOwnWords`` statements).
     private func explainTopic(
         _ intent: Intent, confidence: Double, context: inout DialogueContext, sessionID: String
     ) -> Reply? {
@@ -411,10 +423,10 @@ public struct Assistant: Sendable {
         // The charter's own words, when the simpler ones differ from them (a statement without an
         // easy-read form is shown in its own words already).
         let ownWords = simple.sources.map(\.text).filter { !simple.text.contains($0) }
-        if !ownWords.isEmpty && simple.sources.count <= 3 {
+        if !ownWords.isEmpty && simple.sources.count <= Self.explainedInOwnWords {
             if !intent.response.after.isEmpty { parts.append(intent.response.after) }
             parts += ownWords.map { "• " + $0 }
-        } else if ownWords.isEmpty, (1...2).contains(simple.sources.count),
+        } else if ownWords.isEmpty, (1...Self.explainedInOwnWords).contains(simple.sources.count),
             simple.text == compose(topic, style: .standard).text,
             let none = engine.content.intent(id: "system.no-simpler").map({ engine.composer.compose($0, style: style) })
         {

@@ -149,6 +149,10 @@ import Testing
         #expect(commitments[1].intent == "part.work-in-partnership.commitments", "\(commitments[1].intent)")
         let whole = await conversation(["what are the outcomes under value and include", "tell me about communicate"])
         #expect(whole[1].intent == "part.communicate", "\(whole[1].intent)")
+        let asked = await conversation([
+            "what are the outcomes under value and include", "and what is communicate about?",
+        ])
+        #expect(asked[1].intent == "part.communicate", "\(asked[1].intent)")
     }
 
     @Test func moreWithoutAnyContextAsksWhatAbout() async throws {
