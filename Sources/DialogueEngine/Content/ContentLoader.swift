@@ -368,14 +368,14 @@ struct ContentLoader {
         return values
     }
 
-    /// A charter's title as a reply names it, with its article: "the Stoke-on-Trent SEND
-    /// Co-production Charter", "the Rotherham Charter" (from "The Rotherham Charter"), "our
-    /// agreements" (from "Our agreements").
+    /// A charter's title as a reply names it inside a sentence, with its article: "the
+    /// Stoke-on-Trent SEND Co-production Charter", "the Rotherham Charter" (from "The Rotherham
+    /// Charter"), "our agreements" (from "Our agreements"). Replies never start a sentence with it.
     static func named(_ title: String) -> String {
         let title = title.trimmingCharacters(in: .whitespaces)
         let first = title.prefix { !$0.isWhitespace }
         let article = first.lowercased()
-        if ["the", "our", "your", "my", "their", "this", "a", "an"].contains(article) {
+        if ["the", "our"].contains(article) {
             return article + title.dropFirst(first.count)
         }
         return "the " + title

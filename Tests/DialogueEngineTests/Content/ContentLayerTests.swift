@@ -52,12 +52,13 @@ import Testing
     /// another.
     @Test(arguments: [
         ("Anytown SEND Charter", "the Anytown SEND Charter"), ("The Anytown Charter", "the Anytown Charter"),
-        ("Our agreements (charters)", "our agreements (charters)"),
+        ("Our agreements (charters)", "our agreements (charters)"), ("My Voice Charter", "the My Voice Charter"),
     ])
     func theCharterIsNamedWithOneArticle(title: String, named: String) {
         #expect(ContentLoader.named(title) == named)
     }
 
+    /// A reply names a title that begins with "The" with one "the".
     @Test func aTitleThatBeginsWithTheIsNotDoubled() async throws {
         let charter = Self.charter.replacingOccurrences(of: "# Anytown SEND Charter", with: "# The Anytown Charter")
         #expect(charter != Self.charter)
