@@ -32,13 +32,13 @@ import Testing
 
     /// The tuning sets (written from the charter and `USERS.md` for choosing the matcher's figures
     /// and content): in-scope questions in everyday words, parents' long messages, practitioners'
-    /// formal ones and follow-ups. A floor under today's figures, so that a change that loses ground
-    /// shows. The second, third and fourth sets were written later, each by someone who had not seen the
-    /// content.
+    /// formal ones and follow-ups. A floor a little under today's figures (one or two answers, a few
+    /// on the largest set), so that a change that loses ground shows. The second, third and fourth
+    /// sets were written later, each by someone who had not seen the content.
     @Test(
         arguments: [
-            ("tuning.jsonl", 220, 0.78, 0.8), ("tuning-2.jsonl", 160, 0.8, 0.85),
-            ("tuning-3.jsonl", 130, 0.7, 0.85), ("tuning-4.jsonl", 150, 0.8, 0.8),
+            ("tuning.jsonl", 220, 0.9, 0.8), ("tuning-2.jsonl", 160, 0.85, 0.9),
+            ("tuning-3.jsonl", 130, 0.8, 0.9), ("tuning-4.jsonl", 150, 0.87, 0.82),
         ] as [(String, Int, Double, Double)])
     func tuningSetDoesNotLoseGround(file: String, size: Int, inScope: Double, outOfScope: Double) async throws {
         let path = TestSupport.packageRoot.appendingPathComponent("Tests/DialogueEngineTests/Fixtures/" + file).path
