@@ -20,9 +20,6 @@ enum TestSupport {
         }
     }()
 
-    /// A matcher over the project's content, shared by tests that only rank or read messages.
-    static let matcher = Matcher(content: content)
-
     /// A fresh assistant over `content` (the project's, unless given) with an in-memory log.
     static func assistant(
         content: Content = TestSupport.content, log: InMemoryUnansweredLog = InMemoryUnansweredLog()

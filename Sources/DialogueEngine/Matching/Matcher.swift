@@ -49,9 +49,6 @@ package final class Matcher: Sendable {
     private let carryOver: [[String]]
     /// The stems of the scope words (see ``Lexicon/scope``).
     private let scopeStems: Set<String>
-    /// The stop words and the content's weak words: with ``judgementWords``, what a clause that only
-    /// judges what came before it is made of.
-    private let plainWords: Set<String>
 
     /// Builds the index and vocabularies from `content`.
     package init(content: Content, settings: MatcherSettings = MatcherSettings()) {
@@ -60,7 +57,6 @@ package final class Matcher: Sendable {
         let plainAnalyzer = content.analyzer
         self.carryOver = content.lexicon.carryOver.map { plainAnalyzer.words($0) }.filter { !$0.isEmpty }
         self.scopeStems = Set(content.lexicon.scope.flatMap { plainAnalyzer.words($0).map(PorterStemmer.stem) })
-        self.plainWords = StopWords.all.union(content.lexicon.weakWords.map(TextFolder.fold))
         // The safeguarding rules are compiled on a thread of their own while the index is built
         // (see ``Content/compiledSafeguarding``), and collected before the spelling corrector.
         let compiling = content.compiledSafeguarding
@@ -260,9 +256,9 @@ package final class Matcher: Sendable {
                 // One of stop words only ("Who is it for?") is still judged by its shape.
                 let terms = analysedClause.terms
                 if !terms.isEmpty && terms.allSatisfy({ $0.weight <= TextAnalyzer.weakWeight }) { continue }
-                // Nor does a short question that only judges what came before it ("Is that really
-                // okay?"): its own word ("okay") would pull the message away from its context.
-                if Self.asksAboutThat(clause) && onlyJudges(analysedClause) { continue }
+                // Nor does a short question about what came before it ("Is that really okay?"):
+                // its own words ("okay") would pull the message away from its context.
+                if Self.asksAboutThat(clause) { continue }
                 // A clause speaks for the message in proportion to its share of it; a question
                 // counts more than the context before it ("My son is autistic. Can he have breaks?").
                 let share = Double(terms.count) / total
@@ -571,27 +567,8 @@ package final class Matcher: Sendable {
         return ["that", "this", "it", "so", "them"].contains(last)
     }
 
-    /// True when every word of a clause, as typed, is a stop word, a weak word or one of
-    /// ``judgementWords``.
-    private func onlyJudges(_ analysed: AnalyzedText) -> Bool {
-        analysed.typedWords.allSatisfy { plainWords.contains($0) || Self.judgementWords.contains($0) }
-    }
-
-    /// True when a clause only judges what came before it: it asks about "that" ("is that okay",
-    /// "will that be a problem") and names nothing else.
-    package func judgesWhatCameBefore(_ clause: String) -> Bool {
-        Self.asksAboutThat(clause) && onlyJudges(analyze(clause))
-    }
-
-    /// Words that judge rather than name a topic ("is that how it's meant to work", "is that right
-    /// according to the charter").
-    private static let judgementWords: Set<String> = [
-        "okay", "ok", "alright", "allowed", "fine", "acceptable", "problem", "normal", "fair", "right", "wrong",
-        "bad", "true", "good", "supposed", "meant", "work", "according",
-    ]
-
-    /// True when a short clause opens by asking about what came before it ("is that okay", "will
-    /// that be a problem", "does that include breaks").
+    /// True when a clause opens by asking about what came before it ("is that okay", "will that be
+    /// a problem").
     static func asksAboutThat(_ clause: String) -> Bool {
         let words = Tokenizer.tokenize(TextFolder.fold(clause)).map(\.text)
         return words.count >= 2 && words.count <= 7 && questionWords.contains(words[0]) && words[1] == "that"
