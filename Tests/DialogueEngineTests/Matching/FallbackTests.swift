@@ -41,7 +41,10 @@ import Testing
         #expect(reply.intent == "system.fallback")
     }
 
-    @Test(arguments: ["how do i get an ehc plan", "can my son get free school transport", "how do i claim pip"])
+    @Test(arguments: [
+        "how do i get an ehc plan", "can my son get free school transport", "how do i claim pip",
+        "My daughter is autistic. Does that include short breaks?",
+    ])
     func nearbySendTopicsFallBackWithAPointer(question: String) async {
         let log = InMemoryUnansweredLog()
         let reply = await TestSupport.assistant(log: log).respond(to: question, channel: .http)
