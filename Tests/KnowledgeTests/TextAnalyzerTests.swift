@@ -60,7 +60,7 @@ import Testing
         ("will they have time 4 me", ["will", "they", "have", "time", "for", "me"]),
         ("who is it 4", ["who", "is", "it", "for"]),
         ("who is this charter 4", ["who", "is", "this", "charter", "for"]),
-        ("what are the 4 cornerstones", ["what", "are", "the", "4", "cornerstones"]),
+        ("name the 4 cornerstones", ["name", "the", "4", "cornerstones"]),
         ("name all 4", ["name", "all", "4"]), ("what is part 4", ["what", "is", "part", "4"]),
         ("my daughter is 4", ["my", "daughter", "is", "4"]), ("i have 4 kids", ["i", "have", "4", "kids"]),
     ])

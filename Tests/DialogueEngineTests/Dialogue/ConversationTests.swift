@@ -127,7 +127,7 @@ import Testing
 
     /// "What does that mean?" after a part: its list in simpler words, then in the charter's own.
     @Test func explainingAPartGivesSimplerWordsThenTheCharters() async throws {
-        let replies = await conversation(["tell me about welcome and care", "what does that mean"])
+        let replies = await conversation(["explain the welcome and care cornerstone", "what does that mean"])
         #expect(replies[1].intent == "followup.explain", "\(replies[1].intent)")
         let part = try #require(TestSupport.content.charter.cornerstone(id: "welcome-and-care"))
         for commitment in part.commitments {
