@@ -258,7 +258,7 @@ package final class Matcher: Sendable {
                 if !terms.isEmpty && terms.allSatisfy({ $0.weight <= TextAnalyzer.weakWeight }) { continue }
                 // Nor does a short question about what came before it ("Is that really okay?"):
                 // its own words ("okay") would pull the message away from its context.
-                if Self.asksAboutThat(clause) { continue }
+                if Self.asksAboutThat(analysedClause.typedWords) { continue }
                 // A clause speaks for the message in proportion to its share of it; a question
                 // counts more than the context before it ("My son is autistic. Can he have breaks?").
                 let share = Double(terms.count) / total
@@ -567,11 +567,10 @@ package final class Matcher: Sendable {
         return ["that", "this", "it", "so", "them"].contains(last)
     }
 
-    /// True when a clause opens by asking about what came before it ("is that okay", "will that be
-    /// a problem").
-    static func asksAboutThat(_ clause: String) -> Bool {
-        let words = Tokenizer.tokenize(TextFolder.fold(clause)).map(\.text)
-        return words.count >= 2 && words.count <= 7 && questionWords.contains(words[0]) && words[1] == "that"
+    /// True when a clause, given as typed words, opens by asking about what came before it ("is
+    /// that okay", "will that be a problem").
+    static func asksAboutThat(_ words: [String]) -> Bool {
+        words.count >= 2 && words.count <= 7 && questionWords.contains(words[0]) && words[1] == "that"
     }
 
     /// True when the message asks something: a question mark, a clause opening like a question or a
