@@ -91,7 +91,11 @@ public struct Assistant: Sendable {
 
     /// The greeting shown when a conversation starts.
     public func welcome(sessionId: String? = nil, style: ReplyStyle = .standard) -> Reply {
-        let intent = engine.content.intent(id: "system.welcome")!
+        greeting(engine.content.intent(id: "system.welcome")!, sessionId: sessionId, style: style)
+    }
+
+    /// A system intent's reply that starts or restarts a conversation: its text and suggestions.
+    private func greeting(_ intent: Intent, sessionId: String?, style: ReplyStyle) -> Reply {
         let composed = engine.composer.compose(intent, style: style)
         var reply = Reply(
             reply: composed.text, answered: true, intent: intent.id, confidence: 1,
@@ -241,9 +245,10 @@ public struct Assistant: Sendable {
         let analysed = matcher.analyze(message)
         let words = analysed.words
         if words.isEmpty && message.allSatisfy({ $0.isWhitespace }) {
-            var reply = welcome(sessionId: sessionID, style: style)
+            // Content that has no reply for an empty message greets instead.
+            let intent = engine.content.intent(id: "system.empty") ?? engine.content.intent(id: "system.welcome")!
+            var reply = greeting(intent, sessionId: sessionID, style: style)
             reply.intent = "system.empty"
-            reply.reply = "Please type a question about the co-production charter. Here are some ideas."
             return reply
         }
         // Safeguarding first. A disclosure is answered at once; a possible risk ("I'm not okay") still

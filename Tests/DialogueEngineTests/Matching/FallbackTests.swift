@@ -36,7 +36,7 @@ import Testing
 
     @Test func fallbackIsKindAndOffersWaysOn() async {
         let reply = await TestSupport.assistant().respond(to: "what's the best pizza topping", channel: .cli)
-        #expect(reply.reply.contains("co-production charter"))
+        #expect(reply.reply.contains("the Stoke-on-Trent SEND Co-production Charter"))
         #expect(reply.suggestions.count >= 2)
         #expect(reply.intent == "system.fallback")
     }
@@ -61,7 +61,30 @@ import Testing
         let reply = await TestSupport.assistant(log: log).respond(to: message, channel: .cli)
         #expect(reply.answered)
         #expect(reply.intent == "system.empty")
+        #expect(reply.reply.contains("the Stoke-on-Trent SEND Co-production Charter"))
+        #expect(!reply.suggestions.isEmpty)
         #expect(await log.questions.isEmpty)
+    }
+
+    @Test func anEmptyMessageIsAnsweredInTheStyleAsked() async {
+        let assistant = TestSupport.assistant()
+        let standard = await assistant.respond(to: " ", channel: .http)
+        let easy = await assistant.respond(to: " ", channel: .http, style: .easy)
+        #expect(easy.intent == "system.empty")
+        #expect(easy.style == .easy)
+        #expect(easy.reply != standard.reply)
+    }
+
+    @Test func contentWithoutAnEmptyMessageReplyGreetsInstead() async throws {
+        let full = TestSupport.content
+        let system = full.intents.filter { $0.id.hasPrefix("system.") && $0.id != "system.empty" }
+        let content = Content(
+            charter: full.charter, intents: system, lexicon: full.lexicon, safeguarding: full.safeguarding)
+        try #require(full.intent(id: "system.empty") != nil)
+        let assistant = Assistant(content: content, log: ResilientLog(InMemoryUnansweredLog(), report: { _ in }))
+        let reply = await assistant.respond(to: "", channel: .cli)
+        #expect(reply.intent == "system.empty")
+        #expect(reply.reply == assistant.welcome().reply)
     }
 
     @Test func twoEquallyGoodAnswersLeadToAClarification() async throws {
