@@ -3,33 +3,82 @@ public import Knowledge
 /// Everything the assistant knows, loaded from the content directory (`intents/`).
 public struct Content: Sendable {
     /// The charter, from `charter.md`.
-    public let charter: Charter
+    public var charter: Charter { storage.charter }
     /// The intents from every other `*.yaml` file.
-    package let intents: [Intent]
+    package var intents: [Intent] { storage.intents }
     /// Synonyms, text speak and weak words, from `synonyms.yaml`.
-    package let lexicon: Lexicon
+    package var lexicon: Lexicon { storage.lexicon }
     /// Safeguarding patterns and reply, from `safeguarding.yaml`.
-    package let safeguarding: SafeguardingRules
+    package var safeguarding: SafeguardingRules { storage.safeguarding }
     /// Easy-read forms of the charter's statements by id, from `charter-easy.yaml`.
-    package let easyStatements: [String: String]
+    package var easyStatements: [String: String] { storage.easyStatements }
     /// The ideas many charters share, with everyday questions about them, from `themes.yaml` of
     /// every layer (see ``Theme``), by name.
-    package let themes: [Theme]
+    package var themes: [Theme] { storage.themes }
     /// Which statement each linked theme answers with (theme name → link).
-    package let themeLinks: [String: Theme.Link]
+    package var themeLinks: [String: Theme.Link] { storage.themeLinks }
     /// The council's facts, from `council.yaml`; nil for content read as one layer.
-    public let council: CouncilProfile?
+    public var council: CouncilProfile? { storage.council }
     /// The folders the content was read from, base layer first.
-    public let layers: [String]
+    public var layers: [String] { storage.layers }
     /// The thesaurus file that was read (the highest layer's), for messages about it.
-    package let thesaurusFile: String?
+    package var thesaurusFile: String? { storage.thesaurusFile }
     /// The safeguarding rules compiled for matching, on their way from the thread that compiles
     /// them (from the moment the loader read them, or from assembly for content made of parts).
-    let compiledSafeguarding: BackgroundWork<SafeguardingDetector>
+    var compiledSafeguarding: BackgroundWork<SafeguardingDetector> { storage.compiledSafeguarding }
     /// The analyser of the lexicon, built once: the themes were linked with it and the matcher
     /// indexes with it.
-    package let analyzer: TextAnalyzer
-    private let intentsByID: [String: Intent]
+    package var analyzer: TextAnalyzer { storage.analyzer }
+
+    /// Every table behind one reference: answering reads the content many times a request, and a
+    /// copy then costs one retain instead of one for each table.
+    private final class Storage: Sendable {
+        let charter: Charter
+        let intents: [Intent]
+        let lexicon: Lexicon
+        let safeguarding: SafeguardingRules
+        let easyStatements: [String: String]
+        let themes: [Theme]
+        let themeLinks: [String: Theme.Link]
+        let council: CouncilProfile?
+        let layers: [String]
+        let thesaurusFile: String?
+        let compiledSafeguarding: BackgroundWork<SafeguardingDetector>
+        let analyzer: TextAnalyzer
+        let intentsByID: [String: Intent]
+
+        init(
+            charter: Charter,
+            intents: [Intent],
+            lexicon: Lexicon,
+            safeguarding: SafeguardingRules,
+            easyStatements: [String: String],
+            themes: [Theme],
+            themeLinks: [String: Theme.Link],
+            council: CouncilProfile?,
+            layers: [String],
+            thesaurusFile: String?,
+            compiledSafeguarding: BackgroundWork<SafeguardingDetector>,
+            analyzer: TextAnalyzer,
+            intentsByID: [String: Intent]
+        ) {
+            self.charter = charter
+            self.intents = intents
+            self.lexicon = lexicon
+            self.safeguarding = safeguarding
+            self.easyStatements = easyStatements
+            self.themes = themes
+            self.themeLinks = themeLinks
+            self.council = council
+            self.layers = layers
+            self.thesaurusFile = thesaurusFile
+            self.compiledSafeguarding = compiledSafeguarding
+            self.analyzer = analyzer
+            self.intentsByID = intentsByID
+        }
+    }
+
+    private let storage: Storage
 
     /// Ids of intents the engine itself relies on; content must define them.
     package static let requiredIntents = ["system.fallback", "system.clarify", "system.welcome", "system.no-context"]
@@ -44,21 +93,14 @@ public struct Content: Sendable {
         analyzer: TextAnalyzer? = nil
     ) {
         let analyzer = analyzer ?? TextAnalyzer(lexicon: lexicon)
-        self.analyzer = analyzer
-        self.thesaurusFile = thesaurusFile
-        self.compiledSafeguarding =
-            compiledSafeguarding
-            ?? SafeguardingDetector.compiling(safeguarding, analyzer: analyzer, textSpeak: lexicon.textSpeak)
-        self.themes = themes
-        self.themeLinks = themeLinks
-        self.easyStatements = easyStatements
-        self.council = council
-        self.layers = layers
-        self.charter = charter
-        self.intents = intents
-        self.lexicon = lexicon
-        self.safeguarding = safeguarding
-        self.intentsByID = Dictionary(intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        storage = Storage(
+            charter: charter, intents: intents, lexicon: lexicon, safeguarding: safeguarding,
+            easyStatements: easyStatements, themes: themes, themeLinks: themeLinks, council: council, layers: layers,
+            thesaurusFile: thesaurusFile,
+            compiledSafeguarding: compiledSafeguarding
+                ?? SafeguardingDetector.compiling(safeguarding, analyzer: analyzer, textSpeak: lexicon.textSpeak),
+            analyzer: analyzer,
+            intentsByID: Dictionary(intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// The number of intents, for summaries.
@@ -74,7 +116,7 @@ public struct Content: Sendable {
 
     /// The intent with this id.
     package func intent(id: String) -> Intent? {
-        intentsByID[id]
+        storage.intentsByID[id]
     }
 
     /// Loads and validates the content directory; throws ``ContentErrors`` listing every problem.
