@@ -88,17 +88,15 @@ public enum TextFolder {
         case 0x2026: return "."
         default: break
         }
+        // ASCII needs no look-up of Unicode properties: its only spaces and controls are these.
+        if scalar.isASCII { return scalar.value <= 0x20 || scalar.value == 0x7F ? " " : scalar }
         let properties = scalar.properties
         if properties.isWhitespace { return " " }
-        if properties.generalCategory == .control || properties.generalCategory == .format
-            || properties.generalCategory == .surrogate || properties.generalCategory == .unassigned
-        {
-            return " "
+        switch properties.generalCategory {
+        case .control, .format, .surrogate, .unassigned: return " "
+        case .nonspacingMark, .enclosingMark: return nil
+        default: return scalar
         }
-        if properties.generalCategory == .nonspacingMark || properties.generalCategory == .enclosingMark {
-            return nil
-        }
-        return scalar
     }
 
     private static func isRepeatablePunctuation(_ scalar: Unicode.Scalar) -> Bool {
