@@ -269,6 +269,13 @@ public struct Assistant: Sendable {
             return answer(
                 Candidate(target: context.list[index], confidence: 1), context: &context, sessionID: sessionID)
         }
+        // "What is the 2nd cornerstone?" before any list was shown: a position in the charter's own
+        // list of its parts (for a charter of one list, its statements), named by what it calls them.
+        if context.list.isEmpty, let parts = partsList(namedIn: analysed.typedWords),
+            let index = OrdinalReference.index(in: analysed.typedWords, count: parts.count)
+        {
+            return answer(Candidate(target: parts[index], confidence: 1), context: &context, sessionID: sessionID)
+        }
         let forMatching = stripped == message ? analysed : matcher.analyze(stripped)
         let result = matcher.match(stripped, analysed: forMatching, topic: context.cornerstone)
         if let found = signal, !answersTheCharter(result) {
@@ -378,7 +385,7 @@ public struct Assistant: Sendable {
             let intent = engine.content.intent(id: id)!
             intentName = id
             if intent.kind == .smalltalk { kind = .smalltalk }
-            list = intent.list.map { item in engine.content.intent(id: item) != nil ? .intent(item) : .statement(item) }
+            list = listed(by: intent)
         }
         if kind == .answer {
             context.topic = candidate.target
@@ -406,6 +413,24 @@ public struct Assistant: Sendable {
     }
 
     /// A target's reply in `style`.
+    /// The list that answering "what are the parts?" shows, when `words` name the council's word
+    /// for a part ("cornerstone", "value"); nil otherwise.
+    private func partsList(namedIn words: [String]) -> [Target]? {
+        guard let council = engine.content.council, !council.part.isEmpty else { return nil }
+        let part = TextFolder.fold(council.part)
+        guard words.contains(where: { $0 == part || $0 == part + "s" }),
+            let overview = engine.content.intent(id: "about.parts")
+        else { return nil }
+        let list = listed(by: overview)
+        let shown = list.isEmpty ? compose(.intent(overview.id), style: .standard).list : list
+        return shown.isEmpty ? nil : shown
+    }
+
+    /// The items an intent's reply lists for "the second one" (its `list`), as targets.
+    private func listed(by intent: Intent) -> [Target] {
+        intent.list.map { item in engine.content.intent(id: item) != nil ? .intent(item) : .statement(item) }
+    }
+
     private func compose(_ target: Target, style: ReplyStyle) -> ReplyComposer.Composed {
         switch target {
         case .statement(let id): return engine.composer.compose(statementID: id, style: style)

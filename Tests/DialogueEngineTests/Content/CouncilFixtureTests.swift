@@ -45,6 +45,30 @@ import Testing
         }
     }
 
+    /// A position named with the council's word for a part needs no list shown first: it is read in
+    /// the charter's own list, its parts or, for a charter of one list (BCP's), its statements.
+    @Test(arguments: [
+        ("rotherham", "2nd principle", 1),
+        ("rotherham", "what is the last principle", -1),
+        ("stockton-on-tees", "whats the 4th value", 3),
+        ("bcp", "what is the third value", 2),
+        ("bcp", "tell me the last value", -1),
+    ])
+    func aPositionNamedWithThePartWordIsReadInTheCharter(council: String, message: String, position: Int)
+        async throws
+    {
+        let assistant = try Self.assistant(council)
+        let charter = assistant.content.charter
+        let reply = await assistant.respond(to: message, channel: .cli)
+        let expected: String
+        if let listed = charter.listedStatements {
+            expected = "statement." + (position < 0 ? listed.last! : listed[position]).id
+        } else {
+            expected = "part." + (position < 0 ? charter.cornerstones.last! : charter.cornerstones[position]).id
+        }
+        #expect(reply.intent == expected, "'\(message)'")
+    }
+
     /// The council's question set: every out-of-scope question refused, all small talk answered, and
     /// at least 85% of the in-scope questions answered with the charter's right words.
     @Test(arguments: withQuestionSets)

@@ -33,6 +33,22 @@ import Testing
         #expect(last.sources.map(\.text) == commitments.map(\.text))
     }
 
+    /// Named with the word for a part, a position needs no list shown first; without it, it does.
+    @Test(arguments: [
+        ("whats the 2nd cornerstone", "part.value-and-include"),
+        ("what is the last cornerstone", "part.work-in-partnership"), ("the 3rd cornerstone pls", "part.communicate"),
+    ])
+    func aCornerstoneByItsPositionNeedsNoListFirst(message: String, intent: String) async {
+        let reply = await TestSupport.assistant().respond(to: message, channel: .cli)
+        #expect(reply.intent == intent)
+        #expect(reply.answered)
+    }
+
+    @Test func aPositionAloneAtTheStartIsNotReadAsACornerstone() async {
+        let reply = await TestSupport.assistant().respond(to: "what is the 4th one", channel: .cli)
+        #expect(reply.intent != "part.work-in-partnership")
+    }
+
     /// "Two of them" is a number of items, not the second one.
     @Test(
         arguments: [
