@@ -45,6 +45,14 @@ import Testing
         }
     }
 
+    /// Asked for a summary of the whole charter, a council's charter gives the list of its parts, not
+    /// the part whose summary ("summarise {part}") the message happens to resemble.
+    @Test(arguments: councils)
+    func aSummaryOfTheCharterListsItsParts(_ council: String) async throws {
+        let reply = try await Self.assistant(council).respond(to: "summarise the charter", channel: .cli)
+        #expect(reply.intent == "about.parts")
+    }
+
     /// A position named with the council's word for a part needs no list shown first: it is read in
     /// the charter's own list, its parts or, for a charter of one list (BCP's), its statements.
     @Test(arguments: [
