@@ -266,16 +266,24 @@ public struct Assistant: Sendable {
         if !context.list.isEmpty,
             let index = OrdinalReference.index(in: analysed.typedWords, count: context.list.count)
         {
-            return answer(
-                Candidate(target: context.list[index], confidence: 1), context: &context, sessionID: sessionID)
+            return pick(ListPosition(list: context.list, index: index), context: &context, sessionID: sessionID)
         }
         // "What is the 2nd cornerstone?" before any list was shown: a position in the charter's own
         // list of its parts (for a charter of one list, its statements), named by what it calls them.
         if context.list.isEmpty, let parts = partsList(namedIn: analysed.typedWords),
             let index = OrdinalReference.index(in: analysed.typedWords, count: parts.count)
         {
-            return answer(Candidate(target: parts[index], confidence: 1), context: &context, sessionID: sessionID)
+            return pick(ListPosition(list: parts, index: index), context: &context, sessionID: sessionID)
         }
+        // "And the next one?": on from the item picked last, or from the part (or, for a charter of
+        // one list, the statement) being talked about.
+        if let step = OrdinalReference.step(in: analysed.typedWords), var position = currentPosition(context),
+            position.list.indices.contains(position.index + step)
+        {
+            position.index += step
+            return pick(position, context: &context, sessionID: sessionID)
+        }
+        context.position = nil
         let forMatching = stripped == message ? analysed : matcher.analyze(stripped)
         let result = matcher.match(stripped, analysed: forMatching, topic: context.cornerstone)
         if let found = signal, !answersTheCharter(result) {
@@ -413,14 +421,37 @@ public struct Assistant: Sendable {
     }
 
     /// A target's reply in `style`.
+    /// Answers the item at `position` and remembers the place, for "the next one".
+    private func pick(_ position: ListPosition, context: inout DialogueContext, sessionID: String) -> Reply {
+        let reply = answer(
+            Candidate(target: position.list[position.index], confidence: 1), context: &context, sessionID: sessionID)
+        context.position = position
+        return reply
+    }
+
+    /// Where "the next one" starts from: the item picked last by its position, else the topic's
+    /// place in the charter's own list of parts.
+    private func currentPosition(_ context: DialogueContext) -> ListPosition? {
+        if let position = context.position { return position }
+        guard let topic = context.topic, let parts = partsList(),
+            let index = parts.firstIndex(of: topic)
+        else { return nil }
+        return ListPosition(list: parts, index: index)
+    }
+
     /// The list that answering "what are the parts?" shows, when `words` name the council's word
     /// for a part ("cornerstone", "value"); nil otherwise.
     private func partsList(namedIn words: [String]) -> [Target]? {
         guard let council = engine.content.council, !council.part.isEmpty else { return nil }
         let part = TextFolder.fold(council.part)
-        guard words.contains(where: { $0 == part || $0 == part + "s" }),
-            let overview = engine.content.intent(id: "about.parts")
-        else { return nil }
+        guard words.contains(where: { $0 == part || $0 == part + "s" }) else { return nil }
+        return partsList()
+    }
+
+    /// The list that answering "what are the parts?" shows: the parts or, for a charter of one list,
+    /// its statements.
+    private func partsList() -> [Target]? {
+        guard let overview = engine.content.intent(id: "about.parts") else { return nil }
         let list = listed(by: overview)
         let shown = list.isEmpty ? compose(.intent(overview.id), style: .standard).list : list
         return shown.isEmpty ? nil : shown

@@ -10,6 +10,8 @@ package struct DialogueContext: Sendable, Equatable {
     package var list: [Target] = []
     /// Statements not yet shown because the reply was long ("more" shows them).
     package var pending: [String] = []
+    /// The list the topic was picked from by its position, and where: "the next one" moves on in it.
+    package var position: ListPosition?
     /// The last few replies, so feedback on them can name the question and the answer.
     package var recent: [RecentMessage] = []
     /// The conversation's key in the log (``SessionKey``), worked out the first time it is needed.
@@ -26,11 +28,12 @@ package struct DialogueContext: Sendable, Equatable {
         var cornerstone: String?
         var list: [Target]
         var pending: [String]
+        var position: ListPosition?
     }
 
     /// The context as it is now, to go back to.
     package var snapshot: Snapshot {
-        Snapshot(topic: topic, cornerstone: cornerstone, list: list, pending: pending)
+        Snapshot(topic: topic, cornerstone: cornerstone, list: list, pending: pending, position: position)
     }
 
     /// Goes back to `snapshot`.
@@ -39,6 +42,7 @@ package struct DialogueContext: Sendable, Equatable {
         cornerstone = snapshot.cornerstone
         list = snapshot.list
         pending = snapshot.pending
+        position = snapshot.position
     }
 
     /// An empty context.
@@ -51,6 +55,12 @@ package struct DialogueContext: Sendable, Equatable {
         sessionKey = key
         return key
     }
+}
+
+/// A place in a list the conversation showed: the list and the index picked in it.
+package struct ListPosition: Sendable, Equatable {
+    package var list: [Target]
+    package var index: Int
 }
 
 /// A reply remembered for feedback: the question (redacted) and what was answered.

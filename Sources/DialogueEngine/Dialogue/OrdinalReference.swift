@@ -15,6 +15,26 @@ package enum OrdinalReference {
         "plz", "yeah", "yes", "value", "principle", "pledge", "pillar", "promise", "commitment", "statement",
     ]
 
+    private static let forward: Set<String> = ["next", "following", "after"]
+    private static let backward: Set<String> = ["previous", "prev", "before"]
+
+    /// +1 for "the next one" or "the one after that", -1 for "the previous one"; nil when the
+    /// message is not (only) a step.
+    package static func step(in words: [String]) -> Int? {
+        guard !words.isEmpty, words.count <= 7 else { return nil }
+        var found: Int?
+        for word in words {
+            let step = forward.contains(word) ? 1 : backward.contains(word) ? -1 : nil
+            if let step {
+                if found != nil && found != step { return nil }
+                found = step
+            } else if !filler.contains(word) {
+                return nil
+            }
+        }
+        return found
+    }
+
     /// The zero-based index `words` point to in a list of `count` items, or nil when the message
     /// is not (only) a position.
     package static func index(in words: [String], count: Int) -> Int? {

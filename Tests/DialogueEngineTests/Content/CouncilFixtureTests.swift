@@ -45,6 +45,17 @@ import Testing
         }
     }
 
+    /// In a charter of one list, "next" after a statement picked from it is the statement after it.
+    @Test func theNextValueOfACharterOfOneListIsItsNextStatement() async throws {
+        let assistant = try Self.assistant("bcp")
+        let listed = try #require(assistant.content.charter.listedStatements)
+        var reply: Reply?
+        for message in ["what are the values", "the second one", "next"] {
+            reply = await assistant.respond(to: message, sessionId: "s", channel: .cli)
+        }
+        #expect(reply?.intent == "statement." + listed[2].id)
+    }
+
     /// Asked for a summary of the whole charter, a council's charter gives the list of its parts, not
     /// the part whose summary ("summarise {part}") the message happens to resemble.
     @Test(arguments: councils)

@@ -49,6 +49,32 @@ import Testing
         #expect(reply.intent != "part.work-in-partnership")
     }
 
+    /// "The next one" moves on from the item picked last, or from the cornerstone being talked about.
+    @Test(arguments: [
+        (["what are the cornerstones", "the second one", "and the next one?"], "part.communicate"),
+        (["what are the cornerstones", "the third one", "the one before"], "part.value-and-include"),
+        (["tell me about communicate", "what about the next one"], "part.work-in-partnership"),
+        (["tell me about communicate", "the first one", "next", "next please"], "statement.communicate.c3"),
+    ])
+    func theNextOneMovesOnInTheListLastPickedFrom(messages: [String], intent: String) async throws {
+        let replies = await conversation(messages)
+        #expect(try #require(replies.last).intent == intent)
+    }
+
+    @Test func thereIsNoNextOneAfterTheLast() async throws {
+        let replies = await conversation(["what are the cornerstones", "the last one", "next"])
+        #expect(try #require(replies.last).intent != "part.welcome-and-care")
+    }
+
+    @Test(
+        arguments: [
+            (["and", "the", "next", "one"], 1), (["the", "one", "before"], -1), (["next"], 1),
+            (["what", "happens", "next"], nil), (["next", "or", "previous"], nil), (["the", "second", "one"], nil),
+        ] as [([String], Int?)])
+    func stepsAreReadOnlyFromWordsThatNameOne(words: [String], step: Int?) {
+        #expect(OrdinalReference.step(in: words) == step)
+    }
+
     /// "Two of them" is a number of items, not the second one.
     @Test(
         arguments: [
