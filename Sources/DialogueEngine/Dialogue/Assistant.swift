@@ -568,6 +568,17 @@ public struct Assistant: Sendable {
                 composed = more
                 // The rest of the part has been shown: a further "more" goes on from the part itself.
                 if let topicIntent { context.topic = .intent(topicIntent.id) }
+            } else if case .intent(let id)? = context.topic, id == topicIntent?.id,
+                let all = engine.content.intent(id: "system.all-of-part")
+            {
+                // The part was just shown whole: say so, with its words again.
+                let number = (engine.content.charter.cornerstones.firstIndex { $0.id == cornerstone.id } ?? 0) + 1
+                let filled = all.forPart(id: cornerstone.id, title: cornerstone.title, number: number).response
+                composed = engine.composer.compose(
+                    Response(
+                        text: filled.text, quotes: cornerstone.statements.map(\.id), after: filled.after,
+                        easy: filled.easy),
+                    suggestions: followUpSuggestions(context), style: style)
             } else if let topicIntent {
                 return answer(
                     Candidate(target: .intent(topicIntent.id), confidence: confidence), context: &context,

@@ -45,6 +45,19 @@ import Testing
         }
     }
 
+    /// "Tell me more" after a part shown whole says that was all, with all the part's words, instead
+    /// of showing the part again as if it were more.
+    @Test func moreAfterAPartShownWholeSaysThatWasAll() async throws {
+        let assistant = try Self.assistant("rotherham")
+        let part = try #require(assistant.content.charter.cornerstone(id: "communicate"))
+        let shown = await assistant.respond(to: "tell me about communicate", sessionId: "s", channel: .cli)
+        #expect(shown.intent == "part.communicate")
+        let more = await assistant.respond(to: "tell me more", sessionId: "s", channel: .cli)
+        #expect(more.answered && more.intent == "followup.more")
+        #expect(more.sources.map(\.text) == part.statements.map(\.text))
+        #expect(more.reply.contains(part.title) && more.reply != shown.reply)
+    }
+
     /// In a charter of one list, "next" after a statement picked from it is the statement after it.
     @Test func theNextValueOfACharterOfOneListIsItsNextStatement() async throws {
         let assistant = try Self.assistant("bcp")
