@@ -273,7 +273,18 @@ struct ContentLoader {
         } else if !parts.allSatisfy(ids.contains) {
             return intents
         }
+        // A charter of one part: that part is the list, so asking about it is answered as the list is
+        // ("These are the charter's values:"), not as "the first of the charter's values".
+        let overview = intents.first { $0.response.quotes.contains("cornerstones") }?.response
+        let onlyPart = charter.listedStatements != nil ? charter.cornerstones.first.map { "part.\($0.id)" } : nil
         return intents.map { intent in
+            if intent.id == onlyPart, let overview {
+                var part = intent
+                part.response.text = overview.text
+                part.response.after = overview.after
+                part.response.easy = overview.easy
+                return part
+            }
             guard intent.list.isEmpty, intent.response.quotes.contains("cornerstones") else { return intent }
             var listing = intent
             listing.list = parts

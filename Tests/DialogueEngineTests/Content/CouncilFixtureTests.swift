@@ -45,6 +45,17 @@ import Testing
         }
     }
 
+    /// In a charter of one list, its one part is the list: asked about by name, it is answered as
+    /// "what are the values?" is, not as "the first of the charter's values".
+    @Test func theOnePartOfACharterOfOneListIsAnsweredAsTheList() async throws {
+        let assistant = try Self.assistant("bcp")
+        let part = try #require(assistant.content.charter.cornerstones.first)
+        let named = await assistant.respond(to: "tell me about " + part.title.lowercased(), channel: .cli)
+        let listed = await assistant.respond(to: "what are the values", channel: .cli)
+        #expect(named.intent == "part." + part.id)
+        #expect(named.reply == listed.reply)
+    }
+
     /// "Tell me more" after a part shown whole says that was all, with all the part's words, instead
     /// of showing the part again as if it were more.
     @Test func moreAfterAPartShownWholeSaysThatWasAll() async throws {
