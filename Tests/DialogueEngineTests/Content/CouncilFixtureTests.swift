@@ -80,6 +80,18 @@ import Testing
         #expect(reply?.intent == "statement." + listed[2].id)
     }
 
+    /// Short questions about the charter made only of common words are answered from the base layer
+    /// for any council, not left to fall back.
+    @Test(arguments: councils)
+    func shortQuestionsAboutTheCharterAreAnswered(_ council: String) async throws {
+        let assistant = try Self.assistant(council)
+        for (message, intent) in [
+            ("who is this for", "about.who-for"), ("what is it for", "about.why"), ("what is it", "about.charter"),
+        ] {
+            #expect(await assistant.respond(to: message, channel: .cli).intent == intent, "'\(message)'")
+        }
+    }
+
     /// Asked for a summary of the whole charter, a council's charter gives the list of its parts, not
     /// the part whose summary ("summarise {part}") the message happens to resemble.
     @Test(arguments: councils)
