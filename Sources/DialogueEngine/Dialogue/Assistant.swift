@@ -263,17 +263,18 @@ public struct Assistant: Sendable {
         }
         // Positions are read from the words as typed: text speak would turn "2" into "to". Only
         // a conversation with a list to pick from needs them.
+        // A position named with what the charter calls its parts ("what is the 2nd cornerstone?") is
+        // read in the charter's own list of them (for a charter of one list, its statements), whatever
+        // was shown before; any other ("the second one") in the list the conversation showed last.
+        if let parts = partsList(namedIn: analysed.typedWords),
+            let index = OrdinalReference.index(in: analysed.typedWords, count: parts.count)
+        {
+            return pick(ListPosition(list: parts, index: index), context: &context, sessionID: sessionID)
+        }
         if !context.list.isEmpty,
             let index = OrdinalReference.index(in: analysed.typedWords, count: context.list.count)
         {
             return pick(ListPosition(list: context.list, index: index), context: &context, sessionID: sessionID)
-        }
-        // "What is the 2nd cornerstone?" before any list was shown: a position in the charter's own
-        // list of its parts (for a charter of one list, its statements), named by what it calls them.
-        if context.list.isEmpty, let parts = partsList(namedIn: analysed.typedWords),
-            let index = OrdinalReference.index(in: analysed.typedWords, count: parts.count)
-        {
-            return pick(ListPosition(list: parts, index: index), context: &context, sessionID: sessionID)
         }
         // "And the next one?": on from the item picked last, or from the part (or, for a charter of
         // one list, the statement) being talked about.
@@ -420,7 +421,6 @@ public struct Assistant: Sendable {
         return joined
     }
 
-    /// A target's reply in `style`.
     /// Answers the item at `position` and remembers the place, for "the next one".
     private func pick(_ position: ListPosition, context: inout DialogueContext, sessionID: String) -> Reply {
         let reply = answer(
@@ -462,6 +462,7 @@ public struct Assistant: Sendable {
         intent.list.map { item in engine.content.intent(id: item) != nil ? .intent(item) : .statement(item) }
     }
 
+    /// A target's reply in `style`.
     private func compose(_ target: Target, style: ReplyStyle) -> ReplyComposer.Composed {
         switch target {
         case .statement(let id): return engine.composer.compose(statementID: id, style: style)

@@ -44,6 +44,13 @@ import Testing
         #expect(reply.answered)
     }
 
+    /// Named as a cornerstone, a position is read among the cornerstones even while a cornerstone's
+    /// own list is the one shown last ("the second one" would pick its second commitment).
+    @Test func aCornerstoneByItsPositionIsReadAmongTheCornerstonesAfterAnotherList() async throws {
+        let replies = await conversation(["tell me about communicate", "what about the 2nd cornerstone"])
+        #expect(try #require(replies.last).intent == "part.value-and-include")
+    }
+
     @Test func aPositionAloneAtTheStartIsNotReadAsACornerstone() async {
         let reply = await TestSupport.assistant().respond(to: "what is the 4th one", channel: .cli)
         #expect(reply.intent != "part.work-in-partnership")
