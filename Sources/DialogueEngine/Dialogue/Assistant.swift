@@ -13,11 +13,32 @@ public struct Assistant: Sendable {
         let content: Content
         let matcher: Matcher
         let composer: ReplyComposer
+        /// What "what are the parts?" lists: the parts or, for a charter of one list, its
+        /// statements. Positions named with the word for a part ("the 2nd cornerstone") and "the
+        /// next one" after a part are read in it.
+        let parts: [Target]
+        /// The council's word for a part as a message types it, singular and plural
+        /// ("cornerstone", "cornerstones"); empty for content without a council.
+        let partWords: Set<String>
 
         init(content: Content, matcher: Matcher, composer: ReplyComposer) {
             self.content = content
             self.matcher = matcher
             self.composer = composer
+            let overview = content.intent(id: "about.parts")
+            let listed = overview.map { Self.listed(by: $0, in: content) } ?? []
+            parts = listed.isEmpty ? overview.map { composer.compose($0, style: .standard).list } ?? [] : listed
+            let part = content.council.map { TextFolder.fold($0.part) } ?? ""
+            partWords = part.isEmpty ? [] : [part, part + "s"]
+        }
+
+        /// The items an intent's reply lists for "the second one" (its `list`), as targets.
+        func listed(by intent: Intent) -> [Target] {
+            Self.listed(by: intent, in: content)
+        }
+
+        private static func listed(by intent: Intent, in content: Content) -> [Target] {
+            intent.list.map { item in content.intent(id: item) != nil ? .intent(item) : .statement(item) }
         }
     }
 
@@ -261,24 +282,23 @@ public struct Assistant: Sendable {
             }
             if found.tier == .disclosure { return safeguardingReply(found, sessionID: sessionID) }
         }
-        // Positions are read from the words as typed: text speak would turn "2" into "to". Only
-        // a conversation with a list to pick from needs them.
-        // A position named with what the charter calls its parts ("what is the 2nd cornerstone?") is
-        // read in the charter's own list of them (for a charter of one list, its statements), whatever
-        // was shown before; any other ("the second one") in the list the conversation showed last.
-        if let parts = partsList(namedIn: analysed.typedWords),
-            let index = OrdinalReference.index(in: analysed.typedWords, count: parts.count)
+        // Positions are read from the words as typed: text speak would turn "2" into "to". One named
+        // with what the charter calls its parts ("what is the 2nd cornerstone?") is read in the
+        // charter's own list of them, whatever was shown before; any other ("the second one") in the
+        // list the conversation showed last.
+        let typed = analysed.typedWords
+        let parts = engine.parts
+        if typed.contains(where: engine.partWords.contains),
+            let index = OrdinalReference.index(in: typed, count: parts.count)
         {
             return pick(ListPosition(list: parts, index: index), context: &context, sessionID: sessionID)
         }
-        if !context.list.isEmpty,
-            let index = OrdinalReference.index(in: analysed.typedWords, count: context.list.count)
-        {
+        if !context.list.isEmpty, let index = OrdinalReference.index(in: typed, count: context.list.count) {
             return pick(ListPosition(list: context.list, index: index), context: &context, sessionID: sessionID)
         }
         // "And the next one?": on from the item picked last, or from the part (or, for a charter of
         // one list, the statement) being talked about.
-        if let step = OrdinalReference.step(in: analysed.typedWords), var position = currentPosition(context),
+        if let step = OrdinalReference.step(in: typed), var position = currentPosition(context),
             position.list.indices.contains(position.index + step)
         {
             position.index += step
@@ -394,7 +414,7 @@ public struct Assistant: Sendable {
             let intent = engine.content.intent(id: id)!
             intentName = id
             if intent.kind == .smalltalk { kind = .smalltalk }
-            list = listed(by: intent)
+            list = engine.listed(by: intent)
         }
         if kind == .answer {
             context.topic = candidate.target
@@ -433,33 +453,9 @@ public struct Assistant: Sendable {
     /// place in the charter's own list of parts.
     private func currentPosition(_ context: DialogueContext) -> ListPosition? {
         if let position = context.position { return position }
-        guard let topic = context.topic, let parts = partsList(),
-            let index = parts.firstIndex(of: topic)
-        else { return nil }
+        let parts = engine.parts
+        guard let topic = context.topic, let index = parts.firstIndex(of: topic) else { return nil }
         return ListPosition(list: parts, index: index)
-    }
-
-    /// The list that answering "what are the parts?" shows, when `words` name the council's word
-    /// for a part ("cornerstone", "value"); nil otherwise.
-    private func partsList(namedIn words: [String]) -> [Target]? {
-        guard let council = engine.content.council, !council.part.isEmpty else { return nil }
-        let part = TextFolder.fold(council.part)
-        guard words.contains(where: { $0 == part || $0 == part + "s" }) else { return nil }
-        return partsList()
-    }
-
-    /// The list that answering "what are the parts?" shows: the parts or, for a charter of one list,
-    /// its statements.
-    private func partsList() -> [Target]? {
-        guard let overview = engine.content.intent(id: "about.parts") else { return nil }
-        let list = listed(by: overview)
-        let shown = list.isEmpty ? compose(.intent(overview.id), style: .standard).list : list
-        return shown.isEmpty ? nil : shown
-    }
-
-    /// The items an intent's reply lists for "the second one" (its `list`), as targets.
-    private func listed(by intent: Intent) -> [Target] {
-        intent.list.map { item in engine.content.intent(id: item) != nil ? .intent(item) : .statement(item) }
     }
 
     /// A target's reply in `style`.
@@ -516,11 +512,16 @@ public struct Assistant: Sendable {
         let shown = matcher.quotedStatements(topic)
         let rest = (part.commitments + part.outcomes).filter { !shown.contains($0.id) }
         guard !rest.isEmpty else { return nil }
-        let number = (engine.content.charter.cornerstones.firstIndex { $0.id == part.id } ?? 0) + 1
-        let filled = lead.forPart(id: part.id, title: part.title, number: number).response
+        let filled = filled(lead, for: part)
         return engine.composer.compose(
             Response(text: filled.text, quotes: rest.map(\.id), easy: filled.easy),
             suggestions: followUpSuggestions(context), style: style)
+    }
+
+    /// The response of a system lead written for any part ("… under {part}:"), filled in for `part`.
+    private func filled(_ lead: Intent, for part: Cornerstone) -> Response {
+        let number = (engine.content.charter.cornerstones.firstIndex { $0.id == part.id } ?? 0) + 1
+        return lead.forPart(id: part.id, title: part.title, number: number).response
     }
 
     /// "Tell me more", "what will I see?": continues the conversation's topic.
@@ -573,8 +574,7 @@ public struct Assistant: Sendable {
                 let all = engine.content.intent(id: "system.all-of-part")
             {
                 // The part was just shown whole: say so, with its words again.
-                let number = (engine.content.charter.cornerstones.firstIndex { $0.id == cornerstone.id } ?? 0) + 1
-                let filled = all.forPart(id: cornerstone.id, title: cornerstone.title, number: number).response
+                let filled = filled(all, for: cornerstone)
                 composed = engine.composer.compose(
                     Response(
                         text: filled.text, quotes: cornerstone.statements.map(\.id), after: filled.after,

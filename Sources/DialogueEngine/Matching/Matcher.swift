@@ -416,19 +416,22 @@ package final class Matcher: Sendable {
         return target.key
     }
 
-    /// `topic` is the number of the cornerstone being talked about (see ``cornerstoneIDs``).
     /// True when the words open with a carry-over phrase ("and what about …").
     package func carriesTopicOver(_ words: [String]) -> Bool {
-        carryOver.contains { opening in words.count > opening.count && words.starts(with: opening) }
+        afterCarryOver(words) != nil
     }
 
     /// The words after the longest carry-over opening ("and what about" → ["communicate"]); nil when
     /// the message opens with none.
     package func afterCarryOver(_ words: [String]) -> ArraySlice<String>? {
-        let openings = carryOver.filter { opening in words.count > opening.count && words.starts(with: opening) }
-        return openings.max { $0.count < $1.count }.map { words.dropFirst($0.count) }
+        var longest = -1
+        for opening in carryOver where opening.count > longest && words.count > opening.count {
+            if words.starts(with: opening) { longest = opening.count }
+        }
+        return longest < 0 ? nil : words.dropFirst(longest)
     }
 
+    /// `topic` is the number of the cornerstone being talked about (see ``cornerstoneIDs``).
     private func rankWhole(_ analysed: AnalyzedText, topic: Int, boost: Double) -> [Ranked] {
         let query = index.prepare(analysed.terms)
         let hits = index.search(query, limit: 60)
