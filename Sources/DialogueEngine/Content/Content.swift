@@ -3,36 +3,36 @@ public import Knowledge
 /// Everything the assistant knows, loaded from the content directory (`intents/`).
 public struct Content: Sendable {
     /// The charter, from `charter.md`.
-    public var charter: Charter { storage.charter }
+    public var charter: Charter { storage.tables.charter }
     /// The intents from every other `*.yaml` file.
-    package var intents: [Intent] { storage.intents }
+    package var intents: [Intent] { storage.tables.intents }
     /// Synonyms, text speak and weak words, from `synonyms.yaml`.
-    package var lexicon: Lexicon { storage.lexicon }
+    package var lexicon: Lexicon { storage.tables.lexicon }
     /// Safeguarding patterns and reply, from `safeguarding.yaml`.
-    package var safeguarding: SafeguardingRules { storage.safeguarding }
+    package var safeguarding: SafeguardingRules { storage.tables.safeguarding }
     /// Easy-read forms of the charter's statements by id, from `charter-easy.yaml`.
-    package var easyStatements: [String: String] { storage.easyStatements }
+    package var easyStatements: [String: String] { storage.tables.easyStatements }
     /// The ideas many charters share, with everyday questions about them, from `themes.yaml` of
     /// every layer (see ``Theme``), by name.
-    package var themes: [Theme] { storage.themes }
+    package var themes: [Theme] { storage.tables.themes }
     /// Which statement each linked theme answers with (theme name → link).
-    package var themeLinks: [String: Theme.Link] { storage.themeLinks }
+    package var themeLinks: [String: Theme.Link] { storage.tables.themeLinks }
     /// The council's facts, from `council.yaml`; nil for content read as one layer.
-    public var council: CouncilProfile? { storage.council }
+    public var council: CouncilProfile? { storage.tables.council }
     /// The folders the content was read from, base layer first.
-    public var layers: [String] { storage.layers }
+    public var layers: [String] { storage.tables.layers }
     /// The thesaurus file that was read (the highest layer's), for messages about it.
-    package var thesaurusFile: String? { storage.thesaurusFile }
+    package var thesaurusFile: String? { storage.tables.thesaurusFile }
     /// The safeguarding rules compiled for matching, on their way from the thread that compiles
     /// them (from the moment the loader read them, or from assembly for content made of parts).
-    var compiledSafeguarding: BackgroundWork<SafeguardingDetector> { storage.compiledSafeguarding }
+    var compiledSafeguarding: BackgroundWork<SafeguardingDetector> { storage.tables.compiledSafeguarding }
     /// The analyser of the lexicon, built once: the themes were linked with it and the matcher
     /// indexes with it.
-    package var analyzer: TextAnalyzer { storage.analyzer }
+    package var analyzer: TextAnalyzer { storage.tables.analyzer }
 
-    /// Every table behind one reference: answering reads the content many times a request, and a
-    /// copy then costs one retain instead of one for each table.
-    private final class Storage: Sendable {
+    /// Every table, behind one reference (``Storage``): answering reads the content many times a
+    /// request, and a copy then costs one retain instead of one for each table.
+    private struct Tables: Sendable {
         let charter: Charter
         let intents: [Intent]
         let lexicon: Lexicon
@@ -46,36 +46,11 @@ public struct Content: Sendable {
         let compiledSafeguarding: BackgroundWork<SafeguardingDetector>
         let analyzer: TextAnalyzer
         let intentsByID: [String: Intent]
+    }
 
-        init(
-            charter: Charter,
-            intents: [Intent],
-            lexicon: Lexicon,
-            safeguarding: SafeguardingRules,
-            easyStatements: [String: String],
-            themes: [Theme],
-            themeLinks: [String: Theme.Link],
-            council: CouncilProfile?,
-            layers: [String],
-            thesaurusFile: String?,
-            compiledSafeguarding: BackgroundWork<SafeguardingDetector>,
-            analyzer: TextAnalyzer,
-            intentsByID: [String: Intent]
-        ) {
-            self.charter = charter
-            self.intents = intents
-            self.lexicon = lexicon
-            self.safeguarding = safeguarding
-            self.easyStatements = easyStatements
-            self.themes = themes
-            self.themeLinks = themeLinks
-            self.council = council
-            self.layers = layers
-            self.thesaurusFile = thesaurusFile
-            self.compiledSafeguarding = compiledSafeguarding
-            self.analyzer = analyzer
-            self.intentsByID = intentsByID
-        }
+    private final class Storage: Sendable {
+        let tables: Tables
+        init(_ tables: Tables) { self.tables = tables }
     }
 
     private let storage: Storage
@@ -94,13 +69,14 @@ public struct Content: Sendable {
     ) {
         let analyzer = analyzer ?? TextAnalyzer(lexicon: lexicon)
         storage = Storage(
-            charter: charter, intents: intents, lexicon: lexicon, safeguarding: safeguarding,
-            easyStatements: easyStatements, themes: themes, themeLinks: themeLinks, council: council, layers: layers,
-            thesaurusFile: thesaurusFile,
-            compiledSafeguarding: compiledSafeguarding
-                ?? SafeguardingDetector.compiling(safeguarding, analyzer: analyzer, textSpeak: lexicon.textSpeak),
-            analyzer: analyzer,
-            intentsByID: Dictionary(intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
+            Tables(
+                charter: charter, intents: intents, lexicon: lexicon, safeguarding: safeguarding,
+                easyStatements: easyStatements, themes: themes, themeLinks: themeLinks, council: council,
+                layers: layers, thesaurusFile: thesaurusFile,
+                compiledSafeguarding: compiledSafeguarding
+                    ?? SafeguardingDetector.compiling(safeguarding, analyzer: analyzer, textSpeak: lexicon.textSpeak),
+                analyzer: analyzer,
+                intentsByID: Dictionary(intents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })))
     }
 
     /// The number of intents, for summaries.
@@ -116,7 +92,7 @@ public struct Content: Sendable {
 
     /// The intent with this id.
     package func intent(id: String) -> Intent? {
-        storage.intentsByID[id]
+        storage.tables.intentsByID[id]
     }
 
     /// Loads and validates the content directory; throws ``ContentErrors`` listing every problem.
