@@ -127,8 +127,28 @@ package final class Matcher: Sendable {
                 cornerstoneOfTarget[.statement(statement.id)] = cornerstone.id
             }
         }
+        // A part's title word may be asked about in another form that a synonym group holds
+        // ("Communicate" as "communication"): the title is indexed in the group's terms too.
+        var groupOfStem: [String: String] = [:]
+        for group in content.lexicon.synonymGroups {
+            for member in group {
+                let analysed = analyzer.analyze(member)
+                guard analysed.words.count == 1, let term = analysed.terms.first?.text, term.hasPrefix("=") else {
+                    continue
+                }
+                groupOfStem[PorterStemmer.stem(analysed.words[0]), default: term] = term
+            }
+        }
         for cornerstone in content.charter.cornerstones {
-            add(cornerstone.title, target: .intent("part." + cornerstone.id))
+            let target = Target.intent("part." + cornerstone.id)
+            add(cornerstone.title, target: target)
+            let title = analyzer.analyze(cornerstone.title)
+            let grouped = title.terms.map { groupOfStem[$0.text] ?? $0.text }
+            if grouped != title.terms.map(\.text) {
+                documents.append(IndexDocument(key: target.key, terms: grouped))
+                documentTargets.append(number(target))
+                documentStrengths.append(1)
+            }
         }
         for intent in content.intents {
             let target = Target.intent(intent.id)

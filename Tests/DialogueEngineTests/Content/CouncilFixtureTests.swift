@@ -69,6 +69,17 @@ import Testing
         #expect(more.reply.contains(part.title) && more.reply != shown.reply)
     }
 
+    /// A part asked about in another form of its title's word, one a synonym group holds ("Communicate"
+    /// as "communication"), is that part, alone or carried over from another part.
+    @Test func aPartIsFoundByAnotherFormOfItsTitle() async throws {
+        let assistant = try Self.assistant("rotherham")
+        let alone = await assistant.respond(to: "what about communication", channel: .cli)
+        #expect(alone.intent == "part.communicate")
+        _ = await assistant.respond(to: "what does the charter say about partnership", sessionId: "s", channel: .cli)
+        let carried = await assistant.respond(to: "and what about communication?", sessionId: "s", channel: .cli)
+        #expect(carried.intent == "part.communicate")
+    }
+
     /// In a charter of one list, "next" after a statement picked from it is the statement after it.
     @Test func theNextValueOfACharterOfOneListIsItsNextStatement() async throws {
         let assistant = try Self.assistant("bcp")
