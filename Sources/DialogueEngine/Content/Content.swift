@@ -56,7 +56,10 @@ public struct Content: Sendable {
     private let storage: Storage
 
     /// Ids of intents the engine itself relies on; content must define them.
-    package static let requiredIntents = ["system.fallback", "system.clarify", "system.welcome", "system.no-context"]
+    package static let requiredIntents = [
+        "system.fallback", "system.clarify", "system.welcome", "system.no-context", "system.statement",
+        "system.statement-outside", "system.continuation", "system.more-to-come",
+    ]
 
     /// Assembles content from parts (tests build small content this way). `analyzer`, when given,
     /// must be built from `lexicon` (the loader passes the one it linked the themes with).

@@ -24,7 +24,14 @@ public struct ContentAudit: Sendable {
                     message: message, hint: hint))
         }
         for intent in content.intents {
-            for suggestion in intent.suggestions {
+            // A suggestion that names a part at answer time ("Explain {part}") is checked for each part.
+            let titles = content.charter.cornerstones.map(\.title)
+            let suggestions = intent.suggestions.flatMap { suggestion in
+                let name = ["{part}", "{other-part}"].first(where: suggestion.contains)
+                guard let name else { return [suggestion] }
+                return titles.map { suggestion.replacingAll(name, with: $0) }
+            }
+            for suggestion in suggestions {
                 if suggestion.lowercased() == "tell me more" || suggestion.lowercased() == "more" { continue }
                 switch matcher.match(suggestion) {
                 case .answer(let candidate):

@@ -37,7 +37,7 @@ struct ContentLoader {
     /// Ideas many charters share, with everyday questions about them (see ``Theme``).
     static let themesFile = "themes.yaml"
     /// Placeholders the engine fills when it answers, left as they are when the content loads.
-    static let answerTimePlaceholders: Set<String> = ["part", "id", "number"]
+    static let answerTimePlaceholders: Set<String> = ["part", "id", "number", "other-part"]
 
     init(directory: String, defaultBase: String? = nil) {
         self.directory = directory

@@ -507,7 +507,9 @@ public struct Assistant: Sendable {
     }
 
     /// "Tell me more" after a topic that has nothing more of its own: the other statements of its part.
-    private func moreInPart(_ part: Cornerstone, context: DialogueContext) -> ReplyComposer.Composed? {
+    private func moreInPart(_ part: Cornerstone, context: DialogueContext, after followUp: Intent)
+        -> ReplyComposer.Composed?
+    {
         guard let lead = engine.content.intent(id: "system.more-in-part"), let topic = context.topic else { return nil }
         let shown = matcher.quotedStatements(topic)
         let rest = (part.commitments + part.outcomes).filter { !shown.contains($0.id) }
@@ -515,7 +517,7 @@ public struct Assistant: Sendable {
         let filled = filled(lead, for: part)
         return engine.composer.compose(
             Response(text: filled.text, quotes: rest.map(\.id), easy: filled.easy),
-            suggestions: followUpSuggestions(context), style: style)
+            suggestions: followUpSuggestions(followUp, context), style: style)
     }
 
     /// The response of a system lead written for any part ("… under {part}:"), filled in for `part`.
@@ -547,15 +549,14 @@ public struct Assistant: Sendable {
             }
             composed = engine.composer.compose(
                 Response(text: intent.response.text, quotes: quoted, easy: intent.response.easy),
-                suggestions: followUpSuggestions(context), style: style)
+                suggestions: followUpSuggestions(intent, context), style: style)
         } else if !context.pending.isEmpty && !wantsOutcomes {
             composed = engine.composer.continuation(
-                context.pending, suggestions: followUpSuggestions(context), style: style)
+                context.pending, suggestions: followUpSuggestions(intent, context), style: style)
         } else if wantsOutcomes, let cornerstone = context.cornerstone {
             composed = engine.composer.compose(
-                Response(
-                    text: "Here is what the charter says you will feel and see:", quotes: [cornerstone + ".outcomes"]),
-                suggestions: followUpSuggestions(context), style: style)
+                Response(text: intent.response.text, quotes: [cornerstone + ".outcomes"], easy: intent.response.easy),
+                suggestions: followUpSuggestions(intent, context), style: style)
         } else if case .intent(let id)? = context.topic, let topic = engine.content.intent(id: id),
             let more = topic.more
         {
@@ -566,7 +567,7 @@ public struct Assistant: Sendable {
                 let more = topicIntent?.more
             {
                 composed = engine.composer.compose(more, suggestions: topicIntent?.suggestions ?? [], style: style)
-            } else if let more = moreInPart(cornerstone, context: context) {
+            } else if let more = moreInPart(cornerstone, context: context, after: intent) {
                 composed = more
                 // The rest of the part has been shown: a further "more" goes on from the part itself.
                 if let topicIntent { context.topic = .intent(topicIntent.id) }
@@ -579,14 +580,14 @@ public struct Assistant: Sendable {
                     Response(
                         text: filled.text, quotes: cornerstone.statements.map(\.id), after: filled.after,
                         easy: filled.easy),
-                    suggestions: followUpSuggestions(context), style: style)
+                    suggestions: followUpSuggestions(intent, context), style: style)
             } else if let topicIntent {
                 return answer(
                     Candidate(target: .intent(topicIntent.id), confidence: confidence), context: &context,
                     sessionID: sessionID)
             }
         } else if let part = part(of: context) {
-            composed = moreInPart(part, context: context)
+            composed = moreInPart(part, context: context, after: intent)
             if composed != nil, engine.content.intent(id: "part." + part.id) != nil {
                 context.topic = .intent("part." + part.id)
             }
@@ -605,13 +606,17 @@ public struct Assistant: Sendable {
             suggestions: composed.suggestions, sources: composed.sources, kind: .answer)
     }
 
-    private func followUpSuggestions(_ context: DialogueContext) -> [String] {
-        var suggestions: [String] = []
-        if let cornerstone = context.cornerstone.flatMap({ engine.content.charter.cornerstone(id: $0) }) {
-            let others = engine.content.charter.cornerstones.filter { $0.id != cornerstone.id }
-            suggestions += others.prefix(2).map { "Explain \($0.title)" }
+    /// The buttons after a follow-up: its intent's suggestions, one naming `{other-part}` offered for
+    /// each of two parts other than the conversation's (and none without one).
+    private func followUpSuggestions(_ followUp: Intent, _ context: DialogueContext) -> [String] {
+        let charter = engine.content.charter
+        let others = context.cornerstone.flatMap { charter.cornerstone(id: $0) }.map { current in
+            charter.cornerstones.filter { $0.id != current.id }.prefix(2)
         }
-        return suggestions + ["What are the \(engine.content.council?.parts ?? "cornerstones")?"]
+        return followUp.suggestions.flatMap { suggestion in
+            guard suggestion.contains("{other-part}") else { return [suggestion] }
+            return (others ?? []).map { suggestion.replacingAll("{other-part}", with: $0.title) }
+        }
     }
 
     /// The words a suggestion button shows for a candidate; asking it leads back to that candidate.

@@ -78,13 +78,12 @@ package struct ReplyComposer: Sendable {
         var suggestions: [String] = []
         let lead: String
         if let cornerstone = charter.cornerstone(containing: statementID) {
-            lead = leadText("system.statement", style: style, default: "The charter says this under {part}:")
-                .replacingAll("{part}", with: cornerstone.title)
+            lead = leadText("system.statement", style: style).replacingAll("{part}", with: cornerstone.title)
             suggestions = (content.intent(id: "system.statement")?.suggestions ?? []).map {
                 $0.replacingAll("{part}", with: cornerstone.title)
             }
         } else {
-            lead = leadText("system.statement-outside", style: style, default: "The charter says:")
+            lead = leadText("system.statement-outside", style: style)
             suggestions = content.intent(id: "system.statement-outside")?.suggestions ?? []
         }
         let statements = Self.withItsList(statement, in: charter)
@@ -113,13 +112,14 @@ package struct ReplyComposer: Sendable {
     package func continuation(_ pending: [String], suggestions: [String], style: ReplyStyle = .standard) -> Composed {
         let statements = pending.compactMap { content.charter.statement(id: $0) }
         return assemble(
-            lead: leadText("system.continuation", style: style, default: "And the charter also says:"), lines: [],
+            lead: leadText("system.continuation", style: style), lines: [],
             statements: statements, after: "", suggestions: suggestions, style: style)
     }
 
-    /// The words of a system reply that leads into quoted statements, in `style`.
-    private func leadText(_ id: String, style: ReplyStyle, default fallback: String) -> String {
-        guard let response = content.intent(id: id)?.response else { return fallback }
+    /// The words of a system reply that leads into quoted statements (or says more is to come), in
+    /// `style`: the loader requires these intents, so only content assembled in code lacks them.
+    private func leadText(_ id: String, style: ReplyStyle) -> String {
+        guard let response = content.intent(id: id)?.response else { return "" }
         return (style == .easy ? response.easy : nil) ?? response.text
     }
 
@@ -149,13 +149,16 @@ package struct ReplyComposer: Sendable {
         }
         parts += shown.map { "• " + shownText($0, style: style) }
         if !pending.isEmpty {
-            parts.append("There is more. Say \"more\" to see the rest.")
+            let more = leadText("system.more-to-come", style: style)
+            if !more.isEmpty { parts.append(more) }
         } else if !after.isEmpty {
             parts.append(after)
         }
         let sources = shown.map { Reply.Source(cornerstone: sourceName(of: $0), text: $0.text) }
         var offered = suggestions
-        if !pending.isEmpty { offered.insert("More", at: 0) }
+        if !pending.isEmpty {
+            offered.insert(contentsOf: content.intent(id: "system.more-to-come")?.suggestions ?? [], at: 0)
+        }
         return Composed(
             text: parts.joined(separator: "\n"), sources: sources, suggestions: Array(offered.prefix(3)),
             pending: pending, list: shown.count > 1 ? shown.map { .statement($0.id) } : [])

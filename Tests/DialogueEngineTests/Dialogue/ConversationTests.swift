@@ -116,8 +116,34 @@ import Testing
         let secondPage = replies[2].sources.map(\.text)
         #expect(!firstPage.isEmpty && !secondPage.isEmpty)
         #expect(firstPage + secondPage == outcomes)
-        #expect(replies[1].reply.contains("There is more"))
+        let moreToCome = try #require(TestSupport.content.intent(id: "system.more-to-come"))
+        #expect(replies[1].reply.hasSuffix(moreToCome.response.text))
+        #expect(replies[1].suggestions.first == moreToCome.suggestions.first)
         #expect(ReplyComposer.wordCount(replies[1].reply) <= ReplyComposer.wordBudget + 20)
+    }
+
+    /// A follow-up's buttons come from its intent: one naming `{other-part}` is offered for two parts
+    /// other than the conversation's, and the placeholder is never shown.
+    @Test func aFollowUpOffersOtherPartsFromItsIntentsSuggestions() async throws {
+        let replies = await conversation(["communication", "tell me more", "more"])
+        let suggestions = try #require(replies.last?.suggestions)
+        #expect(suggestions.contains("Explain Welcome and Care") && suggestions.contains("Explain Value and Include"))
+        #expect(!suggestions.contains("Explain Communicate"))
+        #expect(!suggestions.contains { $0.contains("{") })
+        let alone = await conversation(["why"])
+        #expect(!(alone.last?.suggestions ?? []).contains { $0.contains("{") })
+    }
+
+    /// "What will I see?" after a part leads its outcomes with the follow-up intent's own words, in
+    /// easy read too.
+    @Test func outcomesAreLedByTheFollowUpsOwnWords() async throws {
+        let intent = try #require(TestSupport.content.intent(id: "followup.outcomes"))
+        let standard = await conversation(["tell me about communicate", "what will i see"])
+        #expect(standard.last?.reply.hasPrefix(intent.response.text) == true)
+        let easy = TestSupport.assistant()
+        _ = await easy.respond(to: "tell me about communicate", sessionId: "e", channel: .cli, style: .easy)
+        let easyReply = await easy.respond(to: "what will i see", sessionId: "e", channel: .cli, style: .easy)
+        #expect(easyReply.reply.hasPrefix(try #require(intent.response.easy)))
     }
 
     @Test(arguments: [
