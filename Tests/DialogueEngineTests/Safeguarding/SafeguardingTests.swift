@@ -19,6 +19,8 @@ import Testing
         ("a man on snap keeps asking for pics of me", "online"),
         ("he says he will share my video unless i pay", "online"),
         ("older lads make me hold packages for them", "exploitation"),
+        ("they make me do drops after school", "exploitation"),
+        ("i have to do a run for him tonight", "exploitation"),
         ("my uncle touched me inappropriately", "sexual"),
         ("no food in the house for days", "neglect"),
         ("mum leaves me on my own all weekend", "neglect"),
@@ -99,6 +101,8 @@ import Testing
         "do you share information",
         "i'm nervous about the meeting",
         "does everyone share the same vision",
+        "do i get dropped after the first meeting",
+        "do i have to run the meeting myself",
     ])
     func ordinaryQuestionsAreNotTreatedAsDisclosures(message: String) async {
         let reply = await TestSupport.assistant().respond(to: message, channel: .cli)
