@@ -450,12 +450,25 @@ public struct Assistant: Sendable {
     }
 
     /// Where "the next one" starts from: the item picked last by its position, else the topic's
-    /// place in the charter's own list of parts.
+    /// place in the charter's own list of parts; for a statement, its part's place when the part is
+    /// that one statement, else its place in its part's list.
     private func currentPosition(_ context: DialogueContext) -> ListPosition? {
         if let position = context.position { return position }
         let parts = engine.parts
-        guard let topic = context.topic, let index = parts.firstIndex(of: topic) else { return nil }
-        return ListPosition(list: parts, index: index)
+        guard let topic = context.topic else { return nil }
+        if let index = parts.firstIndex(of: topic) { return ListPosition(list: parts, index: index) }
+        guard case .statement(let id) = topic, let part = engine.content.charter.cornerstone(containing: id) else {
+            return nil
+        }
+        if part.statements.count == 1, let index = parts.firstIndex(of: .intent("part." + part.id)) {
+            return ListPosition(list: parts, index: index)
+        }
+        for list in [part.description, part.commitments, part.outcomes] {
+            if let index = list.firstIndex(where: { $0.id == id }) {
+                return ListPosition(list: list.map { .statement($0.id) }, index: index)
+            }
+        }
+        return nil
     }
 
     /// A target's reply in `style`.

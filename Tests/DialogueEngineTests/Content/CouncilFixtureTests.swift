@@ -80,6 +80,23 @@ import Testing
         #expect(carried.intent == "part.communicate")
     }
 
+    /// "And the next one" after a statement answered on its own goes on from it: to the next part
+    /// when its part is that one statement (Stockton's), else to the next statement of its list.
+    @Test(arguments: [("stockton-on-tees", 1), ("rotherham", 2)])
+    func theNextOneAfterAStatementGoesOnFromIt(council: String, part index: Int) async throws {
+        let assistant = try Self.assistant(council)
+        let parts = assistant.content.charter.cornerstones
+        let statement = try #require(parts[index].commitments.first ?? parts[index].statements.first)
+        let first = await assistant.respond(to: statement.text, sessionId: "s", channel: .cli)
+        #expect(first.intent == "statement." + statement.id)
+        let next = await assistant.respond(to: "and the next one", sessionId: "s", channel: .cli)
+        if parts[index].statements.count == 1 {
+            #expect(next.intent == "part." + parts[index + 1].id)
+        } else {
+            #expect(next.intent == "statement." + parts[index].commitments[1].id)
+        }
+    }
+
     /// In a charter of one list, "next" after a statement picked from it is the statement after it.
     @Test func theNextValueOfACharterOfOneListIsItsNextStatement() async throws {
         let assistant = try Self.assistant("bcp")
