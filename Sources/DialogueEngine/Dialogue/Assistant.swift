@@ -307,7 +307,7 @@ public struct Assistant: Sendable {
         context.position = nil
         let forMatching = stripped == message ? analysed : matcher.analyze(stripped)
         let result = matcher.match(stripped, analysed: forMatching, topic: context.cornerstone)
-        if let found = signal, !answersTheCharter(result) {
+        if let found = signal, !answersTheCharter(result) || !saysMoreThan(found, words: forMatching.words) {
             return safeguardingReply(found, sessionID: sessionID)
         }
         switch result {
@@ -398,6 +398,19 @@ public struct Assistant: Sendable {
         }
         guard case .intent(let id) = candidate.target else { return true }
         return engine.content.intent(id: id)?.kind == .answer
+    }
+
+    /// Whether the message says anything beyond the words a rule read a possible risk from: "my
+    /// mum is so mean to me" is not a question about what the charter means, while "I'm not okay,
+    /// can I have a break?" asks about breaks. (The learned model weighs every word, so its signal
+    /// leaves the message whole.)
+    private func saysMoreThan(_ signal: SafeguardingSignal, words: [String]) -> Bool {
+        guard !signal.isLearned, !signal.words.isEmpty else { return true }
+        var rest = words
+        for word in signal.words {
+            if let index = rest.firstIndex(of: word) { rest.remove(at: index) }
+        }
+        return !matcher.analyze(rest.joined(separator: " ")).terms.isEmpty
     }
 
     /// Answers with a target and remembers it as the topic.

@@ -8,8 +8,11 @@ package struct SafeguardingSignal: Sendable, Equatable {
     package var tier: SafeguardingRules.Tier
     /// The rule that matched.
     package var rule: SafeguardingRules.Rule
-    /// The message's words that the rule matched (after text-speak expansion and correction).
+    /// The message's words that the rule matched (after text-speak expansion and correction); for
+    /// the learned model, the words that weighed most.
     package var words: [String]
+    /// True when the learned model gave the signal, not a rule.
+    package var isLearned = false
 }
 
 /// Spots messages that suggest harm, by category, from the rules of `safeguarding.yaml`.
@@ -230,7 +233,7 @@ package struct SafeguardingDetector: Sendable {
             "learned model: probability \((probability * 100).rounded() / 100)", location: model.location)
         return SafeguardingSignal(
             category: model.category, tier: tier, rule: rule,
-            words: model.strongest(in: message, textSpeak: textSpeak))
+            words: model.strongest(in: message, textSpeak: textSpeak), isLearned: true)
     }
 
     /// Which words a guard covers ("killing it", "dead tired").

@@ -174,6 +174,17 @@ import Testing
         #expect(try await log.safeguardingCounts().map(\.count) == [2])
     }
 
+    /// A charter match made only of the words a possible risk was read from ("mean" as in "what
+    /// does it mean") does not outweigh the risk: the message asks nothing else.
+    @Test(arguments: [
+        "my mum is so mean to me", "my stepdad is horrible to me", "people are nasty to me at school",
+        "the kids in my class were really horrible to me today",
+    ])
+    func aRiskIsNotAnsweredFromItsOwnWords(message: String) async {
+        let reply = await TestSupport.assistant().respond(to: message, channel: .http)
+        #expect(reply.kind == .safeguarding, "'\(message)' → \(reply.intent)")
+    }
+
     /// A message about a meeting is answered from a lower floor, but a weak charter match never
     /// outweighs a sign of risk in it.
     @Test func aWeakAnswerAboutAMeetingDoesNotOutweighARisk() async {
