@@ -301,12 +301,18 @@ public struct TextAnalyzer: Sendable {
     }
 
     /// True when the "4" at `index` stands for "for": before a pronoun or determiner ("4 me", "4 the
-    /// meeting"), or ending a message after a pronoun or one that asks who ("who is it 4", "who is
-    /// this charter 4"); not in "what is part 4", "she is 4" or "i have 4 kids".
+    /// meeting"), or ending a message after a pronoun, after a thing named with "this" or "that"
+    /// ("what is this charter 4"), or in one that asks who ("who is it 4", "who is this charter 4");
+    /// not in "what is part 4", "she is 4" or "i have 4 kids".
     private static func standsForFor(_ tokens: [Token], at index: Int) -> Bool {
         if index + 1 < tokens.count { return afterFor.contains(tokens[index + 1].text) }
-        return index > 0 && (beforeAFinalFor.contains(tokens[index - 1].text) || tokens[0].text == "who")
+        guard index > 0 else { return false }
+        let named = index > 1 && demonstratives.contains(tokens[index - 2].text)
+        return beforeAFinalFor.contains(tokens[index - 1].text) || named || tokens[0].text == "who"
     }
+
+    /// Words that name a thing before a final "4" that is "for" ("what is this charter 4").
+    private static let demonstratives: Set<String> = ["this", "that", "these", "those"]
 
     /// Pronouns and determiners that follow "4" when it stands for "for" ("4 me", "4 the meeting").
     private static let afterFor: Set<String> = [
