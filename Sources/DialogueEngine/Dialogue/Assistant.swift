@@ -298,11 +298,18 @@ public struct Assistant: Sendable {
         }
         // "And the next one?": on from the item picked last, or from the part (or, for a charter of
         // one list, the statement) being talked about.
-        if let step = OrdinalReference.step(in: typed), var position = currentPosition(context),
-            position.list.indices.contains(position.index + step)
-        {
-            position.index += step
-            return pick(position, context: &context, sessionID: sessionID)
+        if let step = OrdinalReference.step(in: typed), var position = currentPosition(context) {
+            if position.list.indices.contains(position.index + step) {
+                position.index += step
+                return pick(position, context: &context, sessionID: sessionID)
+            }
+            // Past either end: say so and keep the place, rather than read "next" as a topic.
+            if let end = engine.content.intent(id: "system.end-of-list") {
+                let composed = engine.composer.compose(end.response, suggestions: end.suggestions, style: style)
+                return Reply(
+                    reply: composed.text, answered: true, intent: end.id, confidence: 1, sessionId: sessionID,
+                    suggestions: composed.suggestions, sources: [], kind: .smalltalk)
+            }
         }
         context.position = nil
         let forMatching = stripped == message ? analysed : matcher.analyze(stripped)

@@ -68,9 +68,16 @@ import Testing
         #expect(try #require(replies.last).intent == intent)
     }
 
+    /// "Next" after the last item (or "the one before" the first) says there is no other one and
+    /// keeps the place, rather than wrapping round or reading "next" as a topic.
     @Test func thereIsNoNextOneAfterTheLast() async throws {
-        let replies = await conversation(["what are the cornerstones", "the last one", "next"])
-        #expect(try #require(replies.last).intent != "part.welcome-and-care")
+        let replies = await conversation([
+            "what are the cornerstones", "the last one", "next", "the one before", "what are the cornerstones",
+            "the first one", "the one before",
+        ])
+        #expect(replies[2].intent == "system.end-of-list" && replies[2].answered)
+        #expect(replies[3].intent == "part.communicate")
+        #expect(replies[6].intent == "system.end-of-list")
     }
 
     @Test(
