@@ -170,18 +170,26 @@ import Testing
         }
     }
 
-    /// Each council's larger tuning set (`tuning.jsonl`) keeps the share it is tuned to, less a
-    /// margin: a change to the base layer that costs a council many answers fails here.
-    @Test(arguments: [("bcp", 0.75), ("stockton-on-tees", 0.75), ("rotherham", 0.6)])
-    func theTuningSetKeepsItsFloor(_ council: String, inScope floor: Double) async throws {
-        let path = Self.folder(council).appendingPathComponent("tuning.jsonl").path
+    /// Each council's own tuning sets (`tuning.jsonl`, and `tuning-2.jsonl` written later by someone
+    /// who saw only the charters) keep the shares they are tuned to, less a margin: a change to the
+    /// base layer that costs a council many answers fails here.
+    @Test(arguments: [
+        ("bcp", "tuning.jsonl", 0.75, 0.9), ("stockton-on-tees", "tuning.jsonl", 0.75, 0.9),
+        ("rotherham", "tuning.jsonl", 0.6, 0.9), ("bcp", "tuning-2.jsonl", 0.7, 0.8),
+        ("stockton-on-tees", "tuning-2.jsonl", 0.7, 0.9), ("rotherham", "tuning-2.jsonl", 0.6, 0.8),
+    ])
+    func theTuningSetKeepsItsFloor(_ council: String, file: String, inScope floor: Double, outOfScope outFloor: Double)
+        async throws
+    {
+        let path = Self.folder(council).appendingPathComponent(file).path
         let items = try Evaluation.load(try String(contentsOfFile: path, encoding: .utf8), file: path)
         let report = await Evaluation.run(items, assistant: try Self.assistant(council))
         for (kind, passed, total) in report.byKind {
             let share = Double(passed) / Double(total)
             switch kind {
-            case .in: #expect(share >= floor, "\(council) in scope: \(passed)/\(total)")
-            default: #expect(share >= 0.9, "\(council) \(kind.rawValue): \(passed)/\(total)")
+            case .in: #expect(share >= floor, "\(council) \(file) in scope: \(passed)/\(total)")
+            case .out: #expect(share >= outFloor, "\(council) \(file) out of scope: \(passed)/\(total)")
+            default: #expect(share >= 0.9, "\(council) \(file) \(kind.rawValue): \(passed)/\(total)")
             }
         }
     }
