@@ -55,6 +55,15 @@ import Testing
         #expect(PorterStemmer.stem(word) == stem)
     }
 
+    /// "-ification" is read as "-ify": the noun meets its verb.
+    @Test(arguments: [
+        ("identification", "identifying"), ("clarification", "clarify"), ("notifications", "notified"),
+        ("qualification", "qualify"),
+    ])
+    func nounsInIficationMeetTheirVerbs(noun: String, verb: String) {
+        #expect(PorterStemmer.stem(noun) == PorterStemmer.stem(verb))
+    }
+
     @Test(arguments: ["a", "is", "ab", "café", "co-op", "123", "UPPER"])
     func leavesShortOrNonLetterWordsAlone(word: String) {
         #expect(PorterStemmer.stem(word) == word)

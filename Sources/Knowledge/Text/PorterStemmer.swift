@@ -1,7 +1,8 @@
 /// The Porter stemming algorithm (M.F. Porter, 1980, "An algorithm for suffix stripping"), written
 /// from the published description so that "listening", "listened" and "listens" all become "listen",
 /// with one rule of Porter's later English stemmer: "-ly" goes after the letters it lists, so that
-/// "promptly" meets "prompt".
+/// "promptly" meets "prompt"; and "-ification" is read as "-ify" first, so that "identification"
+/// meets "identifying" and "clarification" meets "clarify".
 ///
 /// Words that are not plain ASCII letters, or shorter than three letters, are returned unchanged.
 public enum PorterStemmer {
@@ -9,6 +10,11 @@ public enum PorterStemmer {
     public static func stem(_ word: String) -> String {
         var bytes = Array(word.utf8)
         guard bytes.count > 2, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
+        for suffix in [Array("ifications".utf8), Array("ification".utf8)]
+        where bytes.count > suffix.count + 2 && bytes.suffix(suffix.count).elementsEqual(suffix) {
+            bytes = bytes.dropLast(suffix.count) + Array("ify".utf8)
+            break
+        }
         var stemmer = Stemmer(b: bytes)
         stemmer.run()
         bytes = Array(stemmer.b[0...stemmer.k])
