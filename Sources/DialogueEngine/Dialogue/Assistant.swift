@@ -52,11 +52,12 @@ public struct Assistant: Sendable {
     /// The engine one request works with from start to end, even if a reload happens meanwhile.
     private var pinned: Engine?
     /// How the request being answered wants its reply worded.
-    private var style = ReplyStyle.standard
+    var style = ReplyStyle.standard
     /// False when the message repeats the previous one in another style: it is answered, not counted.
     private var counted = true
     private let settings: MatcherSettings
-    private var engine: Engine { pinned ?? box.current.withLock { $0 } }
+    /// The content and what is built from it: the one pinned for a request, else the current one.
+    var engine: Engine { pinned ?? box.current.withLock { $0 } }
 
     /// The content this assistant answers from.
     public var content: Content { engine.content }
@@ -421,7 +422,7 @@ public struct Assistant: Sendable {
     }
 
     /// Answers with a target and remembers it as the topic.
-    private func answer(_ candidate: Candidate, context: inout DialogueContext, sessionID: String) -> Reply {
+    func answer(_ candidate: Candidate, context: inout DialogueContext, sessionID: String) -> Reply {
         let composed: ReplyComposer.Composed
         var kind = Reply.Kind.answer
         var intentName: String
@@ -492,163 +493,10 @@ public struct Assistant: Sendable {
     }
 
     /// A target's reply in `style`.
-    private func compose(_ target: Target, style: ReplyStyle) -> ReplyComposer.Composed {
+    func compose(_ target: Target, style: ReplyStyle) -> ReplyComposer.Composed {
         switch target {
         case .statement(let id): return engine.composer.compose(statementID: id, style: style)
         case .intent(let id): return engine.composer.compose(engine.content.intent(id: id)!, style: style)
-        }
-    }
-
-    /// The most statements whose own words "what does that mean?" repeats after the simpler ones: a
-    /// part's list of commitments, not a list of outcomes.
-    private static let explainedInOwnWords = 3
-
-    /// "What does that mean?": the topic again in easy-read words, then the charter's own words of
-    /// what it quoted (at most ``explainedInOwnWords`` statements).
-    private func explainTopic(
-        _ intent: Intent, confidence: Double, context: inout DialogueContext, sessionID: String
-    ) -> Reply? {
-        guard let topic = context.topic else { return nil }
-        let simple = compose(topic, style: .easy)
-        var parts = [intent.response.text, simple.text].filter { !$0.isEmpty }
-        // The charter's own words, when the simpler ones differ from them (a statement without an
-        // easy-read form is shown in its own words already).
-        let ownWords = simple.sources.map(\.text).filter { !simple.text.contains($0) }
-        if !ownWords.isEmpty && simple.sources.count <= Self.explainedInOwnWords {
-            if !intent.response.after.isEmpty { parts.append(intent.response.after) }
-            parts += ownWords.map { "• " + $0 }
-        } else if ownWords.isEmpty, (1...Self.explainedInOwnWords).contains(simple.sources.count),
-            simple.text == compose(topic, style: .standard).text,
-            let none = engine.content.intent(id: "system.no-simpler").map({ engine.composer.compose($0, style: style) })
-        {
-            // Nothing simpler is written for it (a council's statement without an easy-read form):
-            // say so, rather than call the same words simpler.
-            parts = [none.text] + simple.sources.map { "• " + $0.text }
-        }
-        context.pending = simple.pending
-        return Reply(
-            reply: parts.joined(separator: "\n"), answered: true, intent: intent.id, confidence: confidence,
-            sessionId: sessionID, suggestions: simple.suggestions, sources: simple.sources, kind: .answer)
-    }
-
-    /// The part a topic belongs to: the conversation's, or that of the first statement it quotes.
-    private func part(of context: DialogueContext) -> Cornerstone? {
-        let charter = engine.content.charter
-        if let id = context.cornerstone, let part = charter.cornerstone(id: id) { return part }
-        guard let topic = context.topic else { return nil }
-        return matcher.quotedStatementIDs(topic).lazy.compactMap { charter.cornerstone(containing: $0) }.first
-    }
-
-    /// "Tell me more" after a topic that has nothing more of its own: the other statements of its part.
-    private func moreInPart(_ part: Cornerstone, context: DialogueContext, after followUp: Intent)
-        -> ReplyComposer.Composed?
-    {
-        guard let lead = engine.content.intent(id: "system.more-in-part"), let topic = context.topic else { return nil }
-        let shown = matcher.quotedStatements(topic)
-        let rest = (part.commitments + part.outcomes).filter { !shown.contains($0.id) }
-        guard !rest.isEmpty else { return nil }
-        let filled = filled(lead, for: part)
-        return engine.composer.compose(
-            Response(text: filled.text, quotes: rest.map(\.id), easy: filled.easy),
-            suggestions: followUpSuggestions(followUp, context), style: style)
-    }
-
-    /// The response of a system lead written for any part ("… under {part}:"), filled in for `part`.
-    private func filled(_ lead: Intent, for part: Cornerstone) -> Response {
-        let number = (engine.content.charter.cornerstones.firstIndex { $0.id == part.id } ?? 0) + 1
-        return lead.forPart(id: part.id, title: part.title, number: number).response
-    }
-
-    /// "Tell me more", "what will I see?": continues the conversation's topic.
-    private func followUp(_ intent: Intent, confidence: Double, context: inout DialogueContext, sessionID: String)
-        -> Reply
-    {
-        if intent.id.hasSuffix("explain") {
-            if let reply = explainTopic(intent, confidence: confidence, context: &context, sessionID: sessionID) {
-                return reply
-            }
-        }
-        var composed: ReplyComposer.Composed?
-        let wantsOutcomes = intent.id.hasSuffix("outcomes")
-        if intent.id.hasSuffix("why") {
-            // The charter seldom gives reasons: its words on the topic again, after saying so. With
-            // no topic, or after a question about the charter itself, what the charter is for.
-            let quoted = context.topic.map { matcher.quotedStatementIDs($0) } ?? []
-            let aboutTheCharter = context.topic.map { $0.key.hasPrefix("intent:about.") } ?? false
-            if quoted.isEmpty || aboutTheCharter, engine.content.intent(id: "about.why") != nil {
-                return answer(
-                    Candidate(target: .intent("about.why"), confidence: confidence), context: &context,
-                    sessionID: sessionID)
-            }
-            composed = engine.composer.compose(
-                Response(text: intent.response.text, quotes: quoted, easy: intent.response.easy),
-                suggestions: followUpSuggestions(intent, context), style: style)
-        } else if !context.pending.isEmpty && !wantsOutcomes {
-            composed = engine.composer.continuation(
-                context.pending, suggestions: followUpSuggestions(intent, context), style: style)
-        } else if wantsOutcomes, let cornerstone = context.cornerstone {
-            composed = engine.composer.compose(
-                Response(text: intent.response.text, quotes: [cornerstone + ".outcomes"], easy: intent.response.easy),
-                suggestions: followUpSuggestions(intent, context), style: style)
-        } else if case .intent(let id)? = context.topic, let topic = engine.content.intent(id: id),
-            let more = topic.more
-        {
-            composed = engine.composer.compose(more, suggestions: topic.suggestions, style: style)
-        } else if let cornerstone = context.cornerstone.flatMap({ engine.content.charter.cornerstone(id: $0) }) {
-            let topicIntent = engine.content.intent(id: "part." + cornerstone.id)
-            if case .intent(let id)? = context.topic, id == "part." + cornerstone.id,
-                let more = topicIntent?.more
-            {
-                composed = engine.composer.compose(more, suggestions: topicIntent?.suggestions ?? [], style: style)
-            } else if let more = moreInPart(cornerstone, context: context, after: intent) {
-                composed = more
-                // The rest of the part has been shown: a further "more" goes on from the part itself.
-                if let topicIntent { context.topic = .intent(topicIntent.id) }
-            } else if case .intent(let id)? = context.topic, id == topicIntent?.id,
-                let all = engine.content.intent(id: "system.all-of-part")
-            {
-                // The part was just shown whole: say so, with its words again.
-                let filled = filled(all, for: cornerstone)
-                composed = engine.composer.compose(
-                    Response(
-                        text: filled.text, quotes: cornerstone.statements.map(\.id), after: filled.after,
-                        easy: filled.easy),
-                    suggestions: followUpSuggestions(intent, context), style: style)
-            } else if let topicIntent {
-                return answer(
-                    Candidate(target: .intent(topicIntent.id), confidence: confidence), context: &context,
-                    sessionID: sessionID)
-            }
-        } else if let part = part(of: context) {
-            composed = moreInPart(part, context: context, after: intent)
-            if composed != nil, engine.content.intent(id: "part." + part.id) != nil {
-                context.topic = .intent("part." + part.id)
-            }
-        }
-        guard let composed else {
-            let noContext = engine.content.intent(id: "system.no-context")!
-            let reply = engine.composer.compose(noContext.response, suggestions: noContext.suggestions, style: style)
-            return Reply(
-                reply: reply.text, answered: true, intent: noContext.id, confidence: confidence, sessionId: sessionID,
-                suggestions: reply.suggestions, sources: [], kind: .smalltalk)
-        }
-        context.pending = composed.pending
-        if !composed.list.isEmpty { context.list = composed.list }
-        return Reply(
-            reply: composed.text, answered: true, intent: intent.id, confidence: confidence, sessionId: sessionID,
-            suggestions: composed.suggestions, sources: composed.sources, kind: .answer)
-    }
-
-    /// The buttons after a follow-up: its intent's suggestions, one naming `{other-part}` offered for
-    /// each of two parts other than the conversation's (and none without one).
-    private func followUpSuggestions(_ followUp: Intent, _ context: DialogueContext) -> [String] {
-        let charter = engine.content.charter
-        let others = context.cornerstone.flatMap { charter.cornerstone(id: $0) }.map { current in
-            charter.cornerstones.filter { $0.id != current.id }.prefix(2)
-        }
-        return followUp.suggestions.flatMap { suggestion in
-            guard suggestion.contains("{other-part}") else { return [suggestion] }
-            return (others ?? []).map { suggestion.replacingAll("{other-part}", with: $0.title) }
         }
     }
 
