@@ -103,6 +103,8 @@ import Testing
         "does everyone share the same vision",
         "do i get dropped after the first meeting",
         "do i have to run the meeting myself",
+        "As parents, what does this mean to us?",
+        "mum here, what does that mean to me?",
     ])
     func ordinaryQuestionsAreNotTreatedAsDisclosures(message: String) async {
         let reply = await TestSupport.assistant().respond(to: message, channel: .cli)
