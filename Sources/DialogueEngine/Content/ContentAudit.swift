@@ -23,19 +23,35 @@ public struct ContentAudit: Sendable {
                     file: intent.location.file, line: intent.location.line, column: intent.location.column,
                     message: message, hint: hint))
         }
+        // A suggestion that names a part at answer time ("Explain {part}") is checked for each part;
+        // only follow-ups fill `{other-part}`, and only they and `system.statement` fill `{part}`.
+        let titles = content.charter.cornerstones.map(\.title)
         for intent in content.intents {
-            // A suggestion that names a part at answer time ("Explain {part}") is checked for each part.
-            let titles = content.charter.cornerstones.map(\.title)
-            let suggestions = intent.suggestions.flatMap { suggestion in
-                let name = ["{part}", "{other-part}"].first(where: suggestion.contains)
-                guard let name else { return [suggestion] }
-                return titles.map { suggestion.replacingAll(name, with: $0) }
+            var suggestions: [String] = []
+            for suggestion in intent.suggestions {
+                let fillsPart = intent.kind == .followup || intent.id == "system.statement"
+                let unfilled = ["{other-part}", "{part}"].first {
+                    suggestion.contains($0) && !(intent.kind == .followup || ($0 == "{part}" && fillsPart))
+                }
+                if let unfilled {
+                    report(
+                        intent,
+                        "suggestion '\(suggestion)' of '\(intent.id)' names \(unfilled), which only follow-ups fill",
+                        hint: "name the part in words, or move the suggestion to a follow-up")
+                    continue
+                }
+                var filled = [suggestion]
+                for name in ["{part}", "{other-part}"] where suggestion.contains(name) {
+                    filled = filled.flatMap { text in titles.map { text.replacingAll(name, with: $0) } }
+                }
+                suggestions += filled
             }
             for suggestion in suggestions {
-                if suggestion.lowercased() == "tell me more" || suggestion.lowercased() == "more" { continue }
                 switch matcher.match(suggestion) {
                 case .answer(let candidate):
-                    if case .intent(let id) = candidate.target, content.intent(id: id)?.kind == .outOfScope {
+                    guard case .intent(let id) = candidate.target else { break }
+                    // "More", "tell me more": a follow-up, answered from the conversation.
+                    if content.intent(id: id)?.kind == .outOfScope {
                         report(
                             intent, "suggestion '\(suggestion)' of '\(intent.id)' leads to an out-of-scope reply",
                             hint: "offer a question the charter answers")

@@ -92,7 +92,9 @@ extension Assistant {
         } else if !context.pending.isEmpty && !wantsOutcomes {
             composed = engine.composer.continuation(
                 context.pending, suggestions: followUpSuggestions(intent, context), style: style)
-        } else if wantsOutcomes, let cornerstone = context.cornerstone {
+        } else if wantsOutcomes, let cornerstone = context.cornerstone,
+            engine.content.charter.cornerstone(id: cornerstone)?.outcomes.isEmpty == false
+        {
             composed = engine.composer.compose(
                 Response(text: intent.response.text, quotes: [cornerstone + ".outcomes"], easy: intent.response.easy),
                 suggestions: followUpSuggestions(intent, context), style: style)
@@ -132,11 +134,8 @@ extension Assistant {
             }
         }
         guard let composed else {
-            let noContext = engine.content.intent(id: "system.no-context")!
-            let reply = engine.composer.compose(noContext.response, suggestions: noContext.suggestions, style: style)
-            return Reply(
-                reply: reply.text, answered: true, intent: noContext.id, confidence: confidence, sessionId: sessionID,
-                suggestions: reply.suggestions, sources: [], kind: .smalltalk)
+            return systemReply(
+                engine.content.intent(id: "system.no-context")!, confidence: confidence, sessionID: sessionID)
         }
         context.pending = composed.pending
         if !composed.list.isEmpty { context.list = composed.list }
@@ -145,16 +144,19 @@ extension Assistant {
             suggestions: composed.suggestions, sources: composed.sources, kind: .answer)
     }
 
-    /// The buttons after a follow-up: its intent's suggestions, one naming `{other-part}` offered for
-    /// each of two parts other than the conversation's (and none without one).
+    /// The buttons after a follow-up: its intent's suggestions, with `{part}` the conversation's part
+    /// and one naming `{other-part}` offered for each of two others (a suggestion naming a part is
+    /// left out when the conversation has none).
     private func followUpSuggestions(_ followUp: Intent, _ context: DialogueContext) -> [String] {
         let charter = engine.content.charter
-        let others = context.cornerstone.flatMap { charter.cornerstone(id: $0) }.map { current in
-            charter.cornerstones.filter { $0.id != current.id }.prefix(2)
-        }
-        return followUp.suggestions.flatMap { suggestion in
-            guard suggestion.contains("{other-part}") else { return [suggestion] }
-            return (others ?? []).map { suggestion.replacingAll("{other-part}", with: $0.title) }
+        let current = context.cornerstone.flatMap { charter.cornerstone(id: $0) }
+        let others = current.map { current in charter.cornerstones.filter { $0.id != current.id }.prefix(2) } ?? []
+        return followUp.suggestions.flatMap { suggestion -> [String] in
+            if suggestion.contains("{other-part}") {
+                return others.map { suggestion.replacingAll("{other-part}", with: $0.title) }
+            }
+            guard suggestion.contains("{part}") else { return [suggestion] }
+            return current.map { [suggestion.replacingAll("{part}", with: $0.title)] } ?? []
         }
     }
 }

@@ -306,10 +306,7 @@ public struct Assistant: Sendable {
             }
             // Past either end: say so and keep the place, rather than read "next" as a topic.
             if let end = engine.content.intent(id: "system.end-of-list") {
-                let composed = engine.composer.compose(end.response, suggestions: end.suggestions, style: style)
-                return Reply(
-                    reply: composed.text, answered: true, intent: end.id, confidence: 1, sessionId: sessionID,
-                    suggestions: composed.suggestions, sources: [], kind: .smalltalk)
+                return systemReply(end, confidence: 1, sessionID: sessionID)
             }
         }
         context.position = nil
@@ -421,6 +418,14 @@ public struct Assistant: Sendable {
         return !matcher.analyze(rest.joined(separator: " ")).terms.isEmpty
     }
 
+    /// A system intent's reply, as small talk: it answers, but about the conversation, not the charter.
+    func systemReply(_ intent: Intent, confidence: Double, sessionID: String) -> Reply {
+        let composed = engine.composer.compose(intent.response, suggestions: intent.suggestions, style: style)
+        return Reply(
+            reply: composed.text, answered: true, intent: intent.id, confidence: confidence, sessionId: sessionID,
+            suggestions: composed.suggestions, sources: [], kind: .smalltalk)
+    }
+
     /// Answers with a target and remembers it as the topic.
     func answer(_ candidate: Candidate, context: inout DialogueContext, sessionID: String) -> Reply {
         let composed: ReplyComposer.Composed
@@ -472,7 +477,8 @@ public struct Assistant: Sendable {
 
     /// Where "the next one" starts from: the item picked last by its position, else the topic's
     /// place in the charter's own list of parts; for a statement, its part's place when the part is
-    /// that one statement, else its place in its part's list.
+    /// that one statement, else its place in its part's list when that list has others (a part's
+    /// lone paragraph has no next one of its own: the message is matched instead).
     private func currentPosition(_ context: DialogueContext) -> ListPosition? {
         if let position = context.position { return position }
         let parts = engine.parts
@@ -484,7 +490,7 @@ public struct Assistant: Sendable {
         if part.statements.count == 1, let index = parts.firstIndex(of: .intent("part." + part.id)) {
             return ListPosition(list: parts, index: index)
         }
-        for list in [part.description, part.commitments, part.outcomes] {
+        for list in [part.description, part.commitments, part.outcomes] where list.count > 1 {
             if let index = list.firstIndex(where: { $0.id == id }) {
                 return ListPosition(list: list.map { .statement($0.id) }, index: index)
             }

@@ -127,28 +127,33 @@ package final class Matcher: Sendable {
                 cornerstoneOfTarget[.statement(statement.id)] = cornerstone.id
             }
         }
-        // A part's title word may be asked about in another form that a synonym group holds
-        // ("Communicate" as "communication"): the title is indexed in the group's terms too.
-        var groupOfStem: [String: String] = [:]
+        // A part's title may be asked about by the noun of its verb, which a synonym group holds
+        // ("Communicate" as "communication", "Involve" as "involvement"): the title is indexed in
+        // the group's terms too. Only such nouns: a shared stem would also join "time" to "timely".
+        var groupOfWord: [String: String] = [:]
         for group in content.lexicon.synonymGroups {
             for member in group {
                 let analysed = analyzer.analyze(member)
                 guard analysed.words.count == 1, let term = analysed.terms.first?.text, term.hasPrefix("=") else {
                     continue
                 }
-                groupOfStem[PorterStemmer.stem(analysed.words[0]), default: term] = term
+                groupOfWord[analysed.words[0]] = groupOfWord[analysed.words[0]] ?? term
             }
         }
         for cornerstone in content.charter.cornerstones {
             let target = Target.intent("part." + cornerstone.id)
             add(cornerstone.title, target: target)
             let title = analyzer.analyze(cornerstone.title)
-            let grouped = title.terms.map { groupOfStem[$0.text] ?? $0.text }
-            if grouped != title.terms.map(\.text) {
-                documents.append(IndexDocument(key: target.key, terms: grouped))
-                documentTargets.append(number(target))
-                documentStrengths.append(1)
+            var groupOfStem: [String: String] = [:]
+            for (word, stem) in zip(title.words, title.stems) {
+                if let group = Self.nouns(of: word).lazy.compactMap({ groupOfWord[$0] }).first {
+                    groupOfStem[stem] = group
+                }
             }
+            guard !groupOfStem.isEmpty else { continue }
+            documents.append(IndexDocument(key: target.key, terms: title.terms.map { groupOfStem[$0.text] ?? $0.text }))
+            documentTargets.append(number(target))
+            documentStrengths.append(1)
         }
         for intent in content.intents {
             let target = Target.intent(intent.id)
@@ -546,6 +551,13 @@ package final class Matcher: Sendable {
         }
         ranked.sort(by: inOrder)
         return ranked
+    }
+
+    /// The nouns a verb makes with a suffix: "communicate" → "communication", "involve" →
+    /// "involvement", "partner" → "partnership".
+    static func nouns(of verb: String) -> [String] {
+        let base = verb.hasSuffix("e") ? String(verb.dropLast()) : verb
+        return [base + "ion", base + "ation", verb + "ment", verb + "ship", verb + "ness"]
     }
 
     /// How much a word counts in word-for-word likeness: a missing "place" matters more than a missing "the".

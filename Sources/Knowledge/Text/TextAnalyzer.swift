@@ -302,14 +302,22 @@ public struct TextAnalyzer: Sendable {
 
     /// True when the "4" at `index` stands for "for": before a pronoun or determiner ("4 me", "4 the
     /// meeting"), or ending a message after a pronoun, after a thing named with "this" or "that"
-    /// ("what is this charter 4"), or in one that asks who ("who is it 4", "who is this charter 4");
-    /// not in "what is part 4", "she is 4" or "i have 4 kids".
+    /// ("what is this charter 4", not "what about that part 4"), or in one that asks who ("who is it
+    /// 4", "who is this charter 4"); not in "what is part 4", "she is 4" or "i have 4 kids".
     private static func standsForFor(_ tokens: [Token], at index: Int) -> Bool {
         if index + 1 < tokens.count { return afterFor.contains(tokens[index + 1].text) }
         guard index > 0 else { return false }
-        let named = index > 1 && demonstratives.contains(tokens[index - 2].text)
+        let named =
+            index > 1 && demonstratives.contains(tokens[index - 2].text)
+            && !countedWords.contains(tokens[index - 1].text)
         return beforeAFinalFor.contains(tokens[index - 1].text) || named || tokens[0].text == "who"
     }
+
+    /// Words a number follows as a label ("that part 4", "this year 4"), where "4" stays a number.
+    private static let countedWords: Set<String> = [
+        "part", "year", "number", "page", "step", "stage", "level", "chapter", "section", "question", "point",
+        "item", "room", "class", "group", "week", "day",
+    ]
 
     /// Words that name a thing before a final "4" that is "for" ("what is this charter 4").
     private static let demonstratives: Set<String> = ["this", "that", "these", "those"]

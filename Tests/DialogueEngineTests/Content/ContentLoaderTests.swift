@@ -82,6 +82,25 @@ import Testing
         #expect(ContentAudit(content: content).run().map(\.description) == [])
     }
 
+    /// `check` tries a suggestion naming a part with every part's title, and reports one whose
+    /// placeholder nothing fills at answer time (only follow-ups fill `{other-part}`).
+    @Test func partPlaceholdersInSuggestionsAreCheckedWhereTheyAreFilled() {
+        func intent(_ id: String, _ kind: Intent.Kind, suggestions: [String]) -> Intent {
+            Intent(
+                id: id, kind: kind, examples: ["an example about \(id)"], keywords: [],
+                response: Response(text: "Some words."), more: nil, list: [], suggestions: suggestions,
+                location: SourceLocation(file: "extra.yaml", line: 1, column: 3))
+        }
+        let content = TestSupport.content(with: [
+            intent("topic.unfilled", .answer, suggestions: ["Explain {other-part}", "Explain {part}"]),
+            intent("followup.filled", .followup, suggestions: ["Explain {other-part}", "Explain {part}"]),
+        ])
+        let problems = ContentAudit(content: content).run().map(\.message)
+        #expect(problems.contains { $0.contains("'topic.unfilled'") && $0.contains("{other-part}") })
+        #expect(problems.contains { $0.contains("'topic.unfilled'") && $0.contains("{part}") })
+        #expect(!problems.contains { $0.contains("'followup.filled'") && $0.contains("only follow-ups fill") })
+    }
+
     @Test func unknownKeyIsReportedWithLineColumnAndSuggestion() throws {
         let found = try errors([
             "extra.yaml": """
