@@ -26,7 +26,9 @@ public struct ContentAudit: Sendable {
         // A suggestion that names a part at answer time ("Explain {part}") is checked for each part;
         // only follow-ups fill `{other-part}`, and only they and `system.statement` fill `{part}`.
         let titles = content.charter.cornerstones.map(\.title)
-        for intent in content.intents {
+        // A clarification's own buttons follow the answers it offers as a way out ("None of these"),
+        // not as questions.
+        for intent in content.intents where intent.id != "system.clarify" {
             var suggestions: [String] = []
             for suggestion in intent.suggestions {
                 let fillsPart = intent.kind == .followup || intent.id == "system.statement"

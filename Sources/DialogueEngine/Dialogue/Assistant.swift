@@ -344,7 +344,7 @@ public struct Assistant: Sendable {
             let composed = engine.composer.compose(intent.response, suggestions: [], style: style)
             return Reply(
                 reply: composed.text, answered: false, intent: intent.id, confidence: candidates.first?.confidence ?? 0,
-                sessionId: sessionID, suggestions: options + ["None of these"].prefix(max(0, 3 - options.count)),
+                sessionId: sessionID, suggestions: options + intent.suggestions.prefix(max(0, 3 - options.count)),
                 sources: [], kind: .clarify)
         case .fallback(let best):
             await logUnanswered(

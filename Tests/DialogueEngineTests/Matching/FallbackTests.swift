@@ -98,6 +98,9 @@ import Testing
         #expect(reply.kind == .clarify)
         #expect(!reply.answered)
         #expect(Set(reply.suggestions.prefix(2)) == ["Bike shed rules?", "Car park rules?"])
+        // Then the way out that system.clarify offers, while there is room for it.
+        let wayOut = try #require(content.intent(id: "system.clarify")?.suggestions.first)
+        #expect(reply.suggestions.last == wayOut)
         let logged = try #require(await log.questions.first)
         #expect(logged.outcome == .clarify)
         // Each offered suggestion leads to its answer.
