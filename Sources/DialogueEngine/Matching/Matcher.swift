@@ -99,13 +99,15 @@ package final class Matcher: Sendable {
             targetNumbers[target] = targets.count - 1
             return targets.count - 1
         }
+        func add(terms: [String], target: Target, strength: Double = 1) {
+            guard !terms.isEmpty else { return }
+            documents.append(IndexDocument(key: target.key, terms: terms))
+            documentTargets.append(number(target))
+            documentStrengths.append(strength)
+        }
         @discardableResult func add(_ text: String, target: Target, strength: Double = 1) -> [String] {
             let analysed = analyzer.analyze(text)
-            if !analysed.terms.isEmpty {
-                documents.append(IndexDocument(key: target.key, terms: analysed.terms.map(\.text)))
-                documentTargets.append(number(target))
-                documentStrengths.append(strength)
-            }
+            add(terms: analysed.terms.map(\.text), target: target, strength: strength)
             return analysed.words
         }
         for statement in content.charter.allStatements {
@@ -130,30 +132,23 @@ package final class Matcher: Sendable {
         // A part's title may be asked about by the noun of its verb, which a synonym group holds
         // ("Communicate" as "communication", "Involve" as "involvement"): the title is indexed in
         // the group's terms too. Only such nouns: a shared stem would also join "time" to "timely".
-        var groupOfWord: [String: String] = [:]
-        for group in content.lexicon.synonymGroups {
-            for member in group {
-                let analysed = analyzer.analyze(member)
-                guard analysed.words.count == 1, let term = analysed.terms.first?.text, term.hasPrefix("=") else {
-                    continue
-                }
-                groupOfWord[analysed.words[0]] = groupOfWord[analysed.words[0]] ?? term
-            }
+        func group(ofNounOf verb: String) -> String? {
+            Self.nouns(of: verb).lazy.compactMap { noun in
+                let terms = analyzer.analyze(noun).terms
+                return terms.count == 1 && terms[0].text.hasPrefix("=") ? terms[0].text : nil
+            }.first
         }
         for cornerstone in content.charter.cornerstones {
             let target = Target.intent("part." + cornerstone.id)
-            add(cornerstone.title, target: target)
             let title = analyzer.analyze(cornerstone.title)
+            add(terms: title.terms.map(\.text), target: target)
             var groupOfStem: [String: String] = [:]
-            for (word, stem) in zip(title.words, title.stems) {
-                if let group = Self.nouns(of: word).lazy.compactMap({ groupOfWord[$0] }).first {
-                    groupOfStem[stem] = group
-                }
+            for (word, stem) in zip(title.words, title.stems) where !StopWords.contains(word) {
+                if let group = group(ofNounOf: word) { groupOfStem[stem] = group }
             }
-            guard !groupOfStem.isEmpty else { continue }
-            documents.append(IndexDocument(key: target.key, terms: title.terms.map { groupOfStem[$0.text] ?? $0.text }))
-            documentTargets.append(number(target))
-            documentStrengths.append(1)
+            if !groupOfStem.isEmpty {
+                add(terms: title.terms.map { groupOfStem[$0.text] ?? $0.text }, target: target)
+            }
         }
         for intent in content.intents {
             let target = Target.intent(intent.id)
