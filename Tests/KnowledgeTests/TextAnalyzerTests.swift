@@ -93,6 +93,14 @@ import Testing
         #expect(terms(text) == expected)
     }
 
+    @Test(arguments: [
+        ("can you tell me a bit more", ["tell"]), ("im a little bit worried", ["worri"]),
+        ("what are the main bits", ["main", "bit"]), ("which bit is about breaks", ["bit", "=breaks"]),
+    ])
+    func aBitSaysHowMuch(text: String, expected: [String]) {
+        #expect(terms(text) == expected)
+    }
+
     /// A word the thesaurus reads as "kind" is still a term before "of": only "kind" as written
     /// points on.
     @Test func aWordReadAsKindIsKeptBeforeOf() {

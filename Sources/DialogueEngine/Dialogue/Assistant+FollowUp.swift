@@ -133,6 +133,17 @@ extension Assistant {
                 context.topic = .intent("part." + part.id)
             }
         }
+        if composed == nil, let topic = context.topic, let all = engine.content.intent(id: "system.all-of-topic") {
+            // A topic with nothing more to it (what co-production means, in the introduction's
+            // words): say so, with its words again, rather than ask what it was.
+            let quoted = matcher.quotedStatementIDs(topic)
+            if !quoted.isEmpty {
+                composed = engine.composer.compose(
+                    Response(
+                        text: all.response.text, quotes: quoted, after: all.response.after, easy: all.response.easy),
+                    suggestions: all.suggestions, style: style)
+            }
+        }
         guard let composed else {
             return systemReply(
                 engine.content.intent(id: "system.no-context")!, confidence: confidence, sessionID: sessionID)

@@ -122,7 +122,7 @@ package final class Matcher: Sendable {
                 for example in theme.examples {
                     let words = add(example, target: .statement(statement.id), strength: strength)
                     // A weakly linked theme's examples count only in part: never word for word.
-                    if strength >= 1 { phraseExamples.append((Set(words), .statement(statement.id))) }
+                    if strength >= 1 { phraseExamples.append((Set(Self.shapeWords(words)), .statement(statement.id))) }
                 }
             }
             if let cornerstone = content.charter.cornerstone(containing: statement.id) {
@@ -154,7 +154,7 @@ package final class Matcher: Sendable {
             let target = Target.intent(intent.id)
             for example in intent.examples {
                 let words = intent.kind == .followup ? analyzer.words(example) : add(example, target: target)
-                phraseExamples.append((Set(words), target))
+                phraseExamples.append((Set(Self.shapeWords(words)), target))
             }
             for keyword in intent.keywords { add(keyword, target: target) }
             let cornerstones = Set(
@@ -510,7 +510,7 @@ package final class Matcher: Sendable {
         touched.reserveCapacity(exampleTargets.count)
         var seen: [String] = []
         seen.reserveCapacity(analysed.words.count)
-        for word in analysed.words where !seen.contains(word) {
+        for word in Self.shapeWords(analysed.words) where !seen.contains(word) {
             seen.append(word)
             guard let entry = likenessWords[word] else {
                 messageWeight += 1
@@ -554,6 +554,32 @@ package final class Matcher: Sendable {
         let base = verb.hasSuffix("e") ? String(verb.dropLast()) : verb
         return [base + "ion", base + "ation", verb + "ment", verb + "ship", verb + "ness"]
     }
+
+    /// The words that give a message its shape for word-for-word likeness: without a polite opening
+    /// ("can you", "could you"), "please", or "a bit" ("can you tell me a bit more, please" has the
+    /// shape of "tell me more"). A message of nothing else keeps its words.
+    static func shapeWords(_ words: [String]) -> [String] {
+        var shape: [String] = []
+        shape.reserveCapacity(words.count)
+        for (index, word) in words.enumerated() {
+            let next = index + 1 < words.count ? words[index + 1] : ""
+            let previous = index > 0 ? words[index - 1] : ""
+            let opening =
+                (index == 0 && politeOpenings.contains(word) && next == "you")
+                || (index == 1 && word == "you" && politeOpenings.contains(previous))
+            let afterNext = index + 2 < words.count ? words[index + 2] : ""
+            let howMuch =
+                (word == "bit" && (previous == "a" || previous == "little"))
+                || (word == "a" && (next == "bit" || (next == "little" && afterNext == "bit")))
+                || (word == "little" && next == "bit")
+            if opening || howMuch || politeWords.contains(word) { continue }
+            shape.append(word)
+        }
+        return shape.isEmpty ? words : shape
+    }
+
+    private static let politeOpenings: Set<String> = ["can", "could", "would", "will"]
+    private static let politeWords: Set<String> = ["please", "pls", "plz"]
 
     /// How much a word counts in word-for-word likeness: a missing "place" matters more than a missing "the".
     private static func likenessWeight(_ word: String, weakWords: Set<String>) -> Double {

@@ -289,8 +289,15 @@ public struct TextAnalyzer: Sendable {
             // ("tolerant of my son" stays "tolerant").
             let pointsOn =
                 index + 1 < written.count && written[index + 1] == "of" && Self.kindWords.contains(written[index])
+            // "Tell me a bit more", "a little bit worried": "a bit" says how much, not what about,
+            // unlike "the main bits".
+            let previous = index > 0 ? written[index - 1] : ""
+            let saysHowMuch =
+                (written[index] == "bit" && (previous == "a" || previous == "little"))
+                || (written[index] == "little" && previous == "a" && index + 1 < written.count
+                    && written[index + 1] == "bit")
             // Numbers say nothing by themselves ("4" means "four" only through a synonym group).
-            if !StopWords.contains(word) && !word.allSatisfy(\.isNumber) && !pointsOn {
+            if !StopWords.contains(word) && !word.allSatisfy(\.isNumber) && !pointsOn && !saysHowMuch {
                 let stem = stems[index]
                 let weight = isWeak(word, stem: stem) ? min(weights[index], Self.weakWeight) : weights[index]
                 terms.append(Term(stem, weight: weight))

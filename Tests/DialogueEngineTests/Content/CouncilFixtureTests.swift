@@ -69,6 +69,19 @@ import Testing
         #expect(more.reply.contains(part.title) && more.reply != shown.reply)
     }
 
+    /// "Tell me more", asked politely, after a topic outside the parts that has nothing more to it
+    /// (what co-production means, from Stockton's introduction) says that was all, with the same
+    /// words, instead of asking what it should say more about.
+    @Test(arguments: ["tell me more", "could you tell me a bit more please", "can u tell me more"])
+    func moreAfterATopicWithNothingMoreSaysThatWasAll(_ more: String) async throws {
+        let assistant = try Self.assistant("stockton-on-tees")
+        let shown = await assistant.respond(to: "what does co-production mean", sessionId: "s", channel: .cli)
+        try #require(shown.intent == "about.coproduction" && !shown.sources.isEmpty)
+        let reply = await assistant.respond(to: more, sessionId: "s", channel: .cli)
+        #expect(reply.answered && reply.intent == "followup.more")
+        #expect(reply.sources.map(\.text) == shown.sources.map(\.text))
+    }
+
     /// A part asked about in another form of its title's word, one a synonym group holds ("Communicate"
     /// as "communication"), is that part, alone or carried over from another part.
     @Test func aPartIsFoundByAnotherFormOfItsTitle() async throws {

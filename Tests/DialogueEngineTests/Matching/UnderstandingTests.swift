@@ -270,6 +270,25 @@ import Testing
         #expect(Matcher.asksAboutThat(Tokenizer.tokenize(TextFolder.fold(clause)).map(\.text)) == asksAboutThat)
     }
 
+    /// Word-for-word likeness reads a message without its polite opening, "please" or "a bit", on
+    /// both sides: "can you tell me a bit more" has the shape of "tell me more".
+    @Test(arguments: [
+        ("can you tell me a bit more please", ["tell", "me", "more"]), ("could u explain", ["could", "u", "explain"]),
+        ("will you be kind to me", ["be", "kind", "to", "me"]),
+        ("can i have a break", ["can", "i", "have", "a", "break"]),
+        ("a little bit more", ["more"]), ("the main bits", ["the", "main", "bits"]), ("please", ["please"]),
+    ])
+    func likenessReadsTheShapeWithoutPoliteWords(message: String, shape: [String]) {
+        #expect(Matcher.shapeWords(message.split(separator: " ").map(String.init)) == shape)
+    }
+
+    @Test(arguments: ["can you tell me more", "could you tell me a bit more", "tell me a little bit more please"])
+    func aPoliteTellMeMoreIsAFollowUp(_ more: String) async throws {
+        let assistant = TestSupport.assistant()
+        _ = await assistant.respond(to: "tell me about communicate", sessionId: "s", channel: .cli)
+        #expect(await assistant.respond(to: more, sessionId: "s", channel: .cli).intent == "followup.more")
+    }
+
     /// "Is that okay?" after the context: the answer is about the context, not about being okay.
     @Test(arguments: [
         (
