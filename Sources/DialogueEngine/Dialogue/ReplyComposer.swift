@@ -159,9 +159,11 @@ package struct ReplyComposer: Sendable {
         if !pending.isEmpty {
             offered.insert(contentsOf: content.intent(id: "system.more-to-come")?.suggestions ?? [], at: 0)
         }
+        // "The first one" after a part's paragraph and its list is the list's first item.
+        let listed = shown.contains { $0.kind != .paragraph } ? shown.filter { $0.kind != .paragraph } : shown
         return Composed(
             text: parts.joined(separator: "\n"), sources: sources, suggestions: Array(offered.prefix(3)),
-            pending: pending, list: shown.count > 1 ? shown.map { .statement($0.id) } : [])
+            pending: pending, list: listed.count > 1 ? listed.map { .statement($0.id) } : [])
     }
 
     private func sourceName(of statement: Statement) -> String {

@@ -82,6 +82,19 @@ import Testing
         #expect(reply.sources.map(\.text) == shown.sources.map(\.text))
     }
 
+    /// A part is answered with the paragraph that leads into its list, then the list ("They will
+    /// communicate with you … openly, clearly and honestly by:"); "the first one" after it is the
+    /// list's first item, not the paragraph.
+    @Test func aPartIsAnsweredWithItsParagraphThenItsList() async throws {
+        let assistant = try Self.assistant("rotherham")
+        let part = try #require(assistant.content.charter.cornerstone(id: "communicate"))
+        try #require(!part.description.isEmpty && part.commitments.count > 1)
+        let shown = await assistant.respond(to: "tell me about communicate", sessionId: "s", channel: .cli)
+        #expect(shown.sources.map(\.text) == (part.description + part.commitments).map(\.text))
+        let first = await assistant.respond(to: "the first one", sessionId: "s", channel: .cli)
+        #expect(first.intent == "statement." + part.commitments[0].id)
+    }
+
     /// A part asked about in another form of its title's word, one a synonym group holds ("Communicate"
     /// as "communication"), is that part, alone or carried over from another part.
     @Test func aPartIsFoundByAnotherFormOfItsTitle() async throws {
