@@ -27,6 +27,9 @@ package final class Matcher: Sendable {
     private let cornerstoneIDs: [String]
     /// Each target's cornerstone, by number (-1 for none).
     private let targetCornerstones: [Int]
+    /// The terms of each part's title, by the part intent's target number: a message of exactly
+    /// those terms names the part ("what are the principles" for "Our principles").
+    private let titleTerms: [Int: Set<String>]
     /// The target of each index document, by document number.
     private let documentTargets: [Int]
     /// How much each index document counts for its target: 1, or less for the examples of a theme
@@ -138,10 +141,12 @@ package final class Matcher: Sendable {
                 return terms.count == 1 && terms[0].text.hasPrefix("=") ? terms[0].text : nil
             }.first
         }
+        var titleTerms: [Int: Set<String>] = [:]
         for cornerstone in content.charter.cornerstones {
             let target = Target.intent("part." + cornerstone.id)
             let title = analyzer.analyze(cornerstone.title)
             add(terms: title.terms.map(\.text), target: target)
+            titleTerms[number(target)] = Set(title.terms.map(\.text))
             var groupOfStem: [String: String] = [:]
             for (word, stem) in zip(title.words, title.stems) where !StopWords.contains(word) {
                 if let group = group(ofNounOf: word) { groupOfStem[stem] = group }
@@ -203,6 +208,7 @@ package final class Matcher: Sendable {
             cornerstoneOfTarget[target].flatMap { cornerstoneIDs.firstIndex(of: $0) } ?? -1
         }
         self.documentTargets = documentTargets
+        self.titleTerms = titleTerms.filter { !$0.value.isEmpty }
         self.wholeShapeOnly = targets.map { target in
             guard case .intent(let id) = target, let kind = content.intent(id: id)?.kind else { return false }
             return kind == .smalltalk || kind == .followup
@@ -539,6 +545,20 @@ package final class Matcher: Sendable {
             if similarity >= threshold { score.confidence = max(score.confidence, similarity) }
             if score.confidence > 0 { found[slot(target)].score = score }
         }
+        // A message that is a part's title, in its words or its synonyms' ("principles" for "Our
+        // principles"), names that part, even where an example of another intent has its words
+        // ("what are the principles" asks for the list of parts in a charter whose parts are not).
+        if !titleTerms.isEmpty {
+            let asked = Set(analysed.terms.map(\.text))
+            for (target, title) in titleTerms where title == asked && slots[target] >= 0 {
+                // The part's other intents ("what will they do for Communicate") keep their order.
+                let part = targetCornerstones[target]
+                for place in found.indices
+                where found[place].target == target || (part >= 0 && targetCornerstones[found[place].target] == part) {
+                    found[place].score.namesTitle = true
+                }
+            }
+        }
         var ranked = found.map { entry in
             Ranked(
                 target: entry.target, confidence: min(1, (entry.score.confidence * 1000).rounded() / 1000),
@@ -599,6 +619,7 @@ package final class Matcher: Sendable {
         var confidence = 0.0
         var bm25 = 0.0
         var likeness = 0.0
+        var namesTitle = false
 
         /// Keeps the best document's evidence.
         mutating func absorb(confidence: Double, bm25: Double) {
@@ -609,7 +630,9 @@ package final class Matcher: Sendable {
         }
 
         /// Confidence first; word-for-word likeness and BM25 settle near-ties.
-        var ranking: Double { confidence + 0.06 * likeness + 0.02 * bm25 + (likeness > 0.999 ? 0.2 : 0) }
+        var ranking: Double {
+            confidence + 0.06 * likeness + 0.02 * bm25 + (likeness > 0.999 ? 0.2 : 0) + (namesTitle ? 0.3 : 0)
+        }
     }
 
     private static let questionWords: Set<String> = [

@@ -95,6 +95,27 @@ import Testing
         #expect(first.intent == "statement." + part.commitments[0].id)
     }
 
+    /// In a charter whose parts are sections, one of them titled "Our principles", "what are the
+    /// principles" is that part's list, not the list of sections; "what are the sections" still is.
+    @Test func aPartTitledWithThePartsWordIsThatPart() async throws {
+        let charter = """
+            # Anytown's Co-production Charter
+            We work with families.
+            ## Our principles
+            - Everyone is welcome.
+            - Everyone is heard.
+            ## Working at every level
+            - With each child and family.
+            - With groups of families.
+            """
+        let content = try TestSupport.councilContent([
+            "charter.md": charter, "council.yaml": TestSupport.anytownCouncil(parts: "sections", partWord: "section"),
+        ])
+        let assistant = TestSupport.assistant(content: content)
+        #expect(await assistant.respond(to: "what are the principles", channel: .cli).intent == "part.our-principles")
+        #expect(await assistant.respond(to: "what are the sections", channel: .cli).intent == "about.parts")
+    }
+
     /// A part asked about in another form of its title's word, one a synonym group holds ("Communicate"
     /// as "communication"), is that part, alone or carried over from another part.
     @Test func aPartIsFoundByAnotherFormOfItsTitle() async throws {
