@@ -71,7 +71,11 @@ public struct ContentAudit: Sendable {
                         hint: "it is too close to another intent's examples; reword it or add more examples")
                     continue
                 }
-                if case .intent(let id) = candidate.target, id != intent.id {
+                // A charter may name a part after what all its parts are called ("Our principles"):
+                // the list of parts' example "what are the principles" names that part there.
+                if case .intent(let id) = candidate.target, id != intent.id,
+                    matcher.partNamed(by: example).map({ $0 != matcher.cornerstone(of: candidate.target) }) ?? true
+                {
                     report(
                         intent, "example '\(example)' of '\(intent.id)' leads to '\(id)' instead",
                         hint: "reword one of the two intents' examples so each question has one home")

@@ -232,6 +232,14 @@ package final class Matcher: Sendable {
         }
     }
 
+    /// The part whose title `message` is, in its words or its synonyms' ("what are the principles"
+    /// for "Our principles"), if there is one.
+    package func partNamed(by message: String) -> String? {
+        let asked = Set(analyze(message).terms.map(\.text))
+        guard let (target, _) = titleTerms.first(where: { $0.value == asked }) else { return nil }
+        return cornerstone(of: targets[target])
+    }
+
     /// The cornerstone a target is about, if it is about one.
     package func cornerstone(of target: Target) -> String? {
         cornerstoneOfTarget[target]

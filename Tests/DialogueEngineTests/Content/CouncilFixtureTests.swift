@@ -114,6 +114,9 @@ import Testing
         let assistant = TestSupport.assistant(content: content)
         #expect(await assistant.respond(to: "what are the principles", channel: .cli).intent == "part.our-principles")
         #expect(await assistant.respond(to: "what are the sections", channel: .cli).intent == "about.parts")
+        // check knows the list of parts' example "what are the principles" has another home here.
+        let problems = ContentAudit(content: content).run().map(\.description)
+        #expect(!problems.contains { $0.contains("leads to") }, "\(problems)")
     }
 
     /// A part asked about in another form of its title's word, one a synonym group holds ("Communicate"
