@@ -8,9 +8,9 @@ import Testing
 /// format with only `charter.md` and `council.yaml`, over the project's base layer: no intent was
 /// written for them. Their question sets were written before any answer was seen.
 @Suite struct CouncilFixtureTests {
-    static let councils = ["bcp", "stockton-on-tees", "rotherham"]
-    /// The councils with a question set that must pass (`questions.jsonl`); Rotherham's charter came
-    /// later, with a tuning set only.
+    static let councils = ["bcp", "stockton-on-tees", "rotherham", "stockport", "buckinghamshire"]
+    /// The councils with a question set that must pass (`questions.jsonl`); Rotherham's, Stockport's
+    /// and Buckinghamshire's charters came later, with a tuning set only.
     static let withQuestionSets = ["bcp", "stockton-on-tees"]
 
     private static func folder(_ council: String) -> URL {
@@ -254,6 +254,7 @@ import Testing
         ("bcp", "tuning.jsonl", 0.75, 0.9), ("stockton-on-tees", "tuning.jsonl", 0.75, 0.9),
         ("rotherham", "tuning.jsonl", 0.6, 0.9), ("bcp", "tuning-2.jsonl", 0.7, 0.6),
         ("stockton-on-tees", "tuning-2.jsonl", 0.7, 0.85), ("rotherham", "tuning-2.jsonl", 0.6, 0.75),
+        ("stockport", "tuning.jsonl", 0.5, 0.85), ("buckinghamshire", "tuning.jsonl", 0.55, 0.85),
     ])
     func theTuningSetKeepsItsFloor(_ council: String, file: String, inScope floor: Double, outOfScope outFloor: Double)
         async throws
