@@ -23,28 +23,26 @@ public struct ContentAudit: Sendable {
                     file: intent.location.file, line: intent.location.line, column: intent.location.column,
                     message: message, hint: hint))
         }
-        // A suggestion that names a part at answer time ("Explain {part}") is checked for each part;
-        // only follow-ups fill `{other-part}`, and only they and `system.statement` fill `{part}`.
+        // A suggestion that names a part at answer time ("Explain {part}") is checked for each part,
+        // where its intent fills the placeholder (see ``AnswerTimePlaceholder/filled(by:)``).
         let titles = content.charter.cornerstones.map(\.title)
         // A clarification's own buttons follow the answers it offers as a way out ("None of these"),
         // not as questions.
         for intent in content.intents where intent.id != "system.clarify" {
             var suggestions: [String] = []
+            let fills = AnswerTimePlaceholder.filled(by: intent)
             for suggestion in intent.suggestions {
-                let fillsPart = intent.kind == .followup || intent.id == "system.statement"
-                let unfilled = ["{other-part}", "{part}"].first {
-                    suggestion.contains($0) && !(intent.kind == .followup || ($0 == "{part}" && fillsPart))
-                }
-                if let unfilled {
+                let named = AnswerTimePlaceholder.allCases.filter { suggestion.contains($0.rawValue) }
+                if let unfilled = named.first(where: { !fills.contains($0) }) {
                     report(
                         intent,
-                        "suggestion '\(suggestion)' of '\(intent.id)' names \(unfilled), which only follow-ups fill",
+                        "suggestion '\(suggestion)' of '\(intent.id)' names \(unfilled.rawValue), which only follow-ups fill",
                         hint: "name the part in words, or move the suggestion to a follow-up")
                     continue
                 }
                 var filled = [suggestion]
-                for name in ["{part}", "{other-part}"] where suggestion.contains(name) {
-                    filled = filled.flatMap { text in titles.map { text.replacingAll(name, with: $0) } }
+                for placeholder in named {
+                    filled = filled.flatMap { text in titles.map { text.replacingAll(placeholder.rawValue, with: $0) } }
                 }
                 suggestions += filled
             }

@@ -163,11 +163,11 @@ extension Assistant {
         let current = context.cornerstone.flatMap { charter.cornerstone(id: $0) }
         let others = current.map { current in charter.cornerstones.filter { $0.id != current.id }.prefix(2) } ?? []
         return followUp.suggestions.flatMap { suggestion -> [String] in
-            if suggestion.contains("{other-part}") {
-                return others.map { suggestion.replacingAll("{other-part}", with: $0.title) }
-            }
-            guard suggestion.contains("{part}") else { return [suggestion] }
-            return current.map { [suggestion.replacingAll("{part}", with: $0.title)] } ?? []
+            let other = AnswerTimePlaceholder.otherPart.rawValue
+            if suggestion.contains(other) { return others.map { suggestion.replacingAll(other, with: $0.title) } }
+            let part = AnswerTimePlaceholder.part.rawValue
+            guard suggestion.contains(part) else { return [suggestion] }
+            return current.map { [suggestion.replacingAll(part, with: $0.title)] } ?? []
         }
     }
 }

@@ -78,9 +78,10 @@ package struct ReplyComposer: Sendable {
         var suggestions: [String] = []
         let lead: String
         if let cornerstone = charter.cornerstone(containing: statementID) {
-            lead = leadText("system.statement", style: style).replacingAll("{part}", with: cornerstone.title)
+            let part = AnswerTimePlaceholder.part.rawValue
+            lead = leadText("system.statement", style: style).replacingAll(part, with: cornerstone.title)
             suggestions = (content.intent(id: "system.statement")?.suggestions ?? []).map {
-                $0.replacingAll("{part}", with: cornerstone.title)
+                $0.replacingAll(part, with: cornerstone.title)
             }
         } else {
             lead = leadText("system.statement-outside", style: style)
