@@ -297,6 +297,13 @@ public struct Assistant: Sendable {
         if !context.list.isEmpty, let index = OrdinalReference.index(in: typed, count: context.list.count) {
             return pick(ListPosition(list: context.list, index: index), context: &context, sessionID: sessionID)
         }
+        // "The fifth one" of a list of three: say there is no such one, rather than match the words.
+        let named = typed.contains(where: engine.partWords.contains)
+        if OrdinalReference.isPastTheEnd(typed, count: named ? parts.count : context.list.count),
+            let end = engine.content.intent(id: "system.end-of-list")
+        {
+            return systemReply(end, confidence: 1, sessionID: sessionID)
+        }
         // "And the next one?": on from the item picked last, or from the part (or, for a charter of
         // one list, the statement) being talked about.
         if let step = OrdinalReference.step(in: typed), var position = currentPosition(context) {

@@ -53,4 +53,13 @@ package enum OrdinalReference {
         guard let found, found < count else { return nil }
         return found
     }
+
+    /// True when `words` are (only) a position by number past the end of a list of `count` items
+    /// ("the fifth one" of three).
+    package static func isPastTheEnd(_ words: [String], count: Int) -> Bool {
+        guard count > 0, !words.contains(where: last.contains),
+            let position = index(in: words, count: positions.values.max() ?? 0)
+        else { return false }
+        return position >= count
+    }
 }

@@ -80,6 +80,18 @@ import Testing
         #expect(replies[6].intent == "system.end-of-list")
     }
 
+    /// A position past the end of the list just shown, or of the parts when it names them, is
+    /// answered as "next" past the end is; "the last one" never is past it.
+    @Test(arguments: [
+        (["what r the cornerstones", "the fifth one"], "system.end-of-list"),
+        (["what is the 6th cornerstone"], "system.end-of-list"),
+        (["what r the cornerstones", "the last one"], "part.work-in-partnership"),
+    ])
+    func aPositionPastTheEndSaysThereIsNone(messages: [String], intent: String) async throws {
+        let replies = await conversation(messages)
+        #expect(try #require(replies.last).intent == intent)
+    }
+
     @Test(
         arguments: [
             (["and", "the", "next", "one"], 1), (["the", "one", "before"], -1), (["next"], 1),
