@@ -36,7 +36,7 @@ public struct ContentAudit: Sendable {
                 if let unfilled = named.first(where: { !fills.contains($0) }) {
                     report(
                         intent,
-                        "suggestion '\(suggestion)' of '\(intent.id)' names \(unfilled.rawValue), which only follow-ups fill",
+                        "suggestion '\(suggestion)' of '\(intent.id)' names \(unfilled.rawValue), which it does not fill when it answers",
                         hint: "name the part in words, or move the suggestion to a follow-up")
                     continue
                 }
@@ -69,11 +69,13 @@ public struct ContentAudit: Sendable {
                         hint: "it is too close to another intent's examples; reword it or add more examples")
                     continue
                 }
+                guard case .intent(let id) = candidate.target, id != intent.id else { continue }
                 // A charter may name a part after what all its parts are called ("Our principles"):
-                // the list of parts' example "what are the principles" names that part there.
-                if case .intent(let id) = candidate.target, id != intent.id,
-                    matcher.partNamed(by: example).map({ $0 != matcher.cornerstone(of: candidate.target) }) ?? true
-                {
+                // there the list of parts' example "what are the principles" names that part.
+                let namesThePart =
+                    intent.id == "about.parts"
+                    && matcher.partNamed(by: example).map { $0 == matcher.cornerstone(of: candidate.target) } == true
+                if !namesThePart {
                     report(
                         intent, "example '\(example)' of '\(intent.id)' leads to '\(id)' instead",
                         hint: "reword one of the two intents' examples so each question has one home")

@@ -4,7 +4,10 @@ package import Knowledge
 package enum QuoteReference: Sendable, Equatable {
     /// One statement: `communicate.c1`, `introduction.p2`.
     case statement(String)
-    /// A cornerstone's "We will" commitments: `communicate` or `communicate.commitments`.
+    /// A part as a reply about it shows it: its paragraph, then its commitments: `communicate`.
+    case part(String)
+    /// A cornerstone's "We will" commitments (its paragraph when it has no list):
+    /// `communicate.commitments`.
     case commitments(String)
     /// A cornerstone's "You will feel/see that" outcomes: `communicate.outcomes`.
     case outcomes(String)
@@ -20,7 +23,7 @@ package enum QuoteReference: Sendable, Equatable {
         } else if text == "introduction" {
             self = .introduction
         } else if charter.cornerstone(id: text) != nil {
-            self = .commitments(text)
+            self = .part(text)
         } else if text.hasSuffix(".commitments"), charter.cornerstone(id: String(text.dropLast(12))) != nil {
             self = .commitments(String(text.dropLast(12)))
         } else if text.hasSuffix(".outcomes"), charter.cornerstone(id: String(text.dropLast(9))) != nil {
@@ -43,6 +46,9 @@ package enum QuoteReference: Sendable, Equatable {
     package func statements(in charter: Charter) -> [Statement] {
         switch self {
         case .statement(let id): return charter.statement(id: id).map { [$0] } ?? []
+        case .part(let id):
+            guard let part = charter.cornerstone(id: id) else { return [] }
+            return part.commitments.isEmpty ? part.description : part.description + part.commitments
         case .commitments(let id): return charter.cornerstone(id: id)?.promises ?? []
         case .outcomes(let id): return charter.cornerstone(id: id)?.outcomes ?? []
         case .introduction: return charter.introduction

@@ -59,6 +59,32 @@ extension Assistant {
             suggestions: followUpSuggestions(followUp, context), style: style)
     }
 
+    /// "Tell me more" after a topic outside the parts (what co-production means, in the
+    /// introduction's words): the rest of its section of the charter, or, when all of it was shown,
+    /// that this was all, with its words again, rather than ask what the topic was.
+    private func moreOutsideParts(_ topic: Target, after followUp: Intent, context: DialogueContext)
+        -> ReplyComposer.Composed?
+    {
+        let charter = engine.content.charter
+        let quoted = matcher.quotedStatementIDs(topic)
+        guard !quoted.isEmpty else { return nil }
+        let shown = Set(quoted)
+        let section = [charter.introduction, charter.closing].first { section in
+            shown.allSatisfy { id in section.contains { $0.id == id } }
+        }
+        let rest = (section ?? []).filter { !shown.contains($0.id) }
+        if !rest.isEmpty {
+            return engine.composer.continuation(
+                rest.map(\.id), suggestions: followUpSuggestions(followUp, context), style: style)
+        }
+        guard let all = engine.content.intent(id: "system.all-of-topic") else { return nil }
+        let again = engine.composer.compose(
+            Response(text: all.response.text, quotes: quoted, after: all.response.after, easy: all.response.easy),
+            suggestions: all.suggestions, style: style)
+        // "That is everything" would be untrue of words too long to show again in one reply.
+        return again.pending.isEmpty ? again : nil
+    }
+
     /// The response of a system lead written for any part ("… under {part}:"), filled in for `part`.
     private func filled(_ lead: Intent, for part: Cornerstone) -> Response {
         let number = (engine.content.charter.cornerstones.firstIndex { $0.id == part.id } ?? 0) + 1
@@ -133,16 +159,8 @@ extension Assistant {
                 context.topic = .intent("part." + part.id)
             }
         }
-        if composed == nil, let topic = context.topic, let all = engine.content.intent(id: "system.all-of-topic") {
-            // A topic with nothing more to it (what co-production means, in the introduction's
-            // words): say so, with its words again, rather than ask what it was.
-            let quoted = matcher.quotedStatementIDs(topic)
-            if !quoted.isEmpty {
-                composed = engine.composer.compose(
-                    Response(
-                        text: all.response.text, quotes: quoted, after: all.response.after, easy: all.response.easy),
-                    suggestions: all.suggestions, style: style)
-            }
+        if composed == nil, intent.id.hasSuffix("more"), let topic = context.topic {
+            composed = moreOutsideParts(topic, after: intent, context: context)
         }
         guard let composed else {
             return systemReply(

@@ -289,17 +289,17 @@ public struct Assistant: Sendable {
         // list the conversation showed last.
         let typed = analysed.typedWords
         let parts = engine.parts
-        if typed.contains(where: engine.partWords.contains),
-            let index = OrdinalReference.index(in: typed, count: parts.count)
-        {
+        let namesParts = typed.contains(where: engine.partWords.contains)
+        if namesParts, let index = OrdinalReference.index(in: typed, count: parts.count) {
             return pick(ListPosition(list: parts, index: index), context: &context, sessionID: sessionID)
         }
         if !context.list.isEmpty, let index = OrdinalReference.index(in: typed, count: context.list.count) {
             return pick(ListPosition(list: context.list, index: index), context: &context, sessionID: sessionID)
         }
-        // "The fifth one" of a list of three: say there is no such one, rather than match the words.
-        let named = typed.contains(where: engine.partWords.contains)
-        if OrdinalReference.isPastTheEnd(typed, count: named ? parts.count : context.list.count),
+        // "The fifth one" of a list of three, all shown: say there is no such one, rather than match
+        // the words. (With more of the list still to come, it is matched as before.)
+        if namesParts || context.pending.isEmpty,
+            OrdinalReference.isPastTheEnd(typed, count: namesParts ? parts.count : context.list.count),
             let end = engine.content.intent(id: "system.end-of-list")
         {
             return systemReply(end, confidence: 1, sessionID: sessionID)

@@ -54,12 +54,23 @@ package enum OrdinalReference {
         return found
     }
 
-    /// True when `words` are (only) a position by number past the end of a list of `count` items
-    /// ("the fifth one" of three).
+    /// True when `words` are (only) a position past the end of a list of `count` items ("the fifth
+    /// one" of three), named by an ordinal ("fifth", "5th") or a digit after "number" ("number 5"):
+    /// a bare digit may be text speak ("is it 4 me").
     package static func isPastTheEnd(_ words: [String], count: Int) -> Bool {
         guard count > 0, !words.contains(where: last.contains),
-            let position = index(in: words, count: positions.values.max() ?? 0)
+            let position = index(in: words, count: furthest)
         else { return false }
-        return position >= count
+        let named = words.indices.contains { index in
+            let word = words[index]
+            guard positions[word] != nil else { return false }
+            return !word.allSatisfy(\.isNumber) || (index > 0 && numberWords.contains(words[index - 1]))
+        }
+        return named && position >= count
     }
+
+    /// The furthest position a word names.
+    private static let furthest = positions.values.max() ?? 0
+    /// Words that make the digit after them a position ("number 5").
+    private static let numberWords: Set<String> = ["number", "no", "num"]
 }

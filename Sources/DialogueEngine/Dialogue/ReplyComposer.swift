@@ -87,15 +87,9 @@ package struct ReplyComposer: Sendable {
             lead = leadText("system.statement-outside", style: style)
             suggestions = content.intent(id: "system.statement-outside")?.suggestions ?? []
         }
-        let statements = Self.withItsList(statement, in: charter)
-        var composed = assemble(
-            lead: lead, lines: [], statements: statements, after: "", suggestions: suggestions, style: style)
-        // "The first one" after a lead-in is the first item of its list, not the lead-in.
-        if statements.count > 1, composed.list.first == .statement(statement.id) {
-            composed.list.removeFirst()
-            if composed.list.count < 2 { composed.list = [] }
-        }
-        return composed
+        return assemble(
+            lead: lead, lines: [], statements: Self.withItsList(statement, in: charter), after: "",
+            suggestions: suggestions, style: style)
     }
 
     /// A part's last paragraph, when it leads into the part's list ("They will welcome you by:"),
@@ -148,7 +142,10 @@ package struct ReplyComposer: Sendable {
                 pending.append(statement.id)
             }
         }
-        parts += shown.map { "• " + shownText($0, style: style) }
+        // A part's paragraph shown with its list ("They will communicate with you … by:") leads
+        // into the items: it is not one of them, in the text or for "the first one".
+        let hasItems = shown.contains { $0.kind != .paragraph }
+        parts += shown.map { (hasItems && $0.kind == .paragraph ? "" : "• ") + shownText($0, style: style) }
         if !pending.isEmpty {
             let more = leadText("system.more-to-come", style: style)
             if !more.isEmpty { parts.append(more) }
@@ -160,8 +157,7 @@ package struct ReplyComposer: Sendable {
         if !pending.isEmpty {
             offered.insert(contentsOf: content.intent(id: "system.more-to-come")?.suggestions ?? [], at: 0)
         }
-        // "The first one" after a part's paragraph and its list is the list's first item.
-        let listed = shown.contains { $0.kind != .paragraph } ? shown.filter { $0.kind != .paragraph } : shown
+        let listed = hasItems ? shown.filter { $0.kind != .paragraph } : shown
         return Composed(
             text: parts.joined(separator: "\n"), sources: sources, suggestions: Array(offered.prefix(3)),
             pending: pending, list: listed.count > 1 ? listed.map { .statement($0.id) } : [])

@@ -27,9 +27,9 @@ package final class Matcher: Sendable {
     private let cornerstoneIDs: [String]
     /// Each target's cornerstone, by number (-1 for none).
     private let targetCornerstones: [Int]
-    /// The terms of each part's title, by the part intent's target number: a message of exactly
-    /// those terms names the part ("what are the principles" for "Our principles").
-    private let titleTerms: [Int: Set<String>]
+    /// The terms of each part's title, in the charter's order, with the part intent's target number:
+    /// a message of exactly those terms names the part ("what are the principles" for "Our principles").
+    private let titleTerms: [(target: Int, terms: Set<String>)]
     /// The target of each index document, by document number.
     private let documentTargets: [Int]
     /// How much each index document counts for its target: 1, or less for the examples of a theme
@@ -141,12 +141,12 @@ package final class Matcher: Sendable {
                 return terms.count == 1 && terms[0].text.hasPrefix("=") ? terms[0].text : nil
             }.first
         }
-        var titleTerms: [Int: Set<String>] = [:]
+        var titleTerms: [(target: Int, terms: Set<String>)] = []
         for cornerstone in content.charter.cornerstones {
             let target = Target.intent("part." + cornerstone.id)
             let title = analyzer.analyze(cornerstone.title)
             add(terms: title.terms.map(\.text), target: target)
-            titleTerms[number(target)] = Set(title.terms.map(\.text))
+            titleTerms.append((number(target), Set(title.terms.map(\.text))))
             var groupOfStem: [String: String] = [:]
             for (word, stem) in zip(title.words, title.stems) where !StopWords.contains(word) {
                 if let group = group(ofNounOf: word) { groupOfStem[stem] = group }
@@ -208,7 +208,7 @@ package final class Matcher: Sendable {
             cornerstoneOfTarget[target].flatMap { cornerstoneIDs.firstIndex(of: $0) } ?? -1
         }
         self.documentTargets = documentTargets
-        self.titleTerms = titleTerms.filter { !$0.value.isEmpty }
+        self.titleTerms = titleTerms.filter { !$0.terms.isEmpty }
         self.wholeShapeOnly = targets.map { target in
             guard case .intent(let id) = target, let kind = content.intent(id: id)?.kind else { return false }
             return kind == .smalltalk || kind == .followup
@@ -227,7 +227,7 @@ package final class Matcher: Sendable {
     private static func cornerstoneID(of reference: String, in charter: Charter) -> String? {
         switch QuoteReference(reference, in: charter) {
         case .statement(let id): return charter.cornerstone(containing: id)?.id
-        case .commitments(let id), .outcomes(let id): return id
+        case .part(let id), .commitments(let id), .outcomes(let id): return id
         case .cornerstoneTitles, .introduction, nil: return nil
         }
     }
@@ -236,7 +236,7 @@ package final class Matcher: Sendable {
     /// for "Our principles"), if there is one.
     package func partNamed(by message: String) -> String? {
         let asked = Set(analyze(message).terms.map(\.text))
-        guard let (target, _) = titleTerms.first(where: { $0.value == asked }) else { return nil }
+        guard let (target, _) = titleTerms.first(where: { $0.terms == asked }) else { return nil }
         return cornerstone(of: targets[target])
     }
 
@@ -584,30 +584,32 @@ package final class Matcher: Sendable {
     }
 
     /// The words that give a message its shape for word-for-word likeness: without a polite opening
-    /// ("can you", "could you"), "please", or "a bit" ("can you tell me a bit more, please" has the
-    /// shape of "tell me more"). A message of nothing else keeps its words.
+    /// ("can you", "ok could you"), "please", or "a bit" ("thanks, can you tell me a bit more,
+    /// please" has the shape of "tell me more"). A message of nothing else keeps its words.
     static func shapeWords(_ words: [String]) -> [String] {
+        // Greetings and fillers before a polite opening go with it ("hi could you …").
+        var start = 0
+        while start < words.count,
+            leadingWords.contains(words[start]) || (words[start] == "you" && start > 0 && words[start - 1] == "thank")
+        {
+            start += 1
+        }
+        let opens = start + 1 < words.count && politeOpenings.contains(words[start]) && words[start + 1] == "you"
         var shape: [String] = []
         shape.reserveCapacity(words.count)
-        for (index, word) in words.enumerated() {
-            let next = index + 1 < words.count ? words[index + 1] : ""
-            let previous = index > 0 ? words[index - 1] : ""
-            let opening =
-                (index == 0 && politeOpenings.contains(word) && next == "you")
-                || (index == 1 && word == "you" && politeOpenings.contains(previous))
-            let afterNext = index + 2 < words.count ? words[index + 2] : ""
-            let howMuch =
-                (word == "bit" && (previous == "a" || previous == "little"))
-                || (word == "a" && (next == "bit" || (next == "little" && afterNext == "bit")))
-                || (word == "little" && next == "bit")
-            if opening || howMuch || politeWords.contains(word) { continue }
-            shape.append(word)
+        for index in (opens ? start + 2 : 0)..<words.count {
+            if politeWords.contains(words[index]) || TextAnalyzer.saysHowMuch(words, at: index) { continue }
+            shape.append(words[index])
         }
         return shape.isEmpty ? words : shape
     }
 
     private static let politeOpenings: Set<String> = ["can", "could", "would", "will"]
     private static let politeWords: Set<String> = ["please", "pls", "plz"]
+    /// Words that may stand before a polite opening ("ok can you …", "thank you, could you …").
+    private static let leadingWords: Set<String> = [
+        "ok", "okay", "k", "hi", "hey", "hello", "thanks", "thank", "ta", "so", "and", "um", "please", "pls", "plz",
+    ]
 
     /// How much a word counts in word-for-word likeness: a missing "place" matters more than a missing "the".
     private static func likenessWeight(_ word: String, weakWords: Set<String>) -> Double {

@@ -78,9 +78,8 @@ public struct Cornerstone: Sendable, Equatable, Identifiable {
     /// Every statement of the part, in order: its description, commitments and outcomes.
     public var statements: [Statement] { description + commitments + outcomes }
 
-    /// What the part promises, for a reply about it: its description (the paragraph that leads into
-    /// its list, or says what the part is), then its commitments.
-    public var promises: [Statement] { description + commitments }
+    /// What the part promises: its commitments, or its description when it has no list.
+    public var promises: [Statement] { commitments.isEmpty ? description : commitments }
 }
 
 /// One sentence or paragraph of the charter, quoted word for word.

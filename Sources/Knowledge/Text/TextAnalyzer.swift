@@ -289,13 +289,7 @@ public struct TextAnalyzer: Sendable {
             // ("tolerant of my son" stays "tolerant").
             let pointsOn =
                 index + 1 < written.count && written[index + 1] == "of" && Self.kindWords.contains(written[index])
-            // "Tell me a bit more", "a little bit worried": "a bit" says how much, not what about,
-            // unlike "the main bits".
-            let previous = index > 0 ? written[index - 1] : ""
-            let saysHowMuch =
-                (written[index] == "bit" && (previous == "a" || previous == "little"))
-                || (written[index] == "little" && previous == "a" && index + 1 < written.count
-                    && written[index + 1] == "bit")
+            let saysHowMuch = Self.saysHowMuch(written, at: index)
             // Numbers say nothing by themselves ("4" means "four" only through a synonym group).
             if !StopWords.contains(word) && !word.allSatisfy(\.isNumber) && !pointsOn && !saysHowMuch {
                 let stem = stems[index]
@@ -337,6 +331,26 @@ public struct TextAnalyzer: Sendable {
 
     /// Pronouns before a "4" that ends a question, where it is "for" ("who is it 4", "wat is this 4").
     private static let beforeAFinalFor: Set<String> = ["it", "this", "that", "them", "me", "u", "you", "us"]
+
+    /// True when the word at `index` only says how much, not what about: "a bit", "a little bit",
+    /// "a tiny bit", "abit", "a little more" ("tell me a bit more" is "tell me more"; "the main bits"
+    /// keeps "bits").
+    package static func saysHowMuch(_ words: [String], at index: Int) -> Bool {
+        let word = words[index]
+        let previous = index > 0 ? words[index - 1] : ""
+        let next = index + 1 < words.count ? words[index + 1] : ""
+        let afterNext = index + 2 < words.count ? words[index + 2] : ""
+        switch word {
+        case "abit": return true
+        case "bit": return previous == "a" || sizeWords.contains(previous)
+        case "a": return next == "bit" || (sizeWords.contains(next) && (afterNext == "bit" || afterNext == "more"))
+        default:
+            return sizeWords.contains(word) && (next == "bit" || (previous == "a" && next == "more"))
+        }
+    }
+
+    /// Words for a small amount before "bit" ("a little bit", "a tiny bit").
+    private static let sizeWords: Set<String> = ["little", "lil", "tiny", "wee"]
 
     /// Words that, before "of", only point on to the noun after them ("what kind of", "sort of").
     private static let kindWords: Set<String> = ["kind", "sort", "type"]

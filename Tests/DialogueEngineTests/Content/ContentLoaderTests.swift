@@ -98,7 +98,7 @@ import Testing
         let problems = ContentAudit(content: content).run().map(\.message)
         #expect(problems.contains { $0.contains("'topic.unfilled'") && $0.contains("{other-part}") })
         #expect(problems.contains { $0.contains("'topic.unfilled'") && $0.contains("{part}") })
-        #expect(!problems.contains { $0.contains("'followup.filled'") && $0.contains("only follow-ups fill") })
+        #expect(!problems.contains { $0.contains("'followup.filled'") && $0.contains("does not fill") })
     }
 
     @Test func unknownKeyIsReportedWithLineColumnAndSuggestion() throws {

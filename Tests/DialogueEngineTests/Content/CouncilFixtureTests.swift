@@ -80,6 +80,21 @@ import Testing
         let reply = await assistant.respond(to: more, sessionId: "s", channel: .cli)
         #expect(reply.answered && reply.intent == "followup.more")
         #expect(reply.sources.map(\.text) == shown.sources.map(\.text))
+        // Only "more" says that was all: "what will I see?" does not repeat the topic.
+        let see = await assistant.respond(to: "what will i see", sessionId: "s", channel: .cli)
+        #expect(see.sources.map(\.text) != shown.sources.map(\.text))
+    }
+
+    /// "Tell me more" after a statement of the introduction answered alone gives the rest of the
+    /// introduction, not the same paragraph again as if it were everything.
+    @Test func moreAfterAnIntroductionStatementGivesTheRestOfIt() async throws {
+        let assistant = try Self.assistant("stockport")
+        let introduction = assistant.content.charter.introduction
+        try #require(introduction.count > 1)
+        let first = await assistant.respond(to: introduction[0].text, sessionId: "s", channel: .cli)
+        try #require(first.intent == "statement." + introduction[0].id)
+        let more = await assistant.respond(to: "tell me more", sessionId: "s", channel: .cli)
+        #expect(more.sources.map(\.text) == introduction.dropFirst().map(\.text))
     }
 
     /// A part is answered with the paragraph that leads into its list, then the list ("They will
@@ -91,8 +106,16 @@ import Testing
         try #require(!part.description.isEmpty && part.commitments.count > 1)
         let shown = await assistant.respond(to: "tell me about communicate", sessionId: "s", channel: .cli)
         #expect(shown.sources.map(\.text) == (part.description + part.commitments).map(\.text))
-        let first = await assistant.respond(to: "the first one", sessionId: "s", channel: .cli)
-        #expect(first.intent == "statement." + part.commitments[0].id)
+        // The paragraph leads into the items; it is not shown as one of them.
+        #expect(shown.reply.contains("\n" + part.description[0].text + "\n"))
+        #expect(shown.reply.components(separatedBy: "• ").count - 1 == part.commitments.count)
+        let second = await assistant.respond(to: "the second one", sessionId: "s", channel: .cli)
+        #expect(second.intent == "statement." + part.commitments[1].id)
+        // Quoted as its commitments, a part is its list alone.
+        let charter = assistant.content.charter
+        #expect(QuoteReference("communicate.commitments", in: charter)?.statements(in: charter) == part.commitments)
+        #expect(
+            QuoteReference("communicate", in: charter)?.statements(in: charter) == part.description + part.commitments)
     }
 
     /// In a charter whose parts are sections, one of them titled "Our principles", "what are the

@@ -92,6 +92,24 @@ import Testing
         #expect(try #require(replies.last).intent == intent)
     }
 
+    /// Not past the end: a position in the part of a long list still to come ("There is more"), or a
+    /// bare digit that is text speak ("is it 4 me" after a list of three).
+    @Test func aPositionStillToComeOrADigitIsNotPastTheEnd() async throws {
+        let assistant = TestSupport.assistant()
+        let outcomes = await assistant.respond(
+            to: "what are the outcomes of welcome and care", sessionId: "long", channel: .cli)
+        let all = try #require(TestSupport.content.charter.cornerstone(id: "welcome-and-care")?.outcomes)
+        try #require(outcomes.sources.count < all.count)
+        let later = await assistant.respond(
+            to:
+                "the \(["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"][all.count]) one",
+            sessionId: "long", channel: .cli)
+        #expect(later.intent != "system.end-of-list")
+        #expect(!OrdinalReference.isPastTheEnd(["is", "it", "4", "me"], count: 3))
+        #expect(OrdinalReference.isPastTheEnd(["number", "4"], count: 3))
+        #expect(OrdinalReference.isPastTheEnd(["the", "4th", "one"], count: 3))
+    }
+
     @Test(
         arguments: [
             (["and", "the", "next", "one"], 1), (["the", "one", "before"], -1), (["next"], 1),

@@ -273,7 +273,9 @@ import Testing
     /// Word-for-word likeness reads a message without its polite opening, "please" or "a bit", on
     /// both sides: "can you tell me a bit more" has the shape of "tell me more".
     @Test(arguments: [
-        ("can you tell me a bit more please", ["tell", "me", "more"]), ("could u explain", ["could", "u", "explain"]),
+        ("can you tell me a bit more please", ["tell", "me", "more"]), ("could you explain", ["explain"]),
+        ("ok can you tell me a bit more", ["tell", "me", "more"]),
+        ("thank you could you tell me a little more", ["tell", "me", "more"]), ("hello there", ["hello", "there"]),
         ("will you be kind to me", ["be", "kind", "to", "me"]),
         ("can i have a break", ["can", "i", "have", "a", "break"]),
         ("a little bit more", ["more"]), ("the main bits", ["the", "main", "bits"]), ("please", ["please"]),
@@ -282,7 +284,10 @@ import Testing
         #expect(Matcher.shapeWords(message.split(separator: " ").map(String.init)) == shape)
     }
 
-    @Test(arguments: ["can you tell me more", "could you tell me a bit more", "tell me a little bit more please"])
+    @Test(arguments: [
+        "can you tell me more", "could you tell me a bit more", "tell me a little bit more please",
+        "ok can you tell me a bit more", "thanks, can you tell me a tiny bit more", "please can you tell me more",
+    ])
     func aPoliteTellMeMoreIsAFollowUp(_ more: String) async throws {
         let assistant = TestSupport.assistant()
         _ = await assistant.respond(to: "tell me about communicate", sessionId: "s", channel: .cli)

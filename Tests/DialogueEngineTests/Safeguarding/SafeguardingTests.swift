@@ -121,7 +121,6 @@ import Testing
         "bath time helps him calm down", "my son screams at the barber's",
         "the school didn't tell me he had a nosebleed at lunch today",
         "the taxi to school keeps turning up late, how do i sort out her transport",
-        "will the staff plan things with me or just do things to me", "do teachers work with me or just do stuff to me",
     ])
     func idiomsAreGuarded(message: String) async throws {
         let log = InMemoryUnansweredLog()
@@ -134,7 +133,9 @@ import Testing
     @Test(arguments: [
         "my coach hits me at the gym", "my teacher hit me with a book",
         "the older boys do stuff to me in the changing rooms and i hate it",
-        "will he play with me or do things to me again", "dad beats me when i lose a game",
+        "will he play with me or do things to me again", "will they be with me or rape me and do things to me",
+        "do they talk with me or hit me and do stuff to me", "do staff stay with me or do things to me when im in bed",
+        "dad beats me when i lose a game",
         "my dad hits me when i miss the ball", "he said he will kill me if i tell",
         "he had a panic attack and then attacked my mum", "he threw her against the wall",
         "my daughter is being left on her own for days", "mum has not ate anything since yesterday",
