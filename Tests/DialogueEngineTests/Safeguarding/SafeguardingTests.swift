@@ -121,6 +121,7 @@ import Testing
         "bath time helps him calm down", "my son screams at the barber's",
         "the school didn't tell me he had a nosebleed at lunch today",
         "the taxi to school keeps turning up late, how do i sort out her transport",
+        "he can't cope on the bus. can he get free school transport?", "i cant cope in the canteen its too loud",
     ])
     func idiomsAreGuarded(message: String) async throws {
         let log = InMemoryUnansweredLog()
@@ -133,7 +134,8 @@ import Testing
     @Test(arguments: [
         "my coach hits me at the gym", "my teacher hit me with a book",
         "the older boys do stuff to me in the changing rooms and i hate it",
-        "will he play with me or do things to me again", "will they be with me or rape me and do things to me",
+        "will he play with me or do things to me again", "i cant cope on the bus because he touches me",
+        "will they be with me or rape me and do things to me",
         "do they talk with me or hit me and do stuff to me", "do staff stay with me or do things to me when im in bed",
         "dad beats me when i lose a game",
         "my dad hits me when i miss the ball", "he said he will kill me if i tell",
