@@ -96,6 +96,8 @@ import Testing
     @Test(arguments: [
         ("can you tell me a bit more", ["tell"]), ("im a little bit worried", ["worri"]),
         ("what are the main bits", ["main", "bit"]), ("tell me a tiny bit more", ["tell"]),
+        ("tell me abit more", ["tell"]), ("can you say a little more", ["sai"]),
+        ("im a little worried", ["littl", "worri"]),
         ("which bit is about breaks", ["bit", "=breaks"]),
     ])
     func aBitSaysHowMuch(text: String, expected: [String]) {
