@@ -37,7 +37,8 @@ struct ContentLoader {
     /// Ideas many charters share, with everyday questions about them (see ``Theme``).
     static let themesFile = "themes.yaml"
     /// Placeholders the engine fills when it answers, left as they are when the content loads.
-    static let answerTimePlaceholders: Set<String> = ["part", "id", "number", "other-part"]
+    /// `{id}` and `{number}` are filled per part (`each: part`); the rest when a reply is given.
+    static let answerTimePlaceholders = Set(["id", "number"] + AnswerTimePlaceholder.allCases.map(\.name))
 
     init(directory: String, defaultBase: String? = nil) {
         self.directory = directory

@@ -46,9 +46,7 @@ package enum QuoteReference: Sendable, Equatable {
     package func statements(in charter: Charter) -> [Statement] {
         switch self {
         case .statement(let id): return charter.statement(id: id).map { [$0] } ?? []
-        case .part(let id):
-            guard let part = charter.cornerstone(id: id) else { return [] }
-            return part.commitments.isEmpty ? part.description : part.description + part.commitments
+        case .part(let id): return charter.cornerstone(id: id).map { $0.description + $0.commitments } ?? []
         case .commitments(let id): return charter.cornerstone(id: id)?.promises ?? []
         case .outcomes(let id): return charter.cornerstone(id: id)?.outcomes ?? []
         case .introduction: return charter.introduction

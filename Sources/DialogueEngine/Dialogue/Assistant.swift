@@ -300,9 +300,9 @@ public struct Assistant: Sendable {
         // the words. (With more of the list still to come, it is matched as before.)
         if namesParts || context.pending.isEmpty,
             OrdinalReference.isPastTheEnd(typed, count: namesParts ? parts.count : context.list.count),
-            let end = engine.content.intent(id: "system.end-of-list")
+            let end = endOfList(sessionID: sessionID)
         {
-            return systemReply(end, confidence: 1, sessionID: sessionID)
+            return end
         }
         // "And the next one?": on from the item picked last, or from the part (or, for a charter of
         // one list, the statement) being talked about.
@@ -312,9 +312,7 @@ public struct Assistant: Sendable {
                 return pick(position, context: &context, sessionID: sessionID)
             }
             // Past either end: say so and keep the place, rather than read "next" as a topic.
-            if let end = engine.content.intent(id: "system.end-of-list") {
-                return systemReply(end, confidence: 1, sessionID: sessionID)
-            }
+            if let end = endOfList(sessionID: sessionID) { return end }
         }
         context.position = nil
         let forMatching = stripped == message ? analysed : matcher.analyze(stripped)
@@ -423,6 +421,11 @@ public struct Assistant: Sendable {
             if let index = rest.firstIndex(of: word) { rest.remove(at: index) }
         }
         return !matcher.analyze(rest.joined(separator: " ")).terms.isEmpty
+    }
+
+    /// "There isn't another one in that list", when the content has words for it.
+    private func endOfList(sessionID: String) -> Reply? {
+        engine.content.intent(id: "system.end-of-list").map { systemReply($0, confidence: 1, sessionID: sessionID) }
     }
 
     /// A system intent's reply, as small talk: it answers, but about the conversation, not the charter.

@@ -6,6 +6,9 @@ package enum AnswerTimePlaceholder: String, CaseIterable, Sendable {
     /// Each of two parts other than the conversation's.
     case otherPart = "{other-part}"
 
+    /// The placeholder's name, without its braces ("part").
+    package var name: String { String(rawValue.dropFirst().dropLast()) }
+
     /// The placeholders that `intent`'s suggestions have filled when it answers: a follow-up fills
     /// both; the lead of a statement answered alone (`system.statement`) fills its part.
     package static func filled(by intent: Intent) -> Set<Self> {

@@ -30,6 +30,8 @@ package final class Matcher: Sendable {
     /// The terms of each part's title, in the charter's order, with the part intent's target number:
     /// a message of exactly those terms names the part ("what are the principles" for "Our principles").
     private let titleTerms: [(target: Int, terms: Set<String>)]
+    /// Every term of every part's title.
+    private let titleVocabulary: Set<String>
     /// The target of each index document, by document number.
     private let documentTargets: [Int]
     /// How much each index document counts for its target: 1, or less for the examples of a theme
@@ -145,14 +147,15 @@ package final class Matcher: Sendable {
         for cornerstone in content.charter.cornerstones {
             let target = Target.intent("part." + cornerstone.id)
             let title = analyzer.analyze(cornerstone.title)
-            add(terms: title.terms.map(\.text), target: target)
-            titleTerms.append((number(target), Set(title.terms.map(\.text))))
+            let terms = title.terms.map(\.text)
+            add(terms: terms, target: target)
+            titleTerms.append((number(target), Set(terms)))
             var groupOfStem: [String: String] = [:]
             for (word, stem) in zip(title.words, title.stems) where !StopWords.contains(word) {
                 if let group = group(ofNounOf: word) { groupOfStem[stem] = group }
             }
             if !groupOfStem.isEmpty {
-                add(terms: title.terms.map { groupOfStem[$0.text] ?? $0.text }, target: target)
+                add(terms: terms.map { groupOfStem[$0] ?? $0 }, target: target)
             }
         }
         for intent in content.intents {
@@ -209,6 +212,7 @@ package final class Matcher: Sendable {
         }
         self.documentTargets = documentTargets
         self.titleTerms = titleTerms.filter { !$0.terms.isEmpty }
+        self.titleVocabulary = titleTerms.reduce(into: []) { $0.formUnion($1.terms) }
         self.wholeShapeOnly = targets.map { target in
             guard case .intent(let id) = target, let kind = content.intent(id: id)?.kind else { return false }
             return kind == .smalltalk || kind == .followup
@@ -235,9 +239,15 @@ package final class Matcher: Sendable {
     /// The part whose title `message` is, in its words or its synonyms' ("what are the principles"
     /// for "Our principles"), if there is one.
     package func partNamed(by message: String) -> String? {
-        let asked = Set(analyze(message).terms.map(\.text))
-        guard let (target, _) = titleTerms.first(where: { $0.terms == asked }) else { return nil }
-        return cornerstone(of: targets[target])
+        titles(namedBy: analyze(message).terms).first.flatMap { cornerstone(of: targets[$0]) }
+    }
+
+    /// The part intents (by target number, in the charter's order) whose title is exactly `terms`.
+    private func titles(namedBy terms: [Term]) -> [Int] {
+        // Most messages have a word no title has: they are turned away before a set is built.
+        guard !terms.isEmpty, terms.allSatisfy({ titleVocabulary.contains($0.text) }) else { return [] }
+        let asked = Set(terms.map(\.text))
+        return titleTerms.filter { $0.terms == asked }.map(\.target)
     }
 
     /// The cornerstone a target is about, if it is about one.
@@ -556,15 +566,12 @@ package final class Matcher: Sendable {
         // A message that is a part's title, in its words or its synonyms' ("principles" for "Our
         // principles"), names that part, even where an example of another intent has its words
         // ("what are the principles" asks for the list of parts in a charter whose parts are not).
-        if !titleTerms.isEmpty {
-            let asked = Set(analysed.terms.map(\.text))
-            for (target, title) in titleTerms where title == asked && slots[target] >= 0 {
-                // The part's other intents ("what will they do for Communicate") keep their order.
-                let part = targetCornerstones[target]
-                for place in found.indices
-                where found[place].target == target || (part >= 0 && targetCornerstones[found[place].target] == part) {
-                    found[place].score.namesTitle = true
-                }
+        for target in titles(namedBy: analysed.terms) where slots[target] >= 0 {
+            // The part's other intents ("what will they do for Communicate") keep their order.
+            let part = targetCornerstones[target]
+            for place in found.indices
+            where found[place].target == target || (part >= 0 && targetCornerstones[found[place].target] == part) {
+                found[place].score.namesTitle = true
             }
         }
         var ranked = found.map { entry in

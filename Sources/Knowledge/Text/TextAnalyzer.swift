@@ -289,9 +289,10 @@ public struct TextAnalyzer: Sendable {
             // ("tolerant of my son" stays "tolerant").
             let pointsOn =
                 index + 1 < written.count && written[index + 1] == "of" && Self.kindWords.contains(written[index])
-            let saysHowMuch = Self.saysHowMuch(written, at: index)
             // Numbers say nothing by themselves ("4" means "four" only through a synonym group).
-            if !StopWords.contains(word) && !word.allSatisfy(\.isNumber) && !pointsOn && !saysHowMuch {
+            if !StopWords.contains(word) && !word.allSatisfy(\.isNumber) && !pointsOn
+                && !Self.saysHowMuch(written, at: index)
+            {
                 let stem = stems[index]
                 let weight = isWeak(word, stem: stem) ? min(weights[index], Self.weakWeight) : weights[index]
                 terms.append(Term(stem, weight: weight))
