@@ -43,6 +43,8 @@ package struct SafeguardingDetector: Sendable {
     /// The rules by the words of their rarest part: a rule can match only a message holding one of
     /// them, so the others are not tried (most rules start with a common word such as `@someone`).
     private let rulesByRarest: [String: [Int]]
+    /// Each rule's rarest part's first words: where they stand in a match, the rule's key words.
+    private let rarestKeys: [Set<String>]
     private let guardsByFirst: [String: [Int]]
     /// Every word of the rules, lists and guards as written, with how often the rules use it, for
     /// the spelling corrector's vocabulary.
@@ -101,7 +103,7 @@ package struct SafeguardingDetector: Sendable {
         self.rules = rules
         self.guards = guards
         self.rulesByFirst = Self.byFirst(rules.map(\.pattern))
-        self.rulesByRarest = Self.byRarestPart(rules.map { [$0.pattern] + $0.others })
+        (self.rulesByRarest, self.rarestKeys) = Self.byRarestPart(rules.map { [$0.pattern] + $0.others })
         self.guardsByFirst = Self.byFirst(guards)
         var vocabulary: [String: Int] = [:]
         for (option, uses) in optionUses {
@@ -137,18 +139,23 @@ package struct SafeguardingDetector: Sendable {
     /// Each rule under the first words of its rarest part: the part whose words the rules use least
     /// often. Every part must match for the rule to match, and a part matches only where one of its
     /// alternatives' first words stands.
-    private static func byRarestPart(_ rules: [[SafeguardingPattern]]) -> [String: [Int]] {
+    private static func byRarestPart(
+        _ rules: [[SafeguardingPattern]]
+    ) -> (index: [String: [Int]], keys: [Set<String>]) {
         let keysOfParts = rules.map { patterns in
             patterns.flatMap(\.parts).filter { !$0.isEnd }.map { Set($0.alternatives.map(\.[0].text)) }
         }
         var uses: [String: Int] = [:]
         for parts in keysOfParts { for keys in parts { for key in keys { uses[key, default: 0] += 1 } } }
         var index: [String: [Int]] = [:]
+        var rarest: [Set<String>] = []
         for (number, parts) in keysOfParts.enumerated() {
             let costed = parts.map { keys in (keys: keys, cost: keys.reduce(0) { $0 + uses[$1, default: 0] }) }
-            for key in costed.min(by: { $0.cost < $1.cost })?.keys ?? [] { index[key, default: []].append(number) }
+            let keys = costed.min(by: { $0.cost < $1.cost })?.keys ?? []
+            for key in keys { index[key, default: []].append(number) }
+            rarest.append(keys)
         }
-        return index
+        return (index, rarest)
     }
 
     /// The numbers of the patterns in `index` that can start at `position`.
@@ -195,7 +202,10 @@ package struct SafeguardingDetector: Sendable {
                     }
                     positions += more
                 }
-                if all && !positions.allSatisfy({ guarded[$0] }) { best = (number, Array(Set(positions)).sorted()) }
+                let keys = positions.filter {
+                    rarestKeys[number].contains(stems[$0]) || rarestKeys[number].contains(words[$0])
+                }
+                if all && !guarded.setsAside(positions, keys: keys) { best = (number, Array(Set(positions)).sorted()) }
             }
         }
         guard let best else { return nil }
@@ -236,9 +246,9 @@ package struct SafeguardingDetector: Sendable {
             words: model.strongest(in: message, textSpeak: textSpeak), isLearned: true)
     }
 
-    /// Which words a guard covers ("killing it", "dead tired").
-    private func guardedWords(words: [String], stems: [String]) -> [Bool] {
-        var guarded = [Bool](repeating: false, count: words.count)
+    /// Which words the guards cover ("killing it", "dead tired").
+    private func guardedWords(words: [String], stems: [String]) -> Guarded {
+        var guarded = Guarded(count: words.count)
         guard !guards.isEmpty else { return guarded }
         for start in words.indices {
             for number in Self.candidates(at: start, words: words, stems: stems, index: guardsByFirst) {
@@ -246,10 +256,41 @@ package struct SafeguardingDetector: Sendable {
                 if let positions = guards[number].match(at: start, words: words, stems: stems),
                     let first = positions.min(), let last = positions.max()
                 {
-                    for position in first...last { guarded[position] = true }
+                    for position in first...last { guarded.spanned[position] = true }
+                    // Its own words are those nearest the end of its span: "pushed me over by
+                    // accident", not an earlier blow in it.
+                    var own = positions
+                    if !guards[number].parts.contains(where: \.isEnd),
+                        let latest = guards[number].match(
+                            at: start, words: Array(words[...last]), stems: Array(stems[...last]), latest: true)
+                    {
+                        own = latest
+                    }
+                    for position in own { guarded.matched[position] = true }
                 }
             }
         }
         return guarded
+    }
+
+    /// The words the guards cover: every word of a guard's span, and the words its parts matched.
+    private struct Guarded {
+        var spanned: [Bool]
+        var matched: [Bool]
+
+        init(count: Int) {
+            spanned = [Bool](repeating: false, count: count)
+            matched = spanned
+        }
+
+        /// Whether a rule's match at `positions` is a harmless use: every word of it lies in a
+        /// guard's span, and the guard's own words are the rule's key words (those of its rarest
+        /// part, `keys`) or at least half of its words. So a blow told before an accident ("punched
+        /// me then pushed me over by accident") is not hidden by the guard that matched the accident.
+        func setsAside(_ positions: [Int], keys: [Int]) -> Bool {
+            guard positions.allSatisfy({ spanned[$0] }) else { return false }
+            if keys.isEmpty || keys.contains(where: { matched[$0] }) { return true }
+            return positions.count(where: { matched[$0] }) * 2 >= positions.count
+        }
     }
 }

@@ -368,16 +368,19 @@ package struct SafeguardingPattern: Sendable, Equatable {
         return nil
     }
 
-    /// The positions of the words matched when the pattern starts at `start`, or nil.
-    func match(at start: Int, words: [String], stems: [String]) -> [Int]? {
+    /// The positions of the words matched when the pattern starts at `start`, or nil. Each part
+    /// takes the first place where the rest can follow, or with `latest` the last.
+    func match(at start: Int, words: [String], stems: [String], latest: Bool = false) -> [Int]? {
         var positions: [Int] = []
-        return match(part: 0, from: start, through: start, words: words, stems: stems, into: &positions)
+        return match(
+            part: 0, from: start, through: start, words: words, stems: stems, latest: latest, into: &positions)
             ? positions : nil
     }
 
-    /// Tries part `part` at each position from `first` through `last`, then the rest after it.
+    /// Tries part `part` at each position from `first` through `last` (or back from `last`), then
+    /// the rest after it.
     private func match(
-        part: Int, from first: Int, through last: Int, words: [String], stems: [String],
+        part: Int, from first: Int, through last: Int, words: [String], stems: [String], latest: Bool,
         into positions: inout [Int]
     ) -> Bool {
         if part == parts.count { return true }
@@ -386,13 +389,13 @@ package struct SafeguardingPattern: Sendable, Equatable {
         guard first <= end else { return false }
         let current = parts[part]
         let gap = part + 1 < parts.count ? parts[part + 1].gap : 0
-        for position in first...end {
+        for position in latest ? Array((first...end).reversed()) : Array(first...end) {
             if current.matchesOneWord(word: words[position], stem: stems[position]) {
                 let mark = positions.count
                 positions.append(position)
                 if match(
                     part: part + 1, from: position + 1, through: position + 1 + gap, words: words, stems: stems,
-                    into: &positions)
+                    latest: latest, into: &positions)
                 {
                     return true
                 }
@@ -413,7 +416,7 @@ package struct SafeguardingPattern: Sendable, Equatable {
                 positions.append(contentsOf: position..<(position + alternative.count))
                 let next = position + alternative.count
                 if match(
-                    part: part + 1, from: next, through: next + gap, words: words, stems: stems,
+                    part: part + 1, from: next, through: next + gap, words: words, stems: stems, latest: latest,
                     into: &positions)
                 {
                     return true

@@ -74,6 +74,47 @@ import Testing
         #expect(Self.match("kill", "he will kill me", guards: ["killing it"]) == ["kill"])
     }
 
+    /// A guard sets aside a rule's match that lies in its span when the guard's own words (read
+    /// nearest its end) are the rule's key words, those of its rarest part, or half of its words.
+    @Test(arguments: [
+        // (rule, guard, message, the words matched or nil when set aside)
+        ("@family ... hit|push @me", "@family ... hit|push @me ... accident", "mum hit me by accident", nil),
+        (
+            "@family ... hit|push @me", "@family ... hit|push @me ... accident",
+            "mum hit me then push me by accident", ["mum", "hit", "me"]
+        ),
+        ("afraid", "spiders ... afraid", "spiders in my room i am afraid", nil),
+        ("kill", "killing it", "killing it and he will kill me", ["kill"]),
+    ])
+    func guardsSetAsideOnlyWhatTheirOwnWordsSay(rule: String, guard: String, message: String, expected: [String]?) {
+        #expect(
+            Self.match(rule, message, guards: [`guard`]) == expected,
+            "'\(rule)' guarded by '\(`guard`)' on '\(message)'")
+    }
+
+    /// Half of a rule's words said by the guard's own set the match aside, even when its key word
+    /// ("nan", rarer than "beat" among these rules) lies between them.
+    @Test func halfOfARulesWordsSaidByAGuardSetItAside() {
+        let rules = SafeguardingRules(
+            categories: [
+                SafeguardingRules.Category(id: "test", reply: "r", rules: [.init("beat ... nan"), .init("beat me")])
+            ],
+            lists: [:], guards: [.init("beat ... chess")])
+        let detector = SafeguardingDetector(rules: rules, analyzer: Self.analyzer)
+        #expect(detector.detect(words: Self.analyzer.words("i can never beat my nan at chess")) == nil)
+        #expect(detector.detect(words: Self.analyzer.words("i beat my nan"))?.words == ["beat", "nan"])
+    }
+
+    @Test func aPatternReadsFromTheStartOrNearestItsEnd() throws {
+        let pattern = try #require(
+            SafeguardingPattern.rule("mum ... hit ... me", lists: [:], analyzer: Self.analyzer).first)
+        let words = Self.analyzer.words("mum hit me and hit me again")
+        let stems = words.map(PorterStemmer.stem)
+        #expect(pattern.match(at: 0, words: words, stems: stems) == [0, 1, 2])
+        #expect(pattern.match(at: 0, words: words, stems: stems, latest: true) == [0, 4, 5])
+        #expect(pattern.match(at: 1, words: words, stems: stems, latest: true) == nil)
+    }
+
     @Test func disclosuresWinOverPossibleRiskWhateverTheOrder() {
         let rules = SafeguardingRules(
             categories: [

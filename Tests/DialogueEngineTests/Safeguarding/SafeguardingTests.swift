@@ -122,6 +122,7 @@ import Testing
         "the school didn't tell me he had a nosebleed at lunch today",
         "the taxi to school keeps turning up late, how do i sort out her transport",
         "he can't cope on the bus. can he get free school transport?", "i cant cope in the canteen its too loud",
+        "my sister pushed me by accident", "got bruises all over from rugby on saturday",
     ])
     func idiomsAreGuarded(message: String) async throws {
         let log = InMemoryUnansweredLog()
@@ -147,6 +148,7 @@ import Testing
         "he will play with me but then he just wants to do stuff to me",
         "my uncle keeps doing stuff to me instead of playing with me",
         "he is doing things to me rather than with me",
+        "my dad punched me then pushed me over by accident", "she slapped me, then pushed me over by mistake",
     ])
     func guardsDoNotHideADisclosureBesideThem(message: String) async throws {
         let log = InMemoryUnansweredLog()
