@@ -123,6 +123,7 @@ import Testing
         "the taxi to school keeps turning up late, how do i sort out her transport",
         "he can't cope on the bus. can he get free school transport?", "i cant cope in the canteen its too loud",
         "my sister pushed me by accident", "got bruises all over from rugby on saturday",
+        "will the staff wrk with me or just do things 2 me",
     ])
     func idiomsAreGuarded(message: String) async throws {
         let log = InMemoryUnansweredLog()
