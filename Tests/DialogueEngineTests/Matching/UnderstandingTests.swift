@@ -111,6 +111,17 @@ import Testing
         #expect(matcher.isInScope(matcher.analyze(message)) == inScope, "'\(message)'")
     }
 
+    /// The base layer's text speak, as every council reads it.
+    @Test(arguments: [
+        ("will they b honest wiv me", "will they be honest with me"),
+        ("do they wrk with me or just do stuff 2 me", "do they work with me or just do stuff to me"),
+        ("is it wrking", "is it working"),
+    ])
+    func baseTextSpeakIsReadAsWords(message: String, words: String) {
+        let matcher = TestSupport.assistant().matcher
+        #expect(matcher.analyze(message).words.joined(separator: " ") == words)
+    }
+
     @Test func thePolicyFiguresAreOrdered() {
         let settings = MatcherSettings()
         #expect(settings.answerFloor < settings.confident)
