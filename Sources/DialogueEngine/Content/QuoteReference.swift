@@ -15,6 +15,9 @@ package enum QuoteReference: Sendable, Equatable {
     case cornerstoneTitles
     /// Every paragraph of the introduction: `introduction`.
     case introduction
+    /// The introduction from its first paragraph that names the words, then those before it:
+    /// `introduction from co-production` leads with the charter's own definition, where it has one.
+    case introductionFrom(String)
 
     /// Reads a reference, checking it against the charter; nil when it names nothing.
     package init?(_ text: String, in charter: Charter) {
@@ -22,6 +25,8 @@ package enum QuoteReference: Sendable, Equatable {
             self = .cornerstoneTitles
         } else if text == "introduction" {
             self = .introduction
+        } else if text.hasPrefix("introduction from "), !Self.letters(text.dropFirst(18)).isEmpty {
+            self = .introductionFrom(String(text.dropFirst(18)))
         } else if charter.cornerstone(id: text) != nil {
             self = .part(text)
         } else if text.hasSuffix(".commitments"), charter.cornerstone(id: String(text.dropLast(12))) != nil {
@@ -50,7 +55,20 @@ package enum QuoteReference: Sendable, Equatable {
         case .commitments(let id): return charter.cornerstone(id: id)?.promises ?? []
         case .outcomes(let id): return charter.cornerstone(id: id)?.outcomes ?? []
         case .introduction: return charter.introduction
+        case .introductionFrom(let words):
+            let wanted = Self.letters(words)
+            let introduction = charter.introduction
+            guard let first = introduction.firstIndex(where: { Self.letters($0.text).contains(wanted) }) else {
+                return introduction
+            }
+            return Array(introduction[first...] + introduction[..<first])
         case .cornerstoneTitles: return []
         }
+    }
+
+    /// The text's letters alone, folded, so that "Co-production", "co production" and
+    /// "Coproduction" read the same.
+    private static func letters(_ text: some StringProtocol) -> String {
+        String(TextFolder.fold(String(text)).filter(\.isLetter))
     }
 }

@@ -118,6 +118,24 @@ import Testing
             QuoteReference("communicate", in: charter)?.statements(in: charter) == part.description + part.commitments)
     }
 
+    /// "What is co-production" quotes the introduction from where it speaks of co-production: a
+    /// charter's own definition comes first, and the paragraphs before it follow.
+    @Test func coProductionIsAnsweredFromTheChartersOwnDefinition() async throws {
+        let assistant = try Self.assistant("stockton-on-tees")
+        let introduction = assistant.content.charter.introduction
+        let defining = try #require(introduction.firstIndex { $0.text.hasPrefix("Coproduction means") })
+        try #require(defining > 0)
+        let reply = await assistant.respond(to: "what is co-production", channel: .cli)
+        #expect(reply.intent == "about.coproduction")
+        #expect(reply.sources.first?.text == introduction[defining].text)
+        let charter = assistant.content.charter
+        let quoted = QuoteReference("introduction from co production", in: charter)?.statements(in: charter)
+        #expect(quoted?.map(\.id) == (introduction[defining...] + introduction[..<defining]).map(\.id))
+        // Words the introduction never uses leave it in its order; no words is no reference.
+        #expect(QuoteReference("introduction from zebras", in: charter)?.statements(in: charter) == introduction)
+        #expect(QuoteReference("introduction from ", in: charter) == nil)
+    }
+
     /// In a charter whose parts are sections, one of them titled "Our principles", "what are the
     /// principles" is that part's list, not the list of sections; "what are the sections" still is.
     @Test func aPartTitledWithThePartsWordIsThatPart() async throws {
@@ -185,7 +203,11 @@ import Testing
         let assistant = try Self.assistant("rotherham")
         #expect(await assistant.respond(to: "what are the values", channel: .cli).intent == "about.parts")
         #expect(Matcher.nouns(of: "communicate").contains("communication"))
-        #expect(!Matcher.nouns(of: "time").contains("timely"))
+        #expect(Matcher.nouns(of: "involve").contains("involvement"))
+        #expect(Matcher.nouns(of: "partner").contains("partnership"))
+        // The noun names the part in a message as the verb of its title does.
+        let reply = await assistant.respond(to: "tell me about communication", channel: .cli)
+        #expect(reply.intent == "part.communicate")
     }
 
     /// "What will I see?" after a part with no outcomes says that is all the part says, rather than
