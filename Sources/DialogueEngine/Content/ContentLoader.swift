@@ -221,7 +221,14 @@ struct ContentLoader {
         }
         var highest: [String: Int] = [:]
         for (intent, layer) in loaded { highest[intent.id] = max(highest[intent.id] ?? 0, layer) }
-        var intents = loaded.filter { $0.layer == highest[$0.intent.id] }.map(\.intent)
+        // A base intent about a section this charter lacks (its closing) is left out: it would
+        // quote nothing.
+        let councilLayer = layers.count - 1
+        var intents = loaded.filter { intent, layer in
+            guard layer == highest[intent.id] else { return false }
+            guard layer < councilLayer, let charter else { return true }
+            return !QuoteReference.quoteNothing(intent.response.quotes, in: charter)
+        }.map(\.intent)
         intents = intents.map { fill($0, values: values) }
         if let charter { intents = Self.listingParts(intents, charter: charter) }
         if exists(LearnedExamples.fileName), let text = read(LearnedExamples.fileName) {
@@ -239,7 +246,6 @@ struct ContentLoader {
         let themes = byName.values.sorted { $0.name < $1.name }
         if let charter {
             // A statement that one of the council's own intents quotes by id is left to that intent.
-            let councilLayer = layers.count - 1
             let quoted = Set(
                 loaded.filter { $0.layer == councilLayer && $0.intent.kind == .answer }
                     .flatMap { $0.intent.response.quotes + ($0.intent.more?.quotes ?? []) }

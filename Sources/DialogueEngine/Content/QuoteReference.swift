@@ -15,6 +15,8 @@ package enum QuoteReference: Sendable, Equatable {
     case cornerstoneTitles
     /// Every paragraph of the introduction: `introduction`.
     case introduction
+    /// Every paragraph of the closing: `closing`.
+    case closing
     /// The introduction from its first paragraph that names the words, then those before it:
     /// `introduction from co-production` leads with the charter's own definition, where it has one.
     case introductionFrom(String)
@@ -25,6 +27,8 @@ package enum QuoteReference: Sendable, Equatable {
             self = .cornerstoneTitles
         } else if text == "introduction" {
             self = .introduction
+        } else if text == "closing" {
+            self = .closing
         } else if text.hasPrefix("introduction from "), !Self.letters(text.dropFirst(18)).isEmpty {
             self = .introductionFrom(String(text.dropFirst(18)))
         } else if charter.cornerstone(id: text) != nil {
@@ -42,7 +46,7 @@ package enum QuoteReference: Sendable, Equatable {
 
     /// Every reference the charter allows, for "did you mean" hints.
     package static func allNames(in charter: Charter) -> [String] {
-        ["cornerstones", "introduction"]
+        ["cornerstones", "introduction", "closing"]
             + charter.cornerstones.flatMap { [$0.id, "\($0.id).commitments", "\($0.id).outcomes"] }
             + charter.allStatements.map(\.id)
     }
@@ -55,6 +59,7 @@ package enum QuoteReference: Sendable, Equatable {
         case .commitments(let id): return charter.cornerstone(id: id)?.promises ?? []
         case .outcomes(let id): return charter.cornerstone(id: id)?.outcomes ?? []
         case .introduction: return charter.introduction
+        case .closing: return charter.closing
         case .introductionFrom(let words):
             let wanted = Self.letters(words)
             let introduction = charter.introduction
@@ -64,6 +69,17 @@ package enum QuoteReference: Sendable, Equatable {
             return Array(introduction[first...] + introduction[..<first])
         case .cornerstoneTitles: return []
         }
+    }
+
+    /// True when every reference names something and none of them a statement of `charter`: a
+    /// reply about a section the charter does not have ("closing") would quote nothing.
+    package static func quoteNothing(_ references: [String], in charter: Charter) -> Bool {
+        !references.isEmpty
+            && references.allSatisfy { reference in
+                QuoteReference(reference, in: charter).map {
+                    $0 != .cornerstoneTitles && $0.statements(in: charter).isEmpty
+                } ?? false
+            }
     }
 
     /// The text's letters alone, folded, so that "Co-production", "co production" and

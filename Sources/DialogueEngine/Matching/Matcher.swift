@@ -232,7 +232,7 @@ package final class Matcher: Sendable {
         switch QuoteReference(reference, in: charter) {
         case .statement(let id): return charter.cornerstone(containing: id)?.id
         case .part(let id), .commitments(let id), .outcomes(let id): return id
-        case .cornerstoneTitles, .introduction, .introductionFrom, nil: return nil
+        case .cornerstoneTitles, .introduction, .introductionFrom, .closing, nil: return nil
         }
     }
 

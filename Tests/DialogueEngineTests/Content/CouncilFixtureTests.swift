@@ -136,6 +136,21 @@ import Testing
         #expect(QuoteReference("introduction from ", in: charter) == nil)
     }
 
+    /// "How does the charter end" quotes its closing; a charter without one has no such answer,
+    /// rather than one that quotes nothing.
+    @Test func theClosingIsAnsweredWhereTheCharterHasOne() async throws {
+        let rotherham = try Self.assistant("rotherham")
+        let closing = rotherham.content.charter.closing
+        try #require(!closing.isEmpty)
+        let reply = await rotherham.respond(to: "how does the charter end", channel: .cli)
+        #expect(reply.intent == "about.closing")
+        #expect(reply.sources.map(\.text) == closing.map(\.text))
+        let stockport = try Self.assistant("stockport")
+        try #require(stockport.content.charter.closing.isEmpty)
+        #expect(stockport.content.intent(id: "about.closing") == nil)
+        #expect(stockport.content.intent(id: "about.coproduction") != nil)
+    }
+
     /// In a charter whose parts are sections, one of them titled "Our principles", "what are the
     /// principles" is that part's list, not the list of sections; "what are the sections" still is.
     @Test func aPartTitledWithThePartsWordIsThatPart() async throws {
