@@ -123,7 +123,8 @@ import Testing
         "the taxi to school keeps turning up late, how do i sort out her transport",
         "he can't cope on the bus. can he get free school transport?", "i cant cope in the canteen its too loud",
         "my sister pushed me by accident", "got bruises all over from rugby on saturday",
-        "will the staff wrk with me or just do things 2 me",
+        "will the staff wrk with me or just do things 2 me", "so the barriers will not exist?",
+        "that youth group does not exist any more",
     ])
     func idiomsAreGuarded(message: String) async throws {
         let log = InMemoryUnansweredLog()
@@ -150,6 +151,7 @@ import Testing
         "my uncle keeps doing stuff to me instead of playing with me",
         "he is doing things to me rather than with me",
         "my dad punched me then pushed me over by accident", "she slapped me, then pushed me over by mistake",
+        "the group does not exist now and i wish i did not exist either",
     ])
     func guardsDoNotHideADisclosureBesideThem(message: String) async throws {
         let log = InMemoryUnansweredLog()
