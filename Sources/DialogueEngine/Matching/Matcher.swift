@@ -87,6 +87,8 @@ package final class Matcher: Sendable {
             intent.keywords.forEach(count)
         }
         for group in content.lexicon.synonymGroups { group.forEach(count) }
+        // A misspelt filler is still a filler ("actualy"): stop words are known spellings.
+        for word in StopWords.all where frequencies[word] == nil { frequencies[word] = 1 }
         content.lexicon.textSpeak.values.forEach(count)
         // Messages mostly use the content's own words: their stems are looked up, not recomputed.
         let analyzer = plainAnalyzer.caching(stemsOf: frequencies.keys)

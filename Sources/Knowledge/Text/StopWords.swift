@@ -33,7 +33,7 @@ public enum StopWords {
         "really",
         "shall", "she", "should", "shouldnt", "so", "some", "sometimes", "such",
         "than", "that", "thats", "the", "their", "theirs", "them", "then", "there", "theres", "these",
-        "they", "theyd", "theyre", "theyve", "thing", "things", "this", "those", "to", "too",
+        "they", "theyd", "theyre", "theyve", "thing", "things", "this", "those", "though", "to", "too",
         "um", "uh", "up", "us",
         "usually", "very",
         "was", "wasnt", "well", "went", "we", "were", "weve", "what", "whats", "when", "where", "which", "who", "whos",
