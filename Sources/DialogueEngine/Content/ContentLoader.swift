@@ -250,7 +250,10 @@ struct ContentLoader {
                 loaded.filter { $0.layer == councilLayer && $0.intent.kind == .answer }
                     .flatMap { $0.intent.response.quotes + ($0.intent.more?.quotes ?? []) }
                     .filter { if case .statement? = QuoteReference($0, in: charter) { true } else { false } })
-            themeLinks = Theme.links(themes, charter: charter, analyzer: analyzer, excluding: quoted)
+            // The closing is the charter's sign-off (how it was made, its thanks): its long
+            // paragraphs say a little of every idea, and would draw the themes from the parts.
+            let closing = Set(charter.closing.map(\.id))
+            themeLinks = Theme.links(themes, charter: charter, analyzer: analyzer, excluding: quoted.union(closing))
         }
         // The themes are linked while the rules are still being read.
         let (safeguarding, rulesDiagnostics, compiling) = readingRules.wait()
