@@ -64,6 +64,29 @@ import Testing
         #expect(two.listedStatements == nil)
     }
 
+    /// An introduction that lists the parts names each by its title, or nearly; any other
+    /// statement names none.
+    @Test func anIntroductionsItemNamesThePartItIsTheTitleOf() throws {
+        let charter = try CharterParser.parse(
+            """
+            # Anytown's charter
+            We made this charter with families, and it starts at ideas and works together for everyone.
+            - Starts at ideas
+            - Everybody's contribution is equally valued and respected
+            - Welcome
+            ## Starts at the conception of ideas
+            - What is actually happening?
+            ## Everybody's contribution is equally respected
+            - Being heard
+            ## Welcome and care
+            - Doors will be open
+            """, file: "anytown.md")
+        let named = charter.introduction.map { charter.cornerstone(namedBy: $0)?.id }
+        #expect(
+            named == [nil, "starts-at-the-conception-of-ideas", "everybody-s-contribution-is-equally-respected", nil])
+        #expect(charter.cornerstones.allSatisfy { charter.cornerstone(namedBy: $0.statements[0]) == nil })
+    }
+
     @Test func reportsEveryProblemWithItsLine() {
         let text = """
             stray words before the title

@@ -252,8 +252,11 @@ struct ContentLoader {
                     .filter { if case .statement? = QuoteReference($0, in: charter) { true } else { false } })
             // The closing is the charter's sign-off (how it was made, its thanks): its long
             // paragraphs say a little of every idea, and would draw the themes from the parts.
+            // An introduction's item that names a part is the part's title again.
             let closing = Set(charter.closing.map(\.id))
-            themeLinks = Theme.links(themes, charter: charter, analyzer: analyzer, excluding: quoted.union(closing))
+            let naming = Set(charter.introduction.filter { charter.cornerstone(namedBy: $0) != nil }.map(\.id))
+            themeLinks = Theme.links(
+                themes, charter: charter, analyzer: analyzer, excluding: quoted.union(closing).union(naming))
         }
         // The themes are linked while the rules are still being read.
         let (safeguarding, rulesDiagnostics, compiling) = readingRules.wait()

@@ -118,6 +118,11 @@ package final class Matcher: Sendable {
             return analysed.words
         }
         for statement in content.charter.allStatements {
+            // An introduction's item that names a part is asked about as that part.
+            if let part = content.charter.cornerstone(namedBy: statement) {
+                add(statement.text, target: .intent("part." + part.id))
+                continue
+            }
             add(statement.text, target: .statement(statement.id))
             // A statement of several sentences ("We communicate with genuine empathy. We are mindful
             // of our own bias …") says each of its ideas in one: a question about one idea meets it

@@ -49,6 +49,29 @@ public struct Charter: Sendable, Equatable {
     public func cornerstone(containing statementID: String) -> Cornerstone? {
         cornerstoneIndexByStatement[statementID].map { cornerstones[$0] }
     }
+
+    /// The part that a statement of the introduction names, when the introduction lists the parts
+    /// ("Starts at ideas" for the part "Starts at the conception of ideas"): most of the words of
+    /// each, stop words aside, are the other's (at least 0.6 of both together). Nil for any other
+    /// statement.
+    public func cornerstone(namedBy statement: Statement) -> Cornerstone? {
+        guard introduction.contains(where: { $0.id == statement.id }) else { return nil }
+        let words = Self.contentWords(statement.text)
+        guard words.count >= 2 else { return nil }
+        var best: (part: Cornerstone, likeness: Double)?
+        for part in cornerstones {
+            let title = Self.contentWords(part.title)
+            let likeness = Double(words.intersection(title).count) / Double(words.union(title).count)
+            if likeness >= 0.6, likeness > best?.likeness ?? 0 { best = (part, likeness) }
+        }
+        return best?.part
+    }
+
+    private static func contentWords(_ text: String) -> Set<String> {
+        let words = TextFolder.fold(text).replacingOccurrences(of: "'", with: "")
+            .split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        return Set(words.filter { !StopWords.contains($0) })
+    }
 }
 
 /// One of the charter's four cornerstones.

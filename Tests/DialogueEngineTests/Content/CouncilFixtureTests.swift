@@ -31,21 +31,19 @@ import Testing
         #expect(!content.intentIDs.contains("topic.bring-someone"), "nothing of Stoke's leaks in")
     }
 
-    /// Asked in its own words, every statement of the charter is answered with it, or, when it is
-    /// a part's title (an introduction that lists the parts), with that part.
+    /// Asked in its own words, every statement of the charter is answered with it, or, when it
+    /// names a part (an introduction that lists the parts), with that part.
     @Test(arguments: councils)
     func everyStatementIsReachable(_ council: String) async throws {
         let assistant = try Self.assistant(council)
         let charter = assistant.content.charter
-        func letters(_ text: String) -> String { String(TextFolder.fold(text).filter(\.isLetter)) }
         for statement in charter.allStatements {
             let reply = await assistant.respond(to: statement.text, channel: .cli)
             // Quoted first, or at least quoted and not as an item of a lead-in's list ("… by:").
             let first = reply.sources.first?.text
             let quoted =
                 first == statement.text || (reply.reply.contains(statement.text) && first?.hasSuffix(":") != true)
-            let titled = charter.cornerstones.first { letters($0.title) == letters(statement.text) }
-            let named = titled.map { reply.intent == "part." + $0.id } ?? false
+            let named = charter.cornerstone(namedBy: statement).map { reply.intent == "part." + $0.id } ?? false
             #expect(reply.answered && (quoted || named), "\(statement.id) → \(reply.intent)")
         }
     }
@@ -139,6 +137,22 @@ import Testing
         // Words the introduction never uses leave it in its order; no words is no reference.
         #expect(QuoteReference("introduction from zebras", in: charter)?.statements(in: charter) == introduction)
         #expect(QuoteReference("introduction from ", in: charter) == nil)
+    }
+
+    /// The Isles of Scilly's introduction lists its four principles by name: asked in those words,
+    /// the assistant answers with the principle itself, and no theme links to those items.
+    @Test func anIntroductionsItemThatNamesAPartIsThatPart() async throws {
+        let assistant = try Self.assistant("isles-of-scilly")
+        let charter = assistant.content.charter
+        let naming = charter.introduction.compactMap { statement in
+            charter.cornerstone(namedBy: statement).map { (statement, $0) }
+        }
+        #expect(naming.count == 4)
+        for (statement, part) in naming {
+            let reply = await assistant.respond(to: statement.text, channel: .cli)
+            #expect(reply.intent == "part." + part.id, "'\(statement.text)' → \(reply.intent)")
+            #expect(!assistant.content.themeLinks.values.contains { $0.statement == statement.id })
+        }
     }
 
     /// A misspelt filler is corrected to the filler and carries no weight ("actualy", "tho"), even
