@@ -158,9 +158,14 @@ package struct ReplyComposer: Sendable {
             offered.insert(contentsOf: content.intent(id: "system.more-to-come")?.suggestions ?? [], at: 0)
         }
         let listed = hasItems ? shown.filter { $0.kind != .paragraph } : shown
+        // An introduction that lists the parts by name: "the second one" is the second part named.
+        let named = shown.compactMap { content.charter.cornerstone(namedBy: $0) }
+        let list: [Target] =
+            named.count > 1
+            ? named.map { .intent("part." + $0.id) } : listed.count > 1 ? listed.map { .statement($0.id) } : []
         return Composed(
             text: parts.joined(separator: "\n"), sources: sources, suggestions: Array(offered.prefix(3)),
-            pending: pending, list: listed.count > 1 ? listed.map { .statement($0.id) } : [])
+            pending: pending, list: list)
     }
 
     private func sourceName(of statement: Statement) -> String {

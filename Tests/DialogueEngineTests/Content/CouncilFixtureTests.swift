@@ -153,6 +153,14 @@ import Testing
             #expect(reply.intent == "part." + part.id, "'\(statement.text)' → \(reply.intent)")
             #expect(!assistant.content.themeLinks.values.contains { $0.statement == statement.id })
         }
+        // A reply that lists them (what co-production is, in this charter's words) counts them as
+        // the parts: "the second one" is the second principle, "the next one" the third.
+        let listing = await assistant.respond(to: "what is co-production", sessionId: "s", channel: .cli)
+        try #require(listing.sources.count > 2)
+        let second = await assistant.respond(to: "the second one", sessionId: "s", channel: .cli)
+        #expect(second.intent == "part." + naming[1].1.id)
+        let next = await assistant.respond(to: "the next one", sessionId: "s", channel: .cli)
+        #expect(next.intent == "part." + naming[2].1.id)
     }
 
     /// A misspelt filler is corrected to the filler and carries no weight ("actualy", "tho"), even
