@@ -37,6 +37,8 @@ package final class Matcher: Sendable {
     /// How much each index document counts for its target: 1, or less for the examples of a theme
     /// linked weakly (see ``Theme/weakLinkFloor``).
     private let documentStrengths: [Double]
+    /// Documents that are a statement's own words (not a theme's examples).
+    private let ownWords: Set<Int>
     /// The target of each phrase example.
     private let exampleTargets: [Int]
     /// What each target would answer with, numbered (see ``answerIdentity(_:content:)``): two
@@ -100,6 +102,7 @@ package final class Matcher: Sendable {
         var targetNumbers: [Target: Int] = [:]
         var documentTargets: [Int] = []
         var documentStrengths: [Double] = []
+        var ownWords: Set<Int> = []
         func number(_ target: Target) -> Int {
             if let number = targetNumbers[target] { return number }
             targets.append(target)
@@ -123,6 +126,7 @@ package final class Matcher: Sendable {
                 add(statement.text, target: .intent("part." + part.id))
                 continue
             }
+            ownWords.insert(documents.count)
             add(statement.text, target: .statement(statement.id))
             // A statement of several sentences ("We communicate with genuine empathy. We are mindful
             // of our own bias …") says each of its ideas in one: a question about one idea meets it
@@ -178,6 +182,7 @@ package final class Matcher: Sendable {
         }
         self.index = BM25Index(documents: documents)
         self.documentStrengths = documentStrengths
+        self.ownWords = ownWords
         let safeguarding = compiling.wait()
         self.safeguarding = safeguarding
         // The rules' words are known words too: never corrected, and their stems looked up.
@@ -494,6 +499,10 @@ package final class Matcher: Sendable {
         // about 0.35 for "what does it mean".
         let plainWeight = idfs.reduce(0, +)
         let substance = plainWeight > 0 ? query.weight / plainWeight : 0
+        var contentWeight = 0.0
+        for index in termWeights.indices where index < 64 && query.terms[index].weight >= 0.5 {
+            contentWeight += termWeights[index]
+        }
         // A slot per target says where its score is kept; scores are kept only for targets found.
         var slots = [Int32](repeating: -1, count: targets.count)
         var found: [(target: Int, score: Score, union: UInt64)] = []
@@ -532,6 +541,17 @@ package final class Matcher: Sendable {
                 confidence *= boost
             }
             found[place].score.absorb(confidence: confidence, bm25: hit.score / topScore)
+            // A statement's own words hold every content word of the message.
+            if ownWords.contains(hit.document), contentWeight > 0 {
+                var matched = 0.0
+                for index in termWeights.indices
+                where index < 64 && hit.matchedTerms & (1 << UInt64(index)) != 0
+                    && query.terms[index].weight >= 0.5
+                {
+                    matched += termWeights[index]
+                }
+                if matched >= contentWeight - 1e-9 { found[place].score.literal = true }
+            }
         }
         // Word-for-word likeness to the examples, stop words included: decides alone for short
         // messages of common words ("who are you") and breaks ties for the rest.
@@ -640,10 +660,16 @@ package final class Matcher: Sendable {
 
     /// How well one target fits a message.
     private struct Score {
+        /// Ranking added for a statement whose own words hold every content word of the message (not
+        /// only a linked theme's examples do): "what does it say about families" and "Families feel
+        /// that someone has got your back". On the own sets, 0.03 / 0.05 / 0.07 / 0.1 / 0.2 gain 1 /
+        /// 3 / 3 / 5 / 5 answers and lose 1 / 0 / 0 / 1 / 7; 0.05 is the smaller of the two best.
+        static let literalBonus = 0.05
         var confidence = 0.0
         var bm25 = 0.0
         var likeness = 0.0
         var namesTitle = false
+        var literal = false
 
         /// Keeps the best document's evidence.
         mutating func absorb(confidence: Double, bm25: Double) {
@@ -656,6 +682,7 @@ package final class Matcher: Sendable {
         /// Confidence first; word-for-word likeness and BM25 settle near-ties.
         var ranking: Double {
             confidence + 0.06 * likeness + 0.02 * bm25 + (likeness > 0.999 ? 0.2 : 0) + (namesTitle ? 0.3 : 0)
+                + (literal ? Self.literalBonus : 0)
         }
     }
 

@@ -163,6 +163,18 @@ import Testing
         #expect(next.intent == "part." + naming[2].1.id)
     }
 
+    /// Of two statements as close to a message, the one whose own words say it ("Making sure your
+    /// voice is heard": "listen", one synonym group) ranks before one that only a theme's examples
+    /// lead to ("Celebrating strengths and achievements").
+    @Test func aStatementThatSaysTheMessagesWordsRanksFirstAmongEquals() throws {
+        let assistant = try Self.assistant("rotherham")
+        let ranked = assistant.matcher.rank("do people listen to what i say")
+        let saying = try #require(ranked.firstIndex { $0.target == .statement("welcome-and-care.c1") })
+        let linked = try #require(ranked.firstIndex { $0.target == .statement("welcome-and-care.c3") })
+        #expect(abs(ranked[saying].confidence - ranked[linked].confidence) < 0.01)
+        #expect(saying < linked)
+    }
+
     /// A misspelt filler is corrected to the filler and carries no weight ("actualy", "tho"), even
     /// in a charter whose own words never use it.
     @Test func aMisspeltFillerIsStillAFiller() throws {
