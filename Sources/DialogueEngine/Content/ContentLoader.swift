@@ -221,13 +221,13 @@ struct ContentLoader {
         }
         var highest: [String: Int] = [:]
         for (intent, layer) in loaded { highest[intent.id] = max(highest[intent.id] ?? 0, layer) }
-        // A base intent about a section this charter lacks (its closing) is left out: it would
-        // quote nothing.
+        // A base intent about the closing is left out for a charter without one: it would quote
+        // nothing.
         let councilLayer = layers.count - 1
         var intents = loaded.filter { intent, layer in
             guard layer == highest[intent.id] else { return false }
             guard layer < councilLayer, let charter else { return true }
-            return !QuoteReference.quoteNothing(intent.response.quotes, in: charter)
+            return !QuoteReference.quotesOnlyAMissingClosing(intent.response.quotes, in: charter)
         }.map(\.intent)
         intents = intents.map { fill($0, values: values) }
         if let charter { intents = Self.listingParts(intents, charter: charter) }

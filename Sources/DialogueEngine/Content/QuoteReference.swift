@@ -29,8 +29,8 @@ package enum QuoteReference: Sendable, Equatable {
             self = .introduction
         } else if text == "closing" {
             self = .closing
-        } else if text.hasPrefix("introduction from "), !Self.letters(text.dropFirst(18)).isEmpty {
-            self = .introductionFrom(String(text.dropFirst(18)))
+        } else if text.hasPrefix(Self.fromPrefix), !Self.words(text.dropFirst(Self.fromPrefix.count)).isEmpty {
+            self = .introductionFrom(String(text.dropFirst(Self.fromPrefix.count)))
         } else if charter.cornerstone(id: text) != nil {
             self = .part(text)
         } else if text.hasSuffix(".commitments"), charter.cornerstone(id: String(text.dropLast(12))) != nil {
@@ -61,9 +61,9 @@ package enum QuoteReference: Sendable, Equatable {
         case .introduction: return charter.introduction
         case .closing: return charter.closing
         case .introductionFrom(let words):
-            let wanted = Self.letters(words)
+            let wanted = Self.words(words).joined()
             let introduction = charter.introduction
-            guard let first = introduction.firstIndex(where: { Self.letters($0.text).contains(wanted) }) else {
+            guard let first = introduction.firstIndex(where: { Self.says(wanted, in: $0.text) }) else {
                 return introduction
             }
             return Array(introduction[first...] + introduction[..<first])
@@ -71,20 +71,33 @@ package enum QuoteReference: Sendable, Equatable {
         }
     }
 
-    /// True when every reference names something and none of them a statement of `charter`: a
-    /// reply about a section the charter does not have ("closing") would quote nothing.
-    package static func quoteNothing(_ references: [String], in charter: Charter) -> Bool {
-        !references.isEmpty
-            && references.allSatisfy { reference in
-                QuoteReference(reference, in: charter).map {
-                    $0 != .cornerstoneTitles && $0.statements(in: charter).isEmpty
-                } ?? false
-            }
+    /// True when a base intent's reply would quote nothing in `charter`: it quotes only the closing,
+    /// and the charter has none.
+    package static func quotesOnlyAMissingClosing(_ references: [String], in charter: Charter) -> Bool {
+        charter.closing.isEmpty && !references.isEmpty
+            && references.allSatisfy { QuoteReference($0, in: charter) == .closing }
     }
 
-    /// The text's letters alone, folded, so that "Co-production", "co production" and
-    /// "Coproduction" read the same.
-    private static func letters(_ text: some StringProtocol) -> String {
-        String(TextFolder.fold(String(text)).filter(\.isLetter))
+    private static let fromPrefix = "introduction from "
+
+    /// The text's words, folded, letters and digits only: "Co-production" is "co", "production".
+    private static func words(_ text: some StringProtocol) -> [String] {
+        TextFolder.fold(String(text)).replacingOccurrences(of: "'", with: "")
+            .split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
+
+    /// True when some run of the text's words, written together, is `wanted`: "co-production",
+    /// "co production" and "Coproduction" all say "coproduction"; "scared" does not say "care".
+    private static func says(_ wanted: String, in text: String) -> Bool {
+        let words = Self.words(text)
+        for start in words.indices {
+            var joined = ""
+            for word in words[start...] {
+                joined += word
+                if joined == wanted { return true }
+                if joined.count >= wanted.count || !wanted.hasPrefix(joined) { break }
+            }
+        }
+        return false
     }
 }

@@ -126,8 +126,9 @@ package final class Matcher: Sendable {
                 add(statement.text, target: .intent("part." + part.id))
                 continue
             }
-            ownWords.insert(documents.count)
+            let before = documents.count
             add(statement.text, target: .statement(statement.id))
+            if documents.count > before { ownWords.insert(before) }
             // A statement of several sentences ("We communicate with genuine empathy. We are mindful
             // of our own bias …") says each of its ideas in one: a question about one idea meets it
             // there without the others' words diluting it.

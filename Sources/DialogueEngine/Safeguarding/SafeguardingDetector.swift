@@ -273,7 +273,8 @@ package struct SafeguardingDetector: Sendable {
         return guarded
     }
 
-    /// The words the guards cover: every word of a guard's span, and the words its parts matched.
+    /// The words the guards cover: every word of any guard's span, and the words any guard's parts
+    /// matched (its own words).
     private struct Guarded {
         var spanned: [Bool]
         var matched: [Bool]
@@ -284,12 +285,13 @@ package struct SafeguardingDetector: Sendable {
         }
 
         /// Whether a rule's match at `positions` is a harmless use: every word of it lies in a
-        /// guard's span, and the guard's own words are the rule's key words (those of its rarest
-        /// part, `keys`) or at least half of its words. So a blow told before an accident ("punched
-        /// me then pushed me over by accident") is not hidden by the guard that matched the accident.
+        /// guard's span, and guards' own words are the rule's key words (those of its rarest
+        /// part, at `keys`) or at least half of its words. So a blow told before an accident
+        /// ("punched me then pushed me over by accident") is not hidden by the guard that matched
+        /// the accident.
         func setsAside(_ positions: [Int], keys: [Int]) -> Bool {
             guard positions.allSatisfy({ spanned[$0] }) else { return false }
-            if keys.isEmpty || keys.contains(where: { matched[$0] }) { return true }
+            if keys.contains(where: { matched[$0] }) { return true }
             return positions.count(where: { matched[$0] }) * 2 >= positions.count
         }
     }

@@ -389,7 +389,7 @@ package struct SafeguardingPattern: Sendable, Equatable {
         guard first <= end else { return false }
         let current = parts[part]
         let gap = part + 1 < parts.count ? parts[part + 1].gap : 0
-        for position in latest ? Array((first...end).reversed()) : Array(first...end) {
+        for position in latest ? stride(from: end, through: first, by: -1) : stride(from: first, through: end, by: 1) {
             if current.matchesOneWord(word: words[position], stem: stems[position]) {
                 let mark = positions.count
                 positions.append(position)

@@ -12,6 +12,8 @@ public struct Charter: Sendable, Equatable {
     public let allStatements: [Statement]
     private let statementsByID: [String: Statement]
     private let cornerstoneIndexByStatement: [String: Int]
+    /// The part each introduction statement names, where it names one (see ``cornerstone(namedBy:)``).
+    private let partNamedByStatement: [String: Int]
 
     /// Makes a charter.
     public init(title: String, introduction: [Statement], cornerstones: [Cornerstone], closing: [Statement]) {
@@ -27,6 +29,19 @@ public struct Charter: Sendable, Equatable {
             for statement in cornerstone.statements { owners[statement.id] = index }
         }
         self.cornerstoneIndexByStatement = owners
+        var named: [String: Int] = [:]
+        let titles = cornerstones.map { Self.contentWords($0.title) }
+        for statement in introduction {
+            let words = Self.contentWords(statement.text)
+            guard words.count >= 2 else { continue }
+            var best: (index: Int, likeness: Double)?
+            for (index, title) in titles.enumerated() {
+                let likeness = Double(words.intersection(title).count) / Double(words.union(title).count)
+                if likeness >= 0.6, likeness > best?.likeness ?? 0 { best = (index, likeness) }
+            }
+            if let best { named[statement.id] = best.index }
+        }
+        self.partNamedByStatement = named
     }
 
     /// The cornerstone with this id, if any.
@@ -55,16 +70,7 @@ public struct Charter: Sendable, Equatable {
     /// each, stop words aside, are the other's (at least 0.6 of both together). Nil for any other
     /// statement.
     public func cornerstone(namedBy statement: Statement) -> Cornerstone? {
-        guard introduction.contains(where: { $0.id == statement.id }) else { return nil }
-        let words = Self.contentWords(statement.text)
-        guard words.count >= 2 else { return nil }
-        var best: (part: Cornerstone, likeness: Double)?
-        for part in cornerstones {
-            let title = Self.contentWords(part.title)
-            let likeness = Double(words.intersection(title).count) / Double(words.union(title).count)
-            if likeness >= 0.6, likeness > best?.likeness ?? 0 { best = (part, likeness) }
-        }
-        return best?.part
+        partNamedByStatement[statement.id].map { cornerstones[$0] }
     }
 
     private static func contentWords(_ text: String) -> Set<String> {

@@ -137,6 +137,22 @@ import Testing
         // Words the introduction never uses leave it in its order; no words is no reference.
         #expect(QuoteReference("introduction from zebras", in: charter)?.statements(in: charter) == introduction)
         #expect(QuoteReference("introduction from ", in: charter) == nil)
+        // Whole words: "care" is not said by "scared".
+        let anytown = try CharterParser.parse(
+            "# Anytown\nSome children felt scared.\n\nWe care about you.\n## Kind\n- Be kind.", file: "anytown.md")
+        let fromCare = QuoteReference("introduction from care", in: anytown)?.statements(in: anytown)
+        #expect(fromCare?.map(\.id) == ["introduction.p2", "introduction.p1"])
+    }
+
+    /// Only a base intent about the closing is left out, and only for a charter without one.
+    @Test func onlyAnIntentAboutAMissingClosingQuotesNothing() throws {
+        let open = try CharterParser.parse("# A\n## Kind\n- Be kind.", file: "a.md")
+        let closed = try CharterParser.parse("# B\nHello.\n## Kind\n- Be kind.\n## Closing\nThank you.", file: "b.md")
+        #expect(QuoteReference.quotesOnlyAMissingClosing(["closing"], in: open))
+        #expect(!QuoteReference.quotesOnlyAMissingClosing(["closing"], in: closed))
+        #expect(!QuoteReference.quotesOnlyAMissingClosing(["introduction"], in: open))
+        #expect(!QuoteReference.quotesOnlyAMissingClosing(["closing", "kind"], in: open))
+        #expect(!QuoteReference.quotesOnlyAMissingClosing([], in: open))
     }
 
     /// The Isles of Scilly's introduction lists its four principles by name: asked in those words,
@@ -366,14 +382,15 @@ import Testing
 
     /// Each council's own tuning sets (`tuning.jsonl`, and `tuning-2.jsonl` written later by someone
     /// who saw only the charters) keep the shares they are tuned to, less a margin: a change to the
-    /// base layer that costs a council many answers fails here. Small talk keeps 0.9, or 0.6 where
-    /// a set has only three lines (one miss is a third).
+    /// base layer that costs a council many answers fails here. Small talk keeps 0.9, but for the
+    /// Isles of Scilly's three lines, one of which ("r u a real person or a bot") is read as asking
+    /// for contact details.
     @Test(arguments: [
         ("bcp", "tuning.jsonl", 0.75, 0.9), ("stockton-on-tees", "tuning.jsonl", 0.75, 0.9),
         ("rotherham", "tuning.jsonl", 0.6, 0.9), ("bcp", "tuning-2.jsonl", 0.7, 0.6),
         ("stockton-on-tees", "tuning-2.jsonl", 0.7, 0.85), ("rotherham", "tuning-2.jsonl", 0.6, 0.75),
         ("stockport", "tuning.jsonl", 0.5, 0.85), ("buckinghamshire", "tuning.jsonl", 0.55, 0.85),
-        ("isles-of-scilly", "tuning.jsonl", 0.3, 0.85),
+        ("isles-of-scilly", "tuning.jsonl", 0.35, 0.85),
     ])
     func theTuningSetKeepsItsFloor(_ council: String, file: String, inScope floor: Double, outOfScope outFloor: Double)
         async throws
@@ -387,7 +404,8 @@ import Testing
             case .in: #expect(share >= floor, "\(council) \(file) in scope: \(passed)/\(total)")
             case .out: #expect(share >= outFloor, "\(council) \(file) out of scope: \(passed)/\(total)")
             default:
-                #expect(share >= (total <= 3 ? 0.6 : 0.9), "\(council) \(file) \(kind.rawValue): \(passed)/\(total)")
+                let others = council == "isles-of-scilly" ? 0.6 : 0.9
+                #expect(share >= others, "\(council) \(file) \(kind.rawValue): \(passed)/\(total)")
             }
         }
     }

@@ -152,6 +152,9 @@ import Testing
         "he is doing things to me rather than with me",
         "my dad punched me then pushed me over by accident", "she slapped me, then pushed me over by mistake",
         "the group does not exist now and i wish i did not exist either",
+        "do they stay with me or let him do stuff to me", "will you be with me or will he do stuff to me",
+        "got bruises all over and i said it was rugby but it wasnt",
+        "bruises everywhere and i have to tell school it was trampoline",
     ])
     func guardsDoNotHideADisclosureBesideThem(message: String) async throws {
         let log = InMemoryUnansweredLog()
