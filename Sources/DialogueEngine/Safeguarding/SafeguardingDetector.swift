@@ -253,7 +253,8 @@ package struct SafeguardingDetector: Sendable {
         for start in words.indices {
             for number in Self.candidates(at: start, words: words, stems: stems, index: guardsByFirst) {
                 // A guard covers its whole span: the words between its parts belong to the idiom too.
-                if let positions = guards[number].match(at: start, words: words, stems: stems),
+                // A guard speaks for one clause: its gaps do not reach past "then".
+                if let positions = guards[number].match(at: start, words: words, stems: stems, withinClause: true),
                     let first = positions.min(), let last = positions.max()
                 {
                     for position in first...last { guarded.spanned[position] = true }
@@ -262,7 +263,8 @@ package struct SafeguardingDetector: Sendable {
                     var own = positions
                     if !guards[number].parts.contains(where: \.isEnd),
                         let latest = guards[number].match(
-                            at: start, words: Array(words[...last]), stems: Array(stems[...last]), latest: true)
+                            at: start, words: Array(words[...last]), stems: Array(stems[...last]), latest: true,
+                            withinClause: true)
                     {
                         own = latest
                     }

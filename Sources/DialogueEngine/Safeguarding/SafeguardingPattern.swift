@@ -369,11 +369,15 @@ package struct SafeguardingPattern: Sendable, Equatable {
     }
 
     /// The positions of the words matched when the pattern starts at `start`, or nil. Each part
-    /// takes the first place where the rest can follow, or with `latest` the last.
-    func match(at start: Int, words: [String], stems: [String], latest: Bool = false) -> [Int]? {
+    /// takes the first place where the rest can follow, or with `latest` the last; `withinClause`
+    /// keeps every gap from reaching past the word "then".
+    func match(
+        at start: Int, words: [String], stems: [String], latest: Bool = false, withinClause: Bool = false
+    ) -> [Int]? {
         var positions: [Int] = []
         return match(
-            part: 0, from: start, through: start, words: words, stems: stems, latest: latest, into: &positions)
+            part: 0, from: start, through: start, words: words, stems: stems, latest: latest,
+            withinClause: withinClause, into: &positions)
             ? positions : nil
     }
 
@@ -381,11 +385,15 @@ package struct SafeguardingPattern: Sendable, Equatable {
     /// the rest after it.
     private func match(
         part: Int, from first: Int, through last: Int, words: [String], stems: [String], latest: Bool,
-        into positions: inout [Int]
+        withinClause: Bool, into positions: inout [Int]
     ) -> Bool {
         if part == parts.count { return true }
         if parts[part].isEnd { return first <= words.count && words.count <= last }
-        let end = min(last, words.count - 1)
+        var end = min(last, words.count - 1)
+        // Within a clause, a gap does not reach past "then" ("punched me then pushed me").
+        if withinClause, part > 0, first <= end, let stop = words[first...end].firstIndex(of: "then") {
+            end = stop
+        }
         guard first <= end else { return false }
         let current = parts[part]
         let gap = part + 1 < parts.count ? parts[part + 1].gap : 0
@@ -395,7 +403,7 @@ package struct SafeguardingPattern: Sendable, Equatable {
                 positions.append(position)
                 if match(
                     part: part + 1, from: position + 1, through: position + 1 + gap, words: words, stems: stems,
-                    latest: latest, into: &positions)
+                    latest: latest, withinClause: withinClause, into: &positions)
                 {
                     return true
                 }
@@ -417,7 +425,7 @@ package struct SafeguardingPattern: Sendable, Equatable {
                 let next = position + alternative.count
                 if match(
                     part: part + 1, from: next, through: next + gap, words: words, stems: stems, latest: latest,
-                    into: &positions)
+                    withinClause: withinClause, into: &positions)
                 {
                     return true
                 }

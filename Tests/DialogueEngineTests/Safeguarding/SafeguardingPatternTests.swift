@@ -113,6 +113,14 @@ import Testing
         #expect(pattern.match(at: 0, words: words, stems: stems) == [0, 1, 2])
         #expect(pattern.match(at: 0, words: words, stems: stems, latest: true) == [0, 4, 5])
         #expect(pattern.match(at: 1, words: words, stems: stems, latest: true) == nil)
+        // Within a clause, no gap reaches past "then".
+        let clauses = Self.analyzer.words("mum hit me then it was me")
+        let clauseStems = clauses.map(PorterStemmer.stem)
+        #expect(pattern.match(at: 0, words: clauses, stems: clauseStems) == [0, 1, 2])
+        let wide = try #require(
+            SafeguardingPattern.rule("mum ... was ... me", lists: [:], analyzer: Self.analyzer).first)
+        #expect(wide.match(at: 0, words: clauses, stems: clauseStems) == [0, 5, 6])
+        #expect(wide.match(at: 0, words: clauses, stems: clauseStems, withinClause: true) == nil)
     }
 
     @Test func disclosuresWinOverPossibleRiskWhateverTheOrder() {

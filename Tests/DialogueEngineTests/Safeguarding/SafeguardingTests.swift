@@ -154,6 +154,7 @@ import Testing
         "the group does not exist now and i wish i did not exist either",
         "do they stay with me or let him do stuff to me", "will you be with me or will he do stuff to me",
         "got bruises all over and i said it was rugby but it wasnt",
+        "my stepdad punched me then knocked into me by accident", "dad belt, then he pushed me by accident",
         "bruises everywhere and i have to tell school it was trampoline",
     ])
     func guardsDoNotHideADisclosureBesideThem(message: String) async throws {
