@@ -248,7 +248,7 @@ package struct SafeguardingDetector: Sendable {
 
     /// Which words the guards cover ("killing it", "dead tired").
     private func guardedWords(words: [String], stems: [String]) -> Guarded {
-        var guarded = Guarded(count: words.count)
+        var guarded = Guarded(words: words)
         guard !guards.isEmpty else { return guarded }
         for start in words.indices {
             for number in Self.candidates(at: start, words: words, stems: stems, index: guardsByFirst) {
@@ -280,21 +280,35 @@ package struct SafeguardingDetector: Sendable {
     private struct Guarded {
         var spanned: [Bool]
         var matched: [Bool]
+        /// Each word's clause: the number of "then"s before it.
+        let clause: [Int]
 
-        init(count: Int) {
-            spanned = [Bool](repeating: false, count: count)
+        init(words: [String]) {
+            spanned = [Bool](repeating: false, count: words.count)
             matched = spanned
+            var clause: [Int] = []
+            clause.reserveCapacity(words.count)
+            var number = 0
+            for word in words {
+                clause.append(number)
+                if word == "then" { number += 1 }
+            }
+            self.clause = clause
         }
 
         /// Whether a rule's match at `positions` is a harmless use: every word of it lies in a
-        /// guard's span, and guards' own words are the rule's key words (those of its rarest
-        /// part, at `keys`) or at least half of its words. So a blow told before an accident
-        /// ("punched me then pushed me over by accident") is not hidden by the guard that matched
-        /// the accident.
+        /// guard's span (or in another clause than all of those that do: "i was with my dad then
+        /// my brother pushed me by accident"), the key words (those of its rarest part, at `keys`)
+        /// among them, and guards' own words are those key words or at least half of the words
+        /// in spans. So a blow told before an accident ("punched me then pushed me over by
+        /// accident") is not hidden by the guard that matched the accident.
         func setsAside(_ positions: [Int], keys: [Int]) -> Bool {
-            guard positions.allSatisfy({ spanned[$0] }) else { return false }
+            let inSpans = positions.filter { spanned[$0] }
+            guard !inSpans.isEmpty, keys.allSatisfy({ spanned[$0] }) else { return false }
+            let guardedClauses = Set(inSpans.map { clause[$0] })
+            guard positions.allSatisfy({ spanned[$0] || !guardedClauses.contains(clause[$0]) }) else { return false }
             if keys.contains(where: { matched[$0] }) { return true }
-            return positions.count(where: { matched[$0] }) * 2 >= positions.count
+            return inSpans.count(where: { matched[$0] }) * 2 >= inSpans.count
         }
     }
 }

@@ -124,6 +124,7 @@ import Testing
         "he can't cope on the bus. can he get free school transport?", "i cant cope in the canteen its too loud",
         "my sister pushed me by accident", "got bruises all over from rugby on saturday",
         "will the staff wrk with me or just do things 2 me", "so the barriers will not exist?",
+        "my mum took us swimming then my sister kicked me by accident",
         "that youth group does not exist any more",
     ])
     func idiomsAreGuarded(message: String) async throws {
