@@ -61,7 +61,7 @@ package enum QuoteReference: Sendable, Equatable {
         case .introduction: return charter.introduction
         case .closing: return charter.closing
         case .introductionFrom(let words):
-            let wanted = Self.words(words).joined()
+            let wanted = String(TextFolder.fold(words).filter { $0.isLetter || $0.isNumber })
             let introduction = charter.introduction
             guard let first = introduction.firstIndex(where: { Self.says(wanted, in: $0.text) }) else {
                 return introduction
@@ -80,10 +80,9 @@ package enum QuoteReference: Sendable, Equatable {
 
     private static let fromPrefix = "introduction from "
 
-    /// The text's words, folded, letters and digits only: "Co-production" is "co", "production".
+    /// The text's words, folded ("Co-production" is "co", "production", "coproduction").
     private static func words(_ text: some StringProtocol) -> [String] {
-        TextFolder.fold(String(text)).replacingOccurrences(of: "'", with: "")
-            .split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        Tokenizer.tokenize(TextFolder.fold(String(text))).map(\.text)
     }
 
     /// True when some run of the text's words, written together, is `wanted`: "co-production",

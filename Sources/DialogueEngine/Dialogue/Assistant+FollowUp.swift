@@ -130,9 +130,7 @@ extension Assistant {
             composed = engine.composer.compose(more, suggestions: topic.suggestions, style: style)
         } else if let cornerstone = context.cornerstone.flatMap({ engine.content.charter.cornerstone(id: $0) }) {
             let topicIntent = engine.content.intent(id: "part." + cornerstone.id)
-            if case .intent(let id)? = context.topic, id == "part." + cornerstone.id,
-                let more = topicIntent?.more
-            {
+            if context.topic == .part(cornerstone.id), let more = topicIntent?.more {
                 composed = engine.composer.compose(more, suggestions: topicIntent?.suggestions ?? [], style: style)
             } else if let more = moreInPart(cornerstone, context: context, after: intent) {
                 composed = more
@@ -156,7 +154,7 @@ extension Assistant {
         } else if let part = part(of: context) {
             composed = moreInPart(part, context: context, after: intent)
             if composed != nil, engine.content.intent(id: "part." + part.id) != nil {
-                context.topic = .intent("part." + part.id)
+                context.topic = .part(part.id)
             }
         }
         if composed == nil, intent.id.hasSuffix("more"), let topic = context.topic {

@@ -497,7 +497,7 @@ public struct Assistant: Sendable {
         guard case .statement(let id) = topic, let part = engine.content.charter.cornerstone(containing: id) else {
             return nil
         }
-        if part.statements.count == 1, let index = parts.firstIndex(of: .intent("part." + part.id)) {
+        if part.statements.count == 1, let index = parts.firstIndex(of: .part(part.id)) {
             return ListPosition(list: parts, index: index)
         }
         for list in [part.description, part.commitments, part.outcomes] where list.count > 1 {

@@ -162,7 +162,7 @@ package struct ReplyComposer: Sendable {
         let named = shown.compactMap { content.charter.cornerstone(namedBy: $0) }
         let list: [Target] =
             named.count > 1
-            ? named.map { .intent("part." + $0.id) } : listed.count > 1 ? listed.map { .statement($0.id) } : []
+            ? named.map { .part($0.id) } : listed.count > 1 ? listed.map { .statement($0.id) } : []
         return Composed(
             text: parts.joined(separator: "\n"), sources: sources, suggestions: Array(offered.prefix(3)),
             pending: pending, list: list)

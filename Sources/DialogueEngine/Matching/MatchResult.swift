@@ -26,6 +26,10 @@ package enum Target: Hashable, Sendable, CustomStringConvertible {
 
     /// The key.
     package var description: String { key }
+
+    /// The intent that answers about a part of the charter (`part.{id}`, written once in `parts.yaml`
+    /// for every part).
+    package static func part(_ id: String) -> Target { .intent("part." + id) }
 }
 
 /// A possible answer and how sure the matcher is of it.

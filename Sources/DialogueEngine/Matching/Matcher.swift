@@ -123,7 +123,7 @@ package final class Matcher: Sendable {
         for statement in content.charter.allStatements {
             // An introduction's item that names a part is asked about as that part.
             if let part = content.charter.cornerstone(namedBy: statement) {
-                add(statement.text, target: .intent("part." + part.id))
+                add(statement.text, target: .part(part.id))
                 continue
             }
             let before = documents.count
@@ -157,7 +157,7 @@ package final class Matcher: Sendable {
         }
         var titleTerms: [(target: Int, terms: Set<String>)] = []
         for cornerstone in content.charter.cornerstones {
-            let target = Target.intent("part." + cornerstone.id)
+            let target = Target.part(cornerstone.id)
             let title = analyzer.analyze(cornerstone.title)
             let terms = title.terms.map(\.text)
             add(terms: terms, target: target)
@@ -500,9 +500,11 @@ package final class Matcher: Sendable {
         // about 0.35 for "what does it mean".
         let plainWeight = idfs.reduce(0, +)
         let substance = plainWeight > 0 ? query.weight / plainWeight : 0
-        var contentWeight = 0.0
-        for index in termWeights.indices where index < 64 && query.terms[index].weight >= 0.5 {
-            contentWeight += termWeights[index]
+        // The message's content words (not weak, not corrected away), for a statement that says
+        // them all in its own words.
+        var contentTerms: UInt64 = 0
+        for index in query.terms.indices where index < 64 && query.terms[index].weight >= 0.5 {
+            contentTerms |= 1 << UInt64(index)
         }
         // A slot per target says where its score is kept; scores are kept only for targets found.
         var slots = [Int32](repeating: -1, count: targets.count)
@@ -543,15 +545,8 @@ package final class Matcher: Sendable {
             }
             found[place].score.absorb(confidence: confidence, bm25: hit.score / topScore)
             // A statement's own words hold every content word of the message.
-            if ownWords.contains(hit.document), contentWeight > 0 {
-                var matched = 0.0
-                for index in termWeights.indices
-                where index < 64 && hit.matchedTerms & (1 << UInt64(index)) != 0
-                    && query.terms[index].weight >= 0.5
-                {
-                    matched += termWeights[index]
-                }
-                if matched >= contentWeight - 1e-9 { found[place].score.literal = true }
+            if contentTerms != 0, hit.matchedTerms & contentTerms == contentTerms, ownWords.contains(hit.document) {
+                found[place].score.literal = true
             }
         }
         // Word-for-word likeness to the examples, stop words included: decides alone for short

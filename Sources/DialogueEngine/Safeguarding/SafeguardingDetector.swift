@@ -202,10 +202,11 @@ package struct SafeguardingDetector: Sendable {
                     }
                     positions += more
                 }
+                guard all else { continue }
                 let keys = positions.filter {
                     rarestKeys[number].contains(stems[$0]) || rarestKeys[number].contains(words[$0])
                 }
-                if all && !guarded.setsAside(positions, keys: keys) { best = (number, Array(Set(positions)).sorted()) }
+                if !guarded.setsAside(positions, keys: keys) { best = (number, Array(Set(positions)).sorted()) }
             }
         }
         guard let best else { return nil }
@@ -280,7 +281,7 @@ package struct SafeguardingDetector: Sendable {
     private struct Guarded {
         var spanned: [Bool]
         var matched: [Bool]
-        /// Each word's clause: the number of "then"s before it.
+        /// Each word's clause: the number of clause breaks ("then") before it.
         let clause: [Int]
 
         init(words: [String]) {
@@ -291,7 +292,7 @@ package struct SafeguardingDetector: Sendable {
             var number = 0
             for word in words {
                 clause.append(number)
-                if word == "then" { number += 1 }
+                if word == SafeguardingPattern.clauseBreak { number += 1 }
             }
             self.clause = clause
         }

@@ -78,6 +78,9 @@ package struct SafeguardingPattern: Sendable, Equatable {
     package static let shortGap = 2
     /// Other words allowed after `...`.
     package static let longGap = 8
+    /// The word that starts a new clause, past which a guard's gaps do not reach ("punched me then
+    /// pushed me over by accident").
+    package static let clauseBreak = "then"
 
     /// The parts, in order.
     package let parts: [Part]
@@ -391,7 +394,7 @@ package struct SafeguardingPattern: Sendable, Equatable {
         if parts[part].isEnd { return first <= words.count && words.count <= last }
         var end = min(last, words.count - 1)
         // Within a clause, a gap does not reach past "then" ("punched me then pushed me").
-        if withinClause, part > 0, first <= end, let stop = words[first...end].firstIndex(of: "then") {
+        if withinClause, part > 0, first <= end, let stop = words[first...end].firstIndex(of: Self.clauseBreak) {
             end = stop
         }
         guard first <= end else { return false }

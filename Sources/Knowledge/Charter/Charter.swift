@@ -74,9 +74,7 @@ public struct Charter: Sendable, Equatable {
     }
 
     private static func contentWords(_ text: String) -> Set<String> {
-        let words = TextFolder.fold(text).replacingOccurrences(of: "'", with: "")
-            .split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        return Set(words.filter { !StopWords.contains($0) })
+        Set(Tokenizer.tokenize(TextFolder.fold(text)).map(\.text).filter { !StopWords.contains($0) })
     }
 }
 
