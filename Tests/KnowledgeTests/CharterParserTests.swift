@@ -177,7 +177,8 @@ import Testing
 
 @Suite struct CharterConverterTests {
     @Test(arguments: [
-        ("* one", "- one"), ("• one", "- one"), ("1. one", "- one"), ("12) one", "- one"), ("  - one", "- one"),
+        ("* one", "- one"), ("+ one", "- one"), ("• one", "- one"), ("1. one", "- one"), ("12) one", "- one"),
+        ("  - one", "- one"),
         ("– one", "- one"), ("## Part", "## Part"), ("2024. A year", "2024. A year"), ("plain text", "plain text"),
     ])
     func bulletsBecomeItems(_ line: String, _ expected: String) {

@@ -1,5 +1,5 @@
 /// Brings a charter copied from a council's web page into the charter format: Windows line ends,
-/// tabs and non-breaking spaces become plain ones, and bullets written as `*`, `•`, `–`, `·` or
+/// tabs and non-breaking spaces become plain ones, and bullets written as `*`, `+`, `•`, `–`, `·` or
 /// `1.` / `1)` become `- ` items. Headings and paragraphs are left as they are: the officer writes
 /// `#` for the title and `##` for each part (see the README).
 public enum CharterConverter {
@@ -22,8 +22,8 @@ public enum CharterConverter {
     }
 
     /// The text of a bullet or numbered item, or nil when the line is not one.
-    private static func itemText(_ line: Substring) -> String? {
-        for bullet in ["- ", "* ", "• ", "– ", "· ", "○ ", "▪ "] where line.hasPrefix(bullet) {
+    static func itemText(_ line: Substring) -> String? {
+        for bullet in ["- ", "* ", "+ ", "• ", "– ", "· ", "○ ", "▪ "] where line.hasPrefix(bullet) {
             return String(line.dropFirst(bullet.count)).trimmingLeadingWhitespace()
         }
         let digits = line.prefix { $0.isASCII && $0.isNumber }

@@ -88,24 +88,25 @@ private struct ParseState {
         }
         if trimmed.hasPrefix("### ") {
             endParagraph()
-            heading3(String(trimmed.dropFirst(4)).trimmed(), line: line)
+            heading3(MarkdownText.plain(String(trimmed.dropFirst(4)).trimmed()), line: line)
         } else if trimmed.hasPrefix("## ") {
             endParagraph()
-            heading2(String(trimmed.dropFirst(3)).trimmed(), line: line)
+            heading2(
+                MarkdownText.withoutOrdinal(MarkdownText.plain(String(trimmed.dropFirst(3)).trimmed())), line: line)
         } else if trimmed.hasPrefix("# ") {
             endParagraph()
             if title != nil {
                 error(line, "a second title", hint: "the charter has one '# ' title; use '## ' for sections")
             }
-            title = String(trimmed.dropFirst(2)).trimmed()
+            title = MarkdownText.plain(String(trimmed.dropFirst(2)).trimmed())
             if case .none = section, !pastIntroduction { section = .prose("introduction") }
         } else if trimmed.hasPrefix("#") {
             error(
                 line, "unsupported heading '\(trimmed.prefix(40))'", hint: "use '## ' for sections and '### ' for lists"
             )
-        } else if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") {
+        } else if let text = CharterConverter.itemText(Substring(trimmed)) {
             endParagraph()
-            item(String(trimmed.dropFirst(2)).trimmed(), line: line)
+            item(text.trimmed(), line: line)
         } else {
             prose(trimmed.trimmed(), line: line)
         }
@@ -163,7 +164,7 @@ private struct ParseState {
             return
         }
         defer { cornerstones.append(cornerstone) }
-        let clean = text.replacingOccurrences(of: "**", with: "").trimmed()
+        let clean = MarkdownText.plain(text).trimmed()
         guard !clean.isEmpty else {
             error(line, "an empty list item")
             return
@@ -207,7 +208,7 @@ private struct ParseState {
     mutating func endParagraph() {
         guard let current = paragraph else { return }
         paragraph = nil
-        let clean = current.text.replacingOccurrences(of: "**", with: "").trimmed()
+        let clean = MarkdownText.plain(current.text).trimmed()
         guard noteText(clean, line: current.line) else { return }
         if case .cornerstone = section, var part = cornerstones.popLast() {
             part.description.append(
