@@ -58,4 +58,30 @@ import Testing
             ])
         #expect(charter.cornerstone(id: "respect")?.commitments.map(\.text) == ["We will value your views"])
     }
+
+    /// Sub-list headings copied as a bold line or a line ending with a colon, not `### `.
+    @Test func boldLinesAndColonsAfterItemsHeadLists() throws {
+        let text = """
+            # Charter
+            ## Listening
+            We will:
+            - listen to you
+            You will see that:
+            - people feel heard
+            ## Respect
+            **We will**
+            - respect you
+            **What you will notice:**
+            - people feel respected
+            """
+        let charter = try CharterParser.parse(text, file: "charter.md")
+        let listening = try #require(charter.cornerstone(id: "listening"))
+        #expect(listening.description.map(\.text) == ["We will:"])
+        #expect(listening.commitments.map(\.text) == ["listen to you"])
+        #expect(listening.outcomes.map(\.text) == ["people feel heard"])
+        let respect = try #require(charter.cornerstone(id: "respect"))
+        #expect(respect.description.isEmpty)
+        #expect(respect.commitments.map(\.text) == ["respect you"])
+        #expect(respect.outcomes.map(\.text) == ["people feel respected"])
+    }
 }

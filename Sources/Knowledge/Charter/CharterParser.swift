@@ -107,9 +107,27 @@ private struct ParseState {
         } else if let text = CharterConverter.itemText(Substring(trimmed)) {
             endParagraph()
             item(text.trimmed(), line: line)
+        } else if let name = listHeading(trimmed) {
+            endParagraph()
+            heading3(name, line: line)
         } else {
             prose(trimmed.trimmed(), line: line)
         }
+    }
+
+    /// A line of a part that heads a list without `### `, as a charter copied from a web page writes
+    /// it: wholly bold ("**What you will see**"), or ending with a colon after the part's items
+    /// ("You will see that:"). Its name without the colon, or nil.
+    func listHeading(_ line: String) -> String? {
+        guard case .cornerstone = section, let part = cornerstones.last else { return nil }
+        let bold = ["**", "__"].contains { line.count > 4 && line.hasPrefix($0) && line.hasSuffix($0) }
+        let afterItems = list != .none || !part.commitments.isEmpty || !part.outcomes.isEmpty
+        guard bold || (afterItems && line.hasSuffix(":") && line.split(separator: " ").count <= 12) else {
+            return nil
+        }
+        var name = MarkdownText.plain(line).trimmed()
+        while name.hasSuffix(":") { name.removeLast() }
+        return name.isEmpty ? nil : name
     }
 
     mutating func heading2(_ name: String, line: Int) {
