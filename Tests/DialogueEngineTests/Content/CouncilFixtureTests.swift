@@ -224,6 +224,20 @@ import Testing
         #expect(stockport.content.intent(id: "about.coproduction") != nil)
     }
 
+    /// "What is it called" names any council's charter by its title, and asking for a person's name
+    /// does not.
+    @Test(arguments: ["isles-of-scilly", "bcp"])
+    func theCharterIsNamedByItsTitle(council: String) async throws {
+        let assistant = try Self.assistant(council)
+        let title = assistant.content.charter.title
+        let reply = await assistant.respond(to: "whats it called", channel: .cli)
+        #expect(reply.intent == "about.name")
+        #expect(reply.reply.contains(title.drop { $0 != " " }.dropFirst()))
+        #expect(reply.answered)
+        let person = await assistant.respond(to: "whats the name of the senco at my sons school", channel: .cli)
+        #expect(person.intent != "about.name")
+    }
+
     /// In a charter whose parts are sections, one of them titled "Our principles", "what are the
     /// principles" is that part's list, not the list of sections; "what are the sections" still is.
     @Test func aPartTitledWithThePartsWordIsThatPart() async throws {
