@@ -51,8 +51,11 @@ package struct MatcherSettings: Sendable, Equatable {
     /// that answers Stoke's charter alone 123 → 125 of `tuning.jsonl`'s 167 and 167 → 168 of
     /// `questions.jsonl`'s 197, with every other own set unchanged.
     package var alsoMargin = 0.2
-    /// Word-set similarity at which a message counts as one of an intent's examples.
-    package var phraseSimilarity = 0.7
+    /// Word-set similarity at which a message counts as one of an intent's examples. 0.7 → 0.68
+    /// answers "r u a real person or a bot" as "are you a real person" (one more of the Isles of
+    /// Scilly fixture's small talk), with every other own set, the dev set and the safeguarding sets
+    /// unchanged (0.65 the same).
+    package var phraseSimilarity = 0.68
     /// In a message of several clauses, how much more the clause holding the question counts than
     /// the context around it ("My son is autistic. Can he have breaks?"). 0.2 → 0.3 answers one more
     /// of the BCP fixture's 22 in-scope questions and of the own corpus's 347 charter questions, with

@@ -396,9 +396,7 @@ import Testing
 
     /// Each council's own tuning sets (`tuning.jsonl`, and `tuning-2.jsonl` written later by someone
     /// who saw only the charters) keep the shares they are tuned to, less a margin: a change to the
-    /// base layer that costs a council many answers fails here. Small talk keeps 0.9, but for the
-    /// Isles of Scilly's three lines, one of which ("r u a real person or a bot") is read as asking
-    /// for contact details.
+    /// base layer that costs a council many answers fails here. Small talk keeps 0.9.
     @Test(arguments: [
         ("bcp", "tuning.jsonl", 0.75, 0.9), ("stockton-on-tees", "tuning.jsonl", 0.75, 0.9),
         ("rotherham", "tuning.jsonl", 0.6, 0.9), ("bcp", "tuning-2.jsonl", 0.7, 0.6),
@@ -418,8 +416,7 @@ import Testing
             case .in: #expect(share >= floor, "\(council) \(file) in scope: \(passed)/\(total)")
             case .out: #expect(share >= outFloor, "\(council) \(file) out of scope: \(passed)/\(total)")
             default:
-                let others = council == "isles-of-scilly" ? 0.6 : 0.9
-                #expect(share >= others, "\(council) \(file) \(kind.rawValue): \(passed)/\(total)")
+                #expect(share >= 0.9, "\(council) \(file) \(kind.rawValue): \(passed)/\(total)")
             }
         }
     }
