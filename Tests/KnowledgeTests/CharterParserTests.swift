@@ -169,6 +169,81 @@ import Testing
         #expect(charter.cornerstones.allSatisfy { !$0.promises.isEmpty })
     }
 
+    /// A charter copied from a web page: numbered headings, Markdown in its words, other bullets.
+    @Test func theParserReadsTheWordsNotTheMarkup() throws {
+        let text = """
+            # Our **SEND** Charter
+            Written with [young people](https://example.org/yp) &amp; families.
+            ## 1. Listening
+            + We **will** listen to you
+            1. We will act on *what you say*
+            ## 2) Respect
+            • We will value your views
+            """
+        let charter = try CharterParser.parse(text, file: "charter.md")
+        #expect(charter.title == "Our SEND Charter")
+        #expect(charter.introduction.map(\.text) == ["Written with young people & families."])
+        #expect(charter.cornerstones.map(\.title) == ["Listening", "Respect"])
+        #expect(charter.cornerstones.map(\.id) == ["listening", "respect"])
+        #expect(
+            charter.cornerstone(id: "listening")?.commitments.map(\.text) == [
+                "We will listen to you", "We will act on what you say",
+            ])
+        #expect(charter.cornerstone(id: "respect")?.commitments.map(\.text) == ["We will value your views"])
+    }
+
+    /// Sub-list headings copied as a bold line or a line ending with a colon, not `### `.
+    @Test func boldLinesAndColonsAfterItemsHeadLists() throws {
+        let text = """
+            # Charter
+            ## Listening
+            We will:
+            - listen to you
+            You will see that:
+            - people feel heard
+            ## Respect
+            **We will**
+            - respect you
+            **What you will notice:**
+            - people feel respected
+            """
+        let charter = try CharterParser.parse(text, file: "charter.md")
+        let listening = try #require(charter.cornerstone(id: "listening"))
+        #expect(listening.description.isEmpty)
+        #expect(listening.commitments.map(\.text) == ["listen to you"])
+        #expect(listening.outcomes.map(\.text) == ["people feel heard"])
+        let respect = try #require(charter.cornerstone(id: "respect"))
+        #expect(respect.description.isEmpty)
+        #expect(respect.commitments.map(\.text) == ["respect you"])
+        #expect(respect.outcomes.map(\.text) == ["people feel respected"])
+    }
+
+    /// Lines that head no list keep their words: a bold statement, a part name written without
+    /// `## `, a sentence ending with a colon; a line of markup only or a thematic break is a gap.
+    @Test func linesThatHeadNoListKeepTheirWords() throws {
+        let text = """
+            # Charter
+            ![](banner.png)
+
+            * * *
+            ## Listening
+            **Every child is welcome.**
+            - listen to you
+            ## Writing
+            - write clearly
+            **Listening**
+            They will write to you by:
+            - letter
+            """
+        let charter = try CharterParser.parse(text, file: "charter.md")
+        #expect(charter.introduction.isEmpty)
+        #expect(charter.cornerstone(id: "listening")?.description.map(\.text) == ["Every child is welcome."])
+        #expect(charter.cornerstone(id: "listening")?.commitments.map(\.text) == ["listen to you"])
+        let writing = try #require(charter.cornerstone(id: "writing"))
+        #expect(writing.description.map(\.text) == ["Listening They will write to you by:"])
+        #expect(writing.commitments.map(\.text) == ["write clearly", "letter"])
+    }
+
     @Test func slugsTitles() {
         #expect(CharterParser.slug("Welcome and Care") == "welcome-and-care")
         #expect(CharterParser.slug("  Work in   Partnership! ") == "work-in-partnership")

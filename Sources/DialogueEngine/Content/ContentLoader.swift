@@ -376,13 +376,14 @@ struct ContentLoader {
     }
 
     /// What `{placeholders}` stand for: the council's values, the charter's title (`{charter}`,
-    /// with its article, see ``named(_:)``) and how many parts it has
+    /// with its article, see ``named(_:)``; `{charter-title}` as written) and how many parts it has
     /// (`{part-count}`, in words). A charter of one part lists its statements as its parts (see
     /// ``listingParts(_:charter:)``), so they are what it counts.
     private func placeholderValues(council: CouncilProfile?, charter: Charter?) -> [String: String] {
         var values = council?.values ?? [:]
         if let charter {
             values["charter"] = values["charter"] ?? Self.named(charter.title)
+            values["charter-title"] = charter.title
             let words = [
                 "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
             ]

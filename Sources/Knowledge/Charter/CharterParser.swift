@@ -82,7 +82,9 @@ private struct ParseState {
             endParagraph()
             return
         }
-        if trimmed.isEmpty {
+        // A thematic break ("---", "* * *") or a line of markup only (an image, an HTML tag) is a
+        // blank line.
+        if trimmed.isEmpty || Self.isBreak(trimmed) || MarkdownText.plain(trimmed).trimmed().isEmpty {
             endParagraph()
             return
         }
@@ -115,20 +117,45 @@ private struct ParseState {
         }
     }
 
+    /// True for a thematic break: three or more of one of `-`, `*`, `_`, with spaces between.
+    static func isBreak(_ line: String) -> Bool {
+        let marks = line.filter { $0 != " " }
+        guard marks.count >= 3, let first = marks.first, "-*_".contains(first) else { return false }
+        return marks.allSatisfy { $0 == first }
+    }
+
     /// A line of a part that heads a list without `### `, as a charter copied from a web page writes
-    /// it: wholly bold ("**What you will see**"), or ending with a colon after the part's items
-    /// ("You will see that:"). Its name without the colon, or nil.
+    /// it: wholly bold ("**What you will see**") or ending with a colon ("You will see that:"), and
+    /// opening as a sub-list heading does ("We will", "You will", "What this looks like"). Its name
+    /// without the colon, or nil: any other line is a paragraph, so no statement is lost.
     func listHeading(_ line: String) -> String? {
-        guard case .cornerstone = section, let part = cornerstones.last else { return nil }
-        let bold = ["**", "__"].contains { line.count > 4 && line.hasPrefix($0) && line.hasSuffix($0) }
-        let afterItems = list != .none || !part.commitments.isEmpty || !part.outcomes.isEmpty
-        guard bold || (afterItems && line.hasSuffix(":") && line.split(separator: " ").count <= 12) else {
-            return nil
+        guard case .cornerstone = section else { return nil }
+        let bold = ["**", "__"].contains { marker in
+            line.count > 4 && line.hasPrefix(marker) && line.hasSuffix(marker)
+                && !line.dropFirst(2).dropLast(2).contains(marker)
         }
+        guard bold || line.hasSuffix(":") else { return nil }
         var name = MarkdownText.plain(line).trimmed()
         while name.hasSuffix(":") { name.removeLast() }
-        return name.isEmpty ? nil : name
+        let folded = String(TextFolder.fold(name).filter { $0.isLetter || $0.isNumber })
+        guard name.split(separator: " ").count <= 8, Self.listOpenings.contains(where: folded.hasPrefix) else {
+            return nil
+        }
+        return name
     }
+
+    /// How a sub-list heading opens: what the part commits to, or what people will notice.
+    static let listOpenings =
+        [
+            "wewill", "wedo", "weshall", "wecommit", "howwewill", "whatwewill", "whatwedo", "ourcommitments",
+            "commitments",
+        ] + outcomeOpenings
+
+    /// How a sub-list of outcomes opens: "You will feel/see that", "What you'll see", "Outcomes".
+    static let outcomeOpenings = [
+        "youwill", "youll", "whatyouwill", "whatyoull", "whatthislookslike", "whatitlookslike", "youshould",
+        "outcomes",
+    ]
 
     mutating func heading2(_ name: String, line: Int) {
         finishCornerstone()
@@ -162,11 +189,7 @@ private struct ParseState {
         // "You will feel/see that", "What you'll see", "What this looks like", "Outcomes": what people will
         // notice. Any other heading ("We will", "We do this by") lists what the part commits to.
         let folded = String(TextFolder.fold(name).filter { $0.isLetter || $0.isNumber })
-        let outcomeOpenings = [
-            "youwill", "youll", "whatyouwill", "whatyoull", "whatthislookslike", "whatitlookslike", "youshould",
-            "outcomes",
-        ]
-        list = outcomeOpenings.contains(where: folded.hasPrefix) ? .outcomes : .commitments
+        list = Self.outcomeOpenings.contains(where: folded.hasPrefix) ? .outcomes : .commitments
     }
 
     mutating func item(_ text: String, line: Int) {

@@ -2,9 +2,9 @@
 /// copied from a web page: emphasis (`**bold**`, `*italic*`, `__bold__`), links (`[text](address)`),
 /// images, code spans, HTML tags and entities, and backslash escapes. What people read in a reply,
 /// and what a question is matched against, is the words.
-public enum MarkdownText {
+enum MarkdownText {
     /// `text` without its Markdown: "We **will** [listen](https://…)" → "We will listen".
-    public static func plain(_ text: String) -> String {
+    static func plain(_ text: String) -> String {
         guard text.contains(where: markup.contains) else { return text }
         let characters = Array(text)
         var result = ""
@@ -34,7 +34,8 @@ public enum MarkdownText {
                 if let end = tagEnd(in: characters, at: index) {
                     // An automatic link keeps its address; any other tag goes.
                     let inside = String(characters[(index + 1)..<(end - 1)])
-                    if inside.hasPrefix("http://") || inside.hasPrefix("https://") || inside.hasPrefix("mailto:") {
+                    if !isTag(inside) {
+                        // An automatic link (<https://…>, <name@council.gov.uk>) keeps its address.
                         result += inside.hasPrefix("mailto:") ? String(inside.dropFirst(7)) : inside
                     } else if breaks(inside) {
                         result.append(" ")
@@ -71,7 +72,7 @@ public enum MarkdownText {
     /// A part's heading without the number it is listed by: "1. Listening", "2) Respect",
     /// "Principle 3: Honesty" → "Listening", "Respect", "Honesty". A heading that is only a number
     /// keeps it.
-    public static func withoutOrdinal(_ heading: String) -> String {
+    static func withoutOrdinal(_ heading: String) -> String {
         var words = Substring(heading)
         // "Principle 3:", "Value 2 -": a word before the number.
         if let space = words.firstIndex(of: " "), words[..<space].allSatisfy(\.isLetter),
@@ -84,17 +85,19 @@ public enum MarkdownText {
         return rest.isEmpty ? heading : String(rest)
     }
 
-    /// The length of a leading number and its separator ("12. ", "iv) ", "3: ", "2 - "), or nil.
+    /// The length of a leading number and its separator ("12.", "iv)", "3:", "2 -"), or nil.
     private static func ordinalLength(_ text: Substring) -> Int? {
         let digits = text.prefix { $0.isASCII && $0.isNumber }
         let roman = text.prefix { "ivxIVX".contains($0) }
         let number = !digits.isEmpty && digits.count <= 2 ? digits.count : roman.count <= 4 ? roman.count : 0
         guard number > 0 else { return nil }
         let rest = text.dropFirst(number).drop { $0 == " " }
-        // "2-way" and "1.5 hours" are words, not a number and its separator.
-        guard let separator = rest.first, ".):-–—".contains(separator), rest.dropFirst().first == " " else {
-            return nil
-        }
+        // "2-way" and "1.5 hours" are words, not a number and its separator; "16 - 25" is a range.
+        guard let separator = rest.first, ".):-–—".contains(separator), rest.dropFirst().first == " ",
+            rest.dropFirst().drop(while: { $0 == " " }).first?.isNumber == false
+        else { return nil }
+        // A letter alone ("V – Valued", "I - Included") is a numeral only before "." or ")".
+        if digits.isEmpty && number == 1 && !".)".contains(separator) { return nil }
         return text.count - rest.count + 1
     }
 
@@ -120,6 +123,15 @@ public enum MarkdownText {
             !characters[(start + 1)..<end].contains("<")
         else { return nil }
         return end + 1
+    }
+
+    /// True for what an HTML tag holds ("strong", "/p", "img src=…"): a name of letters, digits
+    /// and dashes, then nothing, a space or a slash. "send@council.gov.uk" and "https://…" are not.
+    private static func isTag(_ inside: String) -> Bool {
+        let name = inside.drop { $0 == "/" }
+        guard let first = name.first, first.isLetter else { return false }
+        let rest = name.drop { $0.isLetter || $0.isNumber || $0 == "-" }
+        return rest.isEmpty || rest.first == " " || rest.first == "/"
     }
 
     /// True for a tag that breaks a line or a block (`br`, `p`, `li`, …): it leaves a space.
