@@ -1,12 +1,14 @@
 /// Plain text from the Markdown a charter's headings, items and paragraphs may carry when they are
 /// copied from a web page: emphasis (`**bold**`, `*italic*`, `__bold__`), links (`[text](address)`),
-/// images, code spans, HTML tags and entities, and backslash escapes. What people read in a reply,
+/// images (left out), code spans, HTML tags and entities, backslash escapes and hard line breaks. What people read in a reply,
 /// and what a question is matched against, is the words.
 enum MarkdownText {
     /// `text` without its Markdown: "We **will** [listen](https://…)" → "We will listen".
     static func plain(_ text: String) -> String {
         guard text.contains(where: markup.contains) else { return text }
         let characters = Array(text)
+        // A lone backtick is an apostrophe typed on the wrong key ("we`ll"); pairs mark code.
+        let loneBacktick = characters.count { $0 == "`" } == 1
         var result = ""
         result.reserveCapacity(characters.count)
         var index = 0
@@ -17,10 +19,13 @@ enum MarkdownText {
                 result.append(characters[index + 1])
                 index += 2
                 continue
+            case "\\" where index + 1 == characters.count || characters[index + 1] == " ":
+                // A hard line break at the end of a line.
+                index += 1
+                continue
             case "!" where index + 1 < characters.count && characters[index + 1] == "[":
-                // An image keeps its description.
-                if let (label, end) = link(in: characters, at: index + 1) {
-                    result += label
+                // An image is not read (its description is a logo's or an icon's).
+                if let (_, end) = link(in: characters, at: index + 1) {
                     index = end
                     continue
                 }
@@ -45,10 +50,14 @@ enum MarkdownText {
                 }
             case "&":
                 if let (replacement, end) = entity(in: characters, at: index) {
-                    result.append(replacement)
+                    result += replacement
                     index = end
                     continue
                 }
+            case "`" where loneBacktick:
+                result.append("'")
+                index += 1
+                continue
             case "*", "`":
                 index += 1
                 continue
@@ -104,14 +113,29 @@ enum MarkdownText {
     /// The characters that may start Markdown or HTML.
     private static let markup: Set<Character> = ["*", "_", "`", "[", "!", "<", "&", "\\"]
 
-    /// `[label](address)` or `[label][reference]` starting at `start`: the label and the index after it.
+    /// `[label](address)` or `[label][reference]` starting at `start`: the label and the index after
+    /// it. Brackets nest (`[![logo](logo.png)](https://…)`, an address with parentheses).
     private static func link(in characters: [Character], at start: Int) -> (String, Int)? {
-        guard let close = characters[start...].firstIndex(of: "]"), close + 1 < characters.count else { return nil }
+        guard let close = matching(in: characters, from: start), close + 1 < characters.count else { return nil }
         let opener = characters[close + 1]
-        guard opener == "(" || opener == "[" else { return nil }
-        let closer: Character = opener == "(" ? ")" : "]"
-        guard let end = characters[(close + 1)...].firstIndex(of: closer) else { return nil }
+        guard opener == "(" || opener == "[", let end = matching(in: characters, from: close + 1) else { return nil }
         return (plain(String(characters[(start + 1)..<close])), end + 1)
+    }
+
+    /// The index of the bracket that closes the one at `start` (`[` or `(`), or nil.
+    private static func matching(in characters: [Character], from start: Int) -> Int? {
+        let opener = characters[start]
+        let closer: Character = opener == "(" ? ")" : "]"
+        var depth = 0
+        for index in start..<characters.count {
+            if characters[index] == opener {
+                depth += 1
+            } else if characters[index] == closer {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+        }
+        return nil
     }
 
     /// The index after an HTML tag or automatic link starting at `start`, or nil when it is none.
@@ -141,22 +165,25 @@ enum MarkdownText {
     }
 
     /// An HTML entity starting at `start`: the character it stands for and the index after it.
-    private static func entity(in characters: [Character], at start: Int) -> (Character, Int)? {
+    private static func entity(in characters: [Character], at start: Int) -> (String, Int)? {
         guard let end = characters[start...].prefix(10).firstIndex(of: ";") else { return nil }
         let name = String(characters[(start + 1)..<end])
         if name.hasPrefix("#") {
             let digits = name.dropFirst()
-            let value = digits.hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-            guard let value, let scalar = Unicode.Scalar(value) else { return nil }
-            return (Character(scalar), end + 1)
+            let hex = digits.hasPrefix("x") || digits.hasPrefix("X")
+            let value = hex ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            guard let value, value >= 32, let scalar = Unicode.Scalar(value) else { return nil }
+            return (String(Character(scalar)), end + 1)
         }
-        guard let character = entities[name] else { return nil }
-        return (character, end + 1)
+        guard let text = entities[name] else { return nil }
+        return (text, end + 1)
     }
 
-    private static let entities: [String: Character] = [
+    /// Named entities a web page's text uses; a soft hyphen (`&shy;`) is nothing to read.
+    private static let entities: [String: String] = [
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "rsquo": "’", "lsquo": "‘",
-        "rdquo": "”", "ldquo": "“", "ndash": "–", "mdash": "—", "hellip": "…", "pound": "£",
+        "rdquo": "”", "ldquo": "“", "ndash": "–", "mdash": "—", "hellip": "…", "pound": "£", "euro": "€",
+        "bull": "•", "middot": "·", "copy": "©", "eacute": "é", "egrave": "è", "shy": "",
     ]
 
     private static func collapsingSpaces(_ text: String) -> String {
