@@ -36,6 +36,7 @@ import Testing
         ("Welcome and Care", "Welcome and Care"), ("I will listen", "I will listen"), ("1.", "1."),
         ("2024. A year", "2024. A year"), ("16 - 25: Preparing for adulthood", "16 - 25: Preparing for adulthood"),
         ("Ages 0 - 25", "Ages 0 - 25"), ("V – Valued", "V – Valued"), ("iv) Partnership", "Partnership"),
+        ("2.1 Listening", "Listening"), ("1.2. Respect", "Respect"), ("1.5 hours of talk", "1.5 hours of talk"),
     ])
     func headingsLoseTheirNumbers(_ heading: String, _ expected: String) {
         #expect(MarkdownText.withoutOrdinal(heading) == expected)

@@ -94,13 +94,26 @@ enum MarkdownText {
         return rest.isEmpty ? heading : String(rest)
     }
 
-    /// The length of a leading number and its separator ("12.", "iv)", "3:", "2 -"), or nil.
+    /// The length of a leading number and its separator ("12.", "iv)", "3:", "2 -"), or of a section
+    /// number and the space after it ("2.1 ", "1.2. "), or nil.
     private static func ordinalLength(_ text: Substring) -> Int? {
         let digits = text.prefix { $0.isASCII && $0.isNumber }
         let roman = text.prefix { "ivxIVX".contains($0) }
-        let number = !digits.isEmpty && digits.count <= 2 ? digits.count : roman.count <= 4 ? roman.count : 0
+        var number = !digits.isEmpty && digits.count <= 2 ? digits.count : roman.count <= 4 ? roman.count : 0
         guard number > 0 else { return nil }
+        // "2.1", "1.2.3": a section number.
+        var sectioned = false
+        while !digits.isEmpty, text.dropFirst(number).first == ".",
+            let next = text.dropFirst(number + 1).first, next.isASCII && next.isNumber
+        {
+            number += 1 + text.dropFirst(number + 1).prefix { $0.isASCII && $0.isNumber }.count
+            sectioned = true
+        }
         let rest = text.dropFirst(number).drop { $0 == " " }
+        // "2.1 Listening" is numbered; "1.5 hours of talk" is not (a heading's first word is a capital).
+        if sectioned, rest.count < text.count - number, let first = rest.first, first.isUppercase {
+            return text.count - rest.count
+        }
         // "2-way" and "1.5 hours" are words, not a number and its separator; "16 - 25" is a range.
         guard let separator = rest.first, ".):-–—".contains(separator), rest.dropFirst().first == " ",
             rest.dropFirst().drop(while: { $0 == " " }).first?.isNumber == false
