@@ -359,8 +359,13 @@ package final class Matcher: Sendable {
         // Only a charter answer needs the message to ask: small talk ("cheers mate") and known
         // out-of-scope replies keep the ordinary floor.
         let asking = !answersFromTheCharter(first.target) || asks(message, analysed: analysed)
-        let result = Self.decide(
+        var result = Self.decide(
             best: top, rival: rival, related: related, inScope: isInScope(analysed), asks: asking, settings: settings)
+        if settings.factFloor > 0, top.confidence < settings.factFloor, answersFromTheCharter(first.target),
+            Self.asksForAFact(message)
+        {
+            result = .fallback(best: top)
+        }
         // Two single statements are quoted together rather than offered as a choice.
         if case .clarify(let choices) = result, choices.count == 2, settings.alsoMargin > 0,
             choices[0].confidence >= settings.bothStatementsFloor,
@@ -736,6 +741,35 @@ package final class Matcher: Sendable {
         guard let first = Tokenizer.tokenize(TextFolder.fold(clause)).first?.text else { return false }
         return questionWords.contains(first)
     }
+
+    /// True when a clause of the message opens by asking for a fact that no charter states: a
+    /// date, a time, a place, an amount or a person ("when is …", "how much …", "who is the …").
+    static func asksForAFact(_ message: String) -> Bool {
+        let parts = clauses(of: message)
+        return (parts.isEmpty ? [message] : parts).contains { clause in
+            let words = Tokenizer.tokenize(TextFolder.fold(clause)).map(\.text)
+            guard let first = words.first else { return false }
+            let second = words.count > 1 ? words[1] : ""
+            let third = words.count > 2 ? words[2] : ""
+            switch first {
+            // "when is it", not "when i get upset, can i …".
+            case "when", "where": return auxiliaries.contains(second)
+            case "whens", "wheres": return true
+            case "how": return ["much", "many", "long", "old", "far"].contains(second)
+            case "what", "whats":
+                let asked = words.dropFirst().first { !["is", "s", "the", "are"].contains($0) }
+                return ["time", "date", "dates", "day", "days"].contains(asked ?? "")
+            case "who", "whos":
+                return (second == "is" || second == "s") ? third == "the" || third == "my" : second == "the"
+            default: return false
+            }
+        }
+    }
+
+    private static let auxiliaries: Set<String> = [
+        "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "should", "shall", "has",
+        "have", "s",
+    ]
 
     /// The parts of a long message, split at sentence ends and dashes, so a question after some
     /// context ("My son is autistic — what does the charter say about breaks?") is judged alone.

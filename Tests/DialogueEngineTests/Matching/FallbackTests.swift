@@ -34,6 +34,37 @@ import Testing
         #expect(await log.questions.count == 1)
     }
 
+    /// Questions for a date, a place, an amount or a person: the charter states none.
+    @Test(arguments: [
+        ("when is the bin collection", true), ("where is the next forum", true), ("how long does it take", true),
+        ("what time is the meeting", true), ("whats the date of the forum", true), ("who is the head of send", true),
+        ("My son's review was last week. How long have the council got to reply?", true),
+        ("when i feel anxious can i have a break", false), ("what is co-production", false),
+        ("who made the charter", false), ("how do they listen", false), ("how many ppl helped make it", true),
+    ])
+    func questionsForFactsAreRecognised(message: String, asksForAFact: Bool) {
+        #expect(Matcher.asksForAFact(message) == asksForAFact)
+    }
+
+    /// A charter answer to such a question must be surer than the ordinary floor; an answer the
+    /// content gives with confidence still stands.
+    @Test func aQuestionForAFactNeedsASurerAnswer() async {
+        let assistant = TestSupport.assistant()
+        let reply = await assistant.respond(to: "how long have the council got to reply to my email", channel: .cli)
+        #expect(!reply.answered, "answered with \(reply.intent)")
+        var settings = MatcherSettings()
+        settings.factFloor = 0
+        let before = Matcher(content: TestSupport.content, settings: settings)
+            .match("how long have the council got to reply to my email")
+        guard case .answer = before else {
+            Issue.record("without the floor, \(before) (the test no longer tests the floor)")
+            return
+        }
+        for question in ["how many cornerstones are there", "when do families get involved", "who is the charter for"] {
+            #expect(await assistant.respond(to: question, channel: .cli).answered, "\(question)")
+        }
+    }
+
     @Test func fallbackIsKindAndOffersWaysOn() async {
         let reply = await TestSupport.assistant().respond(to: "what's the best pizza topping", channel: .cli)
         #expect(reply.reply.contains("the Stoke-on-Trent SEND Co-production Charter"))
