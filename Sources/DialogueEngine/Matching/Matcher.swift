@@ -49,6 +49,10 @@ package final class Matcher: Sendable {
     /// words ("cheers mate"), never by sharing a word with a longer question ("do I have to talk or
     /// can I type it") nor by one clause of it ("… Does the charter say anything about that?").
     private let wholeShapeOnly: [Bool]
+    /// Targets whose own examples ask for a fact ("how long till they reply", "who is the charter
+    /// for"): the content says they answer such questions, so ``MatcherSettings/factFloor`` does
+    /// not apply to them.
+    private let answersFacts: [Bool]
     /// The statements each target's reply quotes, in order (see ``quotedStatementIDs(_:)``), worked
     /// out once rather than for every message.
     private let quotedByTarget: [Target: [String]]
@@ -103,6 +107,7 @@ package final class Matcher: Sendable {
         var documentTargets: [Int] = []
         var documentStrengths: [Double] = []
         var ownWords: Set<Int> = []
+        var factTargets: Set<Target> = []
         func number(_ target: Target) -> Int {
             if let number = targetNumbers[target] { return number }
             targets.append(target)
@@ -137,6 +142,7 @@ package final class Matcher: Sendable {
             // The everyday questions of the themes linked to it (see ``Theme``).
             for (theme, strength) in linkedThemes[statement.id] ?? [] {
                 for example in theme.examples {
+                    if strength >= 1, Self.asksForAFact(example) { factTargets.insert(.statement(statement.id)) }
                     let words = add(example, target: .statement(statement.id), strength: strength)
                     // A weakly linked theme's examples count only in part: never word for word.
                     if strength >= 1 { phraseExamples.append((Set(Self.shapeWords(words)), .statement(statement.id))) }
@@ -173,6 +179,7 @@ package final class Matcher: Sendable {
         for intent in content.intents {
             let target = Target.intent(intent.id)
             for example in intent.examples {
+                if Self.asksForAFact(example) { factTargets.insert(target) }
                 let words = intent.kind == .followup ? analyzer.words(example) : add(example, target: target)
                 phraseExamples.append((Set(Self.shapeWords(words)), target))
             }
@@ -226,6 +233,7 @@ package final class Matcher: Sendable {
         self.documentTargets = documentTargets
         self.titleTerms = titleTerms.filter { !$0.terms.isEmpty }
         self.titleVocabulary = titleTerms.reduce(into: []) { $0.formUnion($1.terms) }
+        self.answersFacts = targets.map { factTargets.contains($0) }
         self.wholeShapeOnly = targets.map { target in
             guard case .intent(let id) = target, let kind = content.intent(id: id)?.kind else { return false }
             return kind == .smalltalk || kind == .followup
@@ -359,12 +367,17 @@ package final class Matcher: Sendable {
         // Only a charter answer needs the message to ask: small talk ("cheers mate") and known
         // out-of-scope replies keep the ordinary floor.
         let asking = !answersFromTheCharter(first.target) || asks(message, analysed: analysed)
+        let inScope = isInScope(analysed)
         var result = Self.decide(
-            best: top, rival: rival, related: related, inScope: isInScope(analysed), asks: asking, settings: settings)
-        if settings.factFloor > 0, top.confidence < settings.factFloor, answersFromTheCharter(first.target),
-            Self.asksForAFact(message)
+            best: top, rival: rival, related: related, inScope: inScope, asks: asking, settings: settings)
+        // A question for a date, a place, an amount or a person that the charter's words answer only
+        // weakly: a known out-of-scope reply that clears the floor says more than a statement.
+        if top.confidence < settings.factFloor, answersFromTheCharter(first.target), !answersFacts[first.target],
+            !inScope, Self.asksForAFact(message)
         {
-            result = .fallback(best: top)
+            let floor = settings.answerFloor
+            let other = ranked.first { !answersFromTheCharter($0.target) && $0.confidence >= floor }
+            result = other.map { .answer(candidate($0)) } ?? .fallback(best: top)
         }
         // Two single statements are quoted together rather than offered as a choice.
         if case .clarify(let choices) = result, choices.count == 2, settings.alsoMargin > 0,
@@ -742,34 +755,53 @@ package final class Matcher: Sendable {
         return questionWords.contains(first)
     }
 
-    /// True when a clause of the message opens by asking for a fact that no charter states: a
-    /// date, a time, a place, an amount or a person ("when is …", "how much …", "who is the …").
+    /// True when the message asks for a fact that no charter states: a date, a time, a place, an
+    /// amount or a person ("when is …", "how long …", "who is the …"). Every clause that asks
+    /// something must ask that; a clause of context does not count ("How many times have I
+    /// explained this? What does the charter say about listening?" asks about listening).
     static func asksForAFact(_ message: String) -> Bool {
         let parts = clauses(of: message)
-        return (parts.isEmpty ? [message] : parts).contains { clause in
+        var asked = false
+        for clause in parts.isEmpty ? [message] : parts {
             let words = Tokenizer.tokenize(TextFolder.fold(clause)).map(\.text)
-            guard let first = words.first else { return false }
-            let second = words.count > 1 ? words[1] : ""
-            let third = words.count > 2 ? words[2] : ""
-            switch first {
-            // "when is it", not "when i get upset, can i …".
-            case "when", "where": return auxiliaries.contains(second)
-            case "whens", "wheres": return true
-            case "how": return ["much", "many", "long", "old", "far"].contains(second)
-            case "what", "whats":
-                let asked = words.dropFirst().first { !["is", "s", "the", "are"].contains($0) }
-                return ["time", "date", "dates", "day", "days"].contains(asked ?? "")
-            case "who", "whos":
-                return (second == "is" || second == "s") ? third == "the" || third == "my" : second == "the"
-            default: return false
+            if opensAskingForAFact(words) {
+                asked = true
+            } else if clause.contains(Character("?")) || words.first.map(questionWords.contains) == true {
+                return false
             }
+        }
+        return asked
+    }
+
+    /// True for words that open by asking for a date, a time, a place, an amount or a person.
+    private static func opensAskingForAFact(_ words: [String]) -> Bool {
+        guard let first = words.first else { return false }
+        let second = words.count > 1 ? words[1] : ""
+        let third = words.count > 2 ? words[2] : ""
+        switch first {
+        // "when is it", not "when i get upset, can i …".
+        case "when", "where": return auxiliaries.contains(second)
+        case "whens", "wheres": return true
+        // "how long", "how many", but not "how much say do we get".
+        case "how": return amounts.contains(second) && !degrees.contains(third)
+        case "what", "whats":
+            return words.dropFirst().first { !linkingWords.contains($0) }.map(timeWords.contains) ?? false
+        // "who is the head of …", "who's my caseworker" ("who's" is folded to "whos").
+        case "who": return (second == "is" && ["the", "my"].contains(third)) || second == "the"
+        case "whos": return ["the", "my"].contains(second)
+        default: return false
         }
     }
 
     private static let auxiliaries: Set<String> = [
         "is", "are", "was", "were", "do", "does", "did", "will", "would", "can", "could", "should", "shall", "has",
-        "have", "s",
+        "have",
     ]
+    private static let amounts: Set<String> = ["much", "many", "long", "old", "far"]
+    /// What "how much" may ask about that a charter does speak of: a say, an input, notice.
+    private static let degrees: Set<String> = ["say", "input", "influence", "notice", "choice", "involvement"]
+    private static let linkingWords: Set<String> = ["is", "are", "was", "were", "the"]
+    private static let timeWords: Set<String> = ["time", "times", "date", "dates", "day", "days"]
 
     /// The parts of a long message, split at sentence ends and dashes, so a question after some
     /// context ("My son is autistic — what does the charter say about breaks?") is judged alone.

@@ -38,30 +38,38 @@ import Testing
     @Test(arguments: [
         ("when is the bin collection", true), ("where is the next forum", true), ("how long does it take", true),
         ("what time is the meeting", true), ("whats the date of the forum", true), ("who is the head of send", true),
+        ("who's my caseworker", true), ("who’s the senco", true), ("whens the forum", true),
         ("My son's review was last week. How long have the council got to reply?", true),
         ("when i feel anxious can i have a break", false), ("what is co-production", false),
         ("who made the charter", false), ("how do they listen", false), ("how many ppl helped make it", true),
+        ("how much say do young people get", false),
+        ("How many times do I have to explain his needs? What does the charter say about listening?", false),
     ])
     func questionsForFactsAreRecognised(message: String, asksForAFact: Bool) {
         #expect(Matcher.asksForAFact(message) == asksForAFact)
     }
 
-    /// A charter answer to such a question must be surer than the ordinary floor; an answer the
-    /// content gives with confidence still stands.
+    /// A charter answer to such a question must be surer than the ordinary floor; an answer whose
+    /// own examples ask such questions, or one to a message about the charter itself, still stands.
     @Test func aQuestionForAFactNeedsASurerAnswer() async {
         let assistant = TestSupport.assistant()
-        let reply = await assistant.respond(to: "how long have the council got to reply to my email", channel: .cli)
+        let question = "how many goals did stoke score"
+        let reply = await assistant.respond(to: question, channel: .cli)
         #expect(!reply.answered, "answered with \(reply.intent)")
         var settings = MatcherSettings()
         settings.factFloor = 0
-        let before = Matcher(content: TestSupport.content, settings: settings)
-            .match("how long have the council got to reply to my email")
+        let before = Matcher(content: TestSupport.content, settings: settings).match(question)
         guard case .answer = before else {
             Issue.record("without the floor, \(before) (the test no longer tests the floor)")
             return
         }
-        for question in ["how many cornerstones are there", "when do families get involved", "who is the charter for"] {
-            #expect(await assistant.respond(to: question, channel: .cli).answered, "\(question)")
+        // "how long till …" is one of topic.follow-up's examples' shapes; the charter is named in the
+        // second; the third is an example of about.parts.
+        for message in [
+            "how long till they get back to me", "who is the charter meant for", "how many cornerstones are there",
+        ] {
+            let reply = await assistant.respond(to: message, channel: .cli)
+            #expect(reply.answered, "\(message): \(reply.intent)")
         }
     }
 

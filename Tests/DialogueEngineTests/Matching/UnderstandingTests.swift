@@ -127,6 +127,7 @@ import Testing
         #expect(settings.answerFloor < settings.confident)
         #expect(settings.scopedFloor <= settings.answerFloor)
         #expect(settings.answerFloor <= settings.statementFloor && settings.statementFloor < settings.confident)
+        #expect(settings.answerFloor <= settings.factFloor && settings.factFloor < settings.confident)
         #expect(settings.clarifyMargin > 0 && settings.clarifyMargin < settings.confident - settings.answerFloor)
         var tuned = settings
         let known = tuned.setting("answerFloor", to: 0.3)
