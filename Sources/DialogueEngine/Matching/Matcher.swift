@@ -49,10 +49,6 @@ package final class Matcher: Sendable {
     /// words ("cheers mate"), never by sharing a word with a longer question ("do I have to talk or
     /// can I type it") nor by one clause of it ("… Does the charter say anything about that?").
     private let wholeShapeOnly: [Bool]
-    /// Targets whose own examples ask for a fact ("how long till they reply", "who is the charter
-    /// for"): the content says they answer such questions, so ``MatcherSettings/factFloor`` does
-    /// not apply to them.
-    private let answersFacts: [Bool]
     /// The statements each target's reply quotes, in order (see ``quotedStatementIDs(_:)``), worked
     /// out once rather than for every message.
     private let quotedByTarget: [Target: [String]]
@@ -107,7 +103,6 @@ package final class Matcher: Sendable {
         var documentTargets: [Int] = []
         var documentStrengths: [Double] = []
         var ownWords: Set<Int> = []
-        var factTargets: Set<Target> = []
         func number(_ target: Target) -> Int {
             if let number = targetNumbers[target] { return number }
             targets.append(target)
@@ -142,7 +137,6 @@ package final class Matcher: Sendable {
             // The everyday questions of the themes linked to it (see ``Theme``).
             for (theme, strength) in linkedThemes[statement.id] ?? [] {
                 for example in theme.examples {
-                    if strength >= 1, Self.asksForAFact(example) { factTargets.insert(.statement(statement.id)) }
                     let words = add(example, target: .statement(statement.id), strength: strength)
                     // A weakly linked theme's examples count only in part: never word for word.
                     if strength >= 1 { phraseExamples.append((Set(Self.shapeWords(words)), .statement(statement.id))) }
@@ -179,7 +173,6 @@ package final class Matcher: Sendable {
         for intent in content.intents {
             let target = Target.intent(intent.id)
             for example in intent.examples {
-                if Self.asksForAFact(example) { factTargets.insert(target) }
                 let words = intent.kind == .followup ? analyzer.words(example) : add(example, target: target)
                 phraseExamples.append((Set(Self.shapeWords(words)), target))
             }
@@ -233,7 +226,6 @@ package final class Matcher: Sendable {
         self.documentTargets = documentTargets
         self.titleTerms = titleTerms.filter { !$0.terms.isEmpty }
         self.titleVocabulary = titleTerms.reduce(into: []) { $0.formUnion($1.terms) }
-        self.answersFacts = targets.map { factTargets.contains($0) }
         self.wholeShapeOnly = targets.map { target in
             guard case .intent(let id) = target, let kind = content.intent(id: id)?.kind else { return false }
             return kind == .smalltalk || kind == .followup
@@ -372,8 +364,8 @@ package final class Matcher: Sendable {
             best: top, rival: rival, related: related, inScope: inScope, asks: asking, settings: settings)
         // A question for a date, a place, an amount or a person that the charter's words answer only
         // weakly: a known out-of-scope reply that clears the floor says more than a statement.
-        if top.confidence < settings.factFloor, answersFromTheCharter(first.target), !answersFacts[first.target],
-            !inScope, Self.asksForAFact(message)
+        if top.confidence < settings.factFloor, answersFromTheCharter(first.target),
+            !inScope, Self.asksForAFact(message), !answersFacts(targets[first.target])
         {
             let floor = settings.answerFloor
             let other = ranked.first { !answersFromTheCharter($0.target) && $0.confidence >= floor }
@@ -414,6 +406,23 @@ package final class Matcher: Sendable {
     private func isLeadIn(_ target: Target) -> Bool {
         guard case .statement = target else { return false }
         return quotedStatementIDs(target).count > 1
+    }
+
+    /// True for a target whose own examples ask for a fact ("how long till they reply", "who is the
+    /// charter for"): the content says it answers such questions, so ``MatcherSettings/factFloor``
+    /// does not apply to it. Worked out only when the floor would apply, which is rare.
+    private func answersFacts(_ target: Target) -> Bool {
+        switch target {
+        case .intent(let id):
+            return content.intent(id: id)?.examples.contains(where: Self.asksForAFact) ?? false
+        case .statement(let id):
+            return content.themes.contains { theme in
+                guard let link = content.themeLinks[theme.name], link.statement == id, !link.isWeak else {
+                    return false
+                }
+                return theme.examples.contains(where: Self.asksForAFact)
+            }
+        }
     }
 
     /// True for a target that answers with the charter: a statement, or an intent of kind answer.
