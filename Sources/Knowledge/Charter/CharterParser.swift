@@ -137,11 +137,17 @@ private struct ParseState {
         guard bold || line.hasSuffix(":") else { return nil }
         var name = MarkdownText.plain(line).trimmed()
         while name.hasSuffix(":") { name.removeLast() }
-        let folded = String(TextFolder.fold(name).filter { $0.isLetter || $0.isNumber })
-        guard name.split(separator: " ").count <= 8, Self.listOpenings.contains(where: folded.hasPrefix) else {
+        let key = Self.openingKey(name)
+        guard name.split(separator: " ").count <= 8, Self.listOpenings.contains(where: key.hasPrefix) else {
             return nil
         }
         return name
+    }
+
+    /// A heading's letters and digits, folded, to compare with ``listOpenings``: "You'll see:" →
+    /// "youllsee".
+    static func openingKey(_ heading: String) -> String {
+        String(TextFolder.fold(heading).filter { $0.isLetter || $0.isNumber })
     }
 
     /// How a sub-list heading opens: what the part commits to, or what people will notice.
@@ -188,8 +194,8 @@ private struct ParseState {
         }
         // "You will feel/see that", "What you'll see", "What this looks like", "Outcomes": what people will
         // notice. Any other heading ("We will", "We do this by") lists what the part commits to.
-        let folded = String(TextFolder.fold(name).filter { $0.isLetter || $0.isNumber })
-        list = Self.outcomeOpenings.contains(where: folded.hasPrefix) ? .outcomes : .commitments
+        let key = Self.openingKey(name)
+        list = Self.outcomeOpenings.contains(where: key.hasPrefix) ? .outcomes : .commitments
     }
 
     mutating func item(_ text: String, line: Int) {

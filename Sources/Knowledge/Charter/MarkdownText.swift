@@ -1,7 +1,7 @@
 /// Plain text from the Markdown a charter's headings, items and paragraphs may carry when they are
 /// copied from a web page: emphasis (`**bold**`, `*italic*`, `__bold__`), links (`[text](address)`),
-/// images (left out), code spans, HTML tags and entities, backslash escapes and hard line breaks. What people read in a reply,
-/// and what a question is matched against, is the words.
+/// images (left out), code spans, HTML tags and entities, backslash escapes and hard line breaks.
+/// What people read in a reply, and what a question is matched against, is the words.
 enum MarkdownText {
     /// `text` without its Markdown: "We **will** [listen](https://…)" → "We will listen".
     static func plain(_ text: String) -> String {
@@ -13,69 +13,51 @@ enum MarkdownText {
         result.reserveCapacity(characters.count)
         var index = 0
         while index < characters.count {
-            let character = characters[index]
-            switch character {
-            case "\\" where index + 1 < characters.count && characters[index + 1].isPunctuationOrSymbol:
-                result.append(characters[index + 1])
-                index += 2
-                continue
-            case "\\" where index + 1 == characters.count || characters[index + 1] == " ":
-                // A hard line break at the end of a line.
+            if let (words, end) = replacement(in: characters, at: index, loneBacktick: loneBacktick) {
+                result += words
+                index = end
+            } else {
+                result.append(characters[index])
                 index += 1
-                continue
-            case "!" where index + 1 < characters.count && characters[index + 1] == "[":
-                // An image is not read (its description is a logo's or an icon's).
-                if let (_, end) = link(in: characters, at: index + 1) {
-                    index = end
-                    continue
-                }
-            case "[":
-                if let (label, end) = link(in: characters, at: index) {
-                    result += label
-                    index = end
-                    continue
-                }
-            case "<":
-                if let end = tagEnd(in: characters, at: index) {
-                    // An automatic link keeps its address; any other tag goes.
-                    let inside = String(characters[(index + 1)..<(end - 1)])
-                    if !isTag(inside) {
-                        // An automatic link (<https://…>, <name@council.gov.uk>) keeps its address.
-                        result += inside.hasPrefix("mailto:") ? String(inside.dropFirst(7)) : inside
-                    } else if breaks(inside) {
-                        result.append(" ")
-                    }
-                    index = end
-                    continue
-                }
-            case "&":
-                if let (replacement, end) = entity(in: characters, at: index) {
-                    result += replacement
-                    index = end
-                    continue
-                }
-            case "`" where loneBacktick:
-                result.append("'")
-                index += 1
-                continue
-            case "*", "`":
-                index += 1
-                continue
-            case "_":
-                // Emphasis stands at a word's edge; an underscore inside a word ("file_name") stays.
-                let before = index > 0 && characters[index - 1].isLetterOrNumber
-                let after = index + 1 < characters.count && characters[index + 1].isLetterOrNumber
-                if !(before && after) {
-                    index += 1
-                    continue
-                }
-            default:
-                break
             }
-            result.append(character)
-            index += 1
         }
         return collapsingSpaces(result)
+    }
+
+    /// What the markup starting at `start` reads as, and the index after it; nil for a character
+    /// that is itself.
+    private static func replacement(in characters: [Character], at start: Int, loneBacktick: Bool) -> (String, Int)? {
+        let next = start + 1 < characters.count ? characters[start + 1] : nil
+        switch characters[start] {
+        case "\\":
+            // An escaped character is itself; a backslash ending a line is a hard line break.
+            if let next, next.isPunctuationOrSymbol { return (String(next), start + 2) }
+            return next == nil || next == " " ? ("", start + 1) : nil
+        case "!" where next == "[":
+            // An image is not read (its description is a logo's or an icon's).
+            return link(in: characters, at: start + 1).map { ("", $0.end) }
+        case "[":
+            return link(in: characters, at: start)
+        case "<":
+            guard let end = tagEnd(in: characters, at: start) else { return nil }
+            let inside = String(characters[(start + 1)..<(end - 1)])
+            // An automatic link (<https://…>, <name@council.gov.uk>) keeps its address; a tag goes,
+            // leaving a space where it breaks a line or a block.
+            if !isTag(inside) { return (inside.hasPrefix("mailto:") ? String(inside.dropFirst(7)) : inside, end) }
+            return (breaks(inside) ? " " : "", end)
+        case "&":
+            return entity(in: characters, at: start)
+        case "`":
+            return (loneBacktick ? "'" : "", start + 1)
+        case "*":
+            return ("", start + 1)
+        case "_":
+            // Emphasis stands at a word's edge; an underscore inside a word ("file_name") stays.
+            let inWord = start > 0 && characters[start - 1].isLetterOrNumber && next?.isLetterOrNumber == true
+            return inWord ? nil : ("", start + 1)
+        default:
+            return nil
+        }
     }
 
     /// A part's heading without the number it is listed by: "1. Listening", "2) Respect",
@@ -128,7 +110,7 @@ enum MarkdownText {
 
     /// `[label](address)` or `[label][reference]` starting at `start`: the label and the index after
     /// it. Brackets nest (`[![logo](logo.png)](https://…)`, an address with parentheses).
-    private static func link(in characters: [Character], at start: Int) -> (String, Int)? {
+    private static func link(in characters: [Character], at start: Int) -> (label: String, end: Int)? {
         guard let close = matching(in: characters, from: start), close + 1 < characters.count else { return nil }
         let opener = characters[close + 1]
         guard opener == "(" || opener == "[", let end = matching(in: characters, from: close + 1) else { return nil }
