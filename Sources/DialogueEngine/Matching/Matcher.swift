@@ -360,16 +360,21 @@ package final class Matcher: Sendable {
         // out-of-scope replies keep the ordinary floor.
         let asking = !answersFromTheCharter(first.target) || asks(message, analysed: analysed)
         let inScope = isInScope(analysed)
+        // A question for a date, a place, an amount or a person, which the charter's words would
+        // answer only weakly (the cheap tests first: few messages get this far).
+        let asksForAFact =
+            top.confidence < settings.factFloor && !inScope && answersFromTheCharter(first.target)
+            && Self.asksForAFact(message) && !answersFacts(targets[first.target])
         var result = Self.decide(
-            best: top, rival: rival, related: related, inScope: inScope, asks: asking, settings: settings)
-        // A question for a date, a place, an amount or a person that the charter's words answer only
-        // weakly: a known out-of-scope reply that clears the floor says more than a statement.
-        if top.confidence < settings.factFloor, answersFromTheCharter(first.target),
-            !inScope, Self.asksForAFact(message), !answersFacts(targets[first.target])
+            best: top, rival: rival, related: related, inScope: inScope, asks: asking, asksForAFact: asksForAFact,
+            settings: settings)
+        // Then a known out-of-scope reply that clears the floor says more than the fallback.
+        if asksForAFact, case .fallback = result,
+            let other = ranked.first(where: {
+                !answersFromTheCharter($0.target) && $0.confidence >= settings.answerFloor
+            })
         {
-            let floor = settings.answerFloor
-            let other = ranked.first { !answersFromTheCharter($0.target) && $0.confidence >= floor }
-            result = other.map { .answer(candidate($0)) } ?? .fallback(best: top)
+            result = .answer(candidate(other))
         }
         // Two single statements are quoted together rather than offered as a choice.
         if case .clarify(let choices) = result, choices.count == 2, settings.alsoMargin > 0,
@@ -441,17 +446,19 @@ package final class Matcher: Sendable {
 
     /// The clarification policy (see ``MatcherSettings``): ask only when an unrelated rival ranks
     /// within the margin of the best and the best is not confident; else answer the best when it
-    /// clears the floor (the lower ``MatcherSettings/scopedFloor`` when `inScope`), and fall back
-    /// when it does not.
+    /// clears the floor (the lower ``MatcherSettings/scopedFloor`` when `inScope`, and at least
+    /// ``MatcherSettings/factFloor`` when `asksForAFact`), and fall back when it does not.
     package static func decide(
         best: Candidate, rival: Candidate?, related: Bool, inScope: Bool = false, asks: Bool = true,
-        settings: MatcherSettings
+        asksForAFact: Bool = false, settings: MatcherSettings
     ) -> MatchResult {
         let floor =
             inScope
             ? min(settings.scopedFloor, settings.answerFloor)
             : asks ? settings.answerFloor : max(settings.answerFloor, settings.statementFloor)
-        guard best.confidence >= floor else { return .fallback(best: best) }
+        guard best.confidence >= floor, !asksForAFact || best.confidence >= settings.factFloor else {
+            return .fallback(best: best)
+        }
         if best.confidence < settings.confident, let rival, !related, rival.confidence >= floor,
             rival.ranking >= best.ranking - settings.clarifyMargin
         {
@@ -775,7 +782,7 @@ package final class Matcher: Sendable {
             let words = Tokenizer.tokenize(TextFolder.fold(clause)).map(\.text)
             if opensAskingForAFact(words) {
                 asked = true
-            } else if clause.contains(Character("?")) || words.first.map(questionWords.contains) == true {
+            } else if isQuestion(clause) {
                 return false
             }
         }

@@ -73,6 +73,25 @@ import Testing
         }
     }
 
+    /// With the floor above every answer, a question for a fact is still answered where the answer's
+    /// own examples ask such questions (topic.follow-up: "how long till they message me back"), or
+    /// where it names co-production itself; any other falls back.
+    @Test func answersWhoseExamplesAskForFactsAndMessagesAboutTheCharterKeepTheirFloor() {
+        var settings = MatcherSettings()
+        settings.factFloor = 0.99
+        let matcher = Matcher(content: TestSupport.content, settings: settings)
+        for message in ["how long till they get back to me", "when do i get the papers before a meeting"] {
+            guard case .answer = matcher.match(message) else {
+                Issue.record("'\(message)' → \(matcher.match(message))")
+                continue
+            }
+        }
+        guard case .fallback = matcher.match("how many goals did stoke score") else {
+            Issue.record("a question for a fact with no such examples was answered")
+            return
+        }
+    }
+
     @Test func fallbackIsKindAndOffersWaysOn() async {
         let reply = await TestSupport.assistant().respond(to: "what's the best pizza topping", channel: .cli)
         #expect(reply.reply.contains("the Stoke-on-Trent SEND Co-production Charter"))

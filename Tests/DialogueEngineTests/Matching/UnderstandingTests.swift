@@ -36,11 +36,11 @@ import Testing
     /// What ``Matcher/decide(best:rival:related:inScope:settings:)`` makes of a best answer "a" and
     /// a rival "b" with the default settings; an answer is "a", a question offers "a" then "b".
     private static func verdict(
-        best: Double, rival: Double?, related: Bool, inScope: Bool, asks: Bool = true
+        best: Double, rival: Double?, related: Bool, inScope: Bool, asks: Bool = true, asksForAFact: Bool = false
     ) -> String {
         let result = Matcher.decide(
             best: candidate("a", best), rival: rival.map { candidate("b", $0) }, related: related,
-            inScope: inScope, asks: asks, settings: MatcherSettings())
+            inScope: inScope, asks: asks, asksForAFact: asksForAFact, settings: MatcherSettings())
         switch result {
         case .answer(let answer):
             #expect(answer.target == .intent("a"))
@@ -78,6 +78,20 @@ import Testing
         ] as [(Double, Bool, Bool, String)])
     func statementFloor(best: Double, inScope: Bool, asks: Bool, verdict: String) {
         #expect(Self.verdict(best: best, rival: nil, related: false, inScope: inScope, asks: asks) == verdict)
+    }
+
+    @Test(
+        arguments: [
+            // (best, asks for a fact, verdict): a question for a date, a place, an amount or a person
+            // is answered only from the fact floor.
+            (0.5, false, "answer"),
+            (0.5, true, "fallback"),
+            (0.65, true, "answer"),
+            (0.3, true, "fallback"),
+        ] as [(Double, Bool, String)])
+    func factFloor(best: Double, asksForAFact: Bool, verdict: String) {
+        #expect(
+            Self.verdict(best: best, rival: nil, related: false, inScope: false, asksForAFact: asksForAFact) == verdict)
     }
 
     @Test(arguments: [
