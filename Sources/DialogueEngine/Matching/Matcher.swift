@@ -370,9 +370,7 @@ package final class Matcher: Sendable {
             settings: settings)
         // Then a known out-of-scope reply that clears the floor says more than the fallback.
         if asksForAFact, case .fallback = result,
-            let other = ranked.first(where: {
-                !answersFromTheCharter($0.target) && $0.confidence >= settings.answerFloor
-            })
+            let other = ranked.first(where: { isOutOfScope($0.target) && $0.confidence >= settings.answerFloor })
         {
             result = .answer(candidate(other))
         }
@@ -428,6 +426,12 @@ package final class Matcher: Sendable {
                 return theme.examples.contains(where: Self.asksForAFact)
             }
         }
+    }
+
+    /// True for an intent of kind out-of-scope: a known topic the charter does not cover.
+    private func isOutOfScope(_ number: Int) -> Bool {
+        guard case .intent(let id) = targets[number] else { return false }
+        return content.intent(id: id)?.kind == .outOfScope
     }
 
     /// True for a target that answers with the charter: a statement, or an intent of kind answer.
