@@ -244,6 +244,52 @@ import Testing
         #expect(writing.commitments.map(\.text) == ["write clearly", "letter"])
     }
 
+    /// What a charter copied from a web page or a PDF carries around its items: nested items, lines
+    /// broken mid-sentence, a quote and who said it, and links written apart from their text.
+    @Test func nestedItemsBrokenLinesQuotesAndLinkDefinitions() throws {
+        let text = """
+            # Charter
+            We wrote this with [families][1].
+
+            > "Nothing about us without us."
+            – a young person
+
+            [1]: https://www.example.gov.uk/families
+            ## Listening
+            - We will listen to you
+              - in meetings
+              - online
+            - We will make sure that everyone
+            is heard
+            - We will promise to:
+                * reply;
+                * explain
+            - We will check www.example.gov.uk/send_local_offer often
+            ## Respect
+            1. We will respect you
+               * even when we disagree
+
+            - We will say sorry
+            **We will**
+            - keep to time
+            """
+        let charter = try CharterParser.parse(text, file: "charter.md")
+        #expect(
+            charter.introduction.map(\.text) == [
+                "We wrote this with families.", "\"Nothing about us without us.\" – a young person",
+            ])
+        #expect(
+            charter.cornerstone(id: "listening")?.commitments.map(\.text) == [
+                "We will listen to you: in meetings; online", "We will make sure that everyone is heard",
+                "We will promise to: reply; explain", "We will check www.example.gov.uk/send_local_offer often",
+            ])
+        #expect(charter.cornerstone(id: "listening")?.commitments.map(\.line) == [9, 12, 14, 17])
+        #expect(
+            charter.cornerstone(id: "respect")?.commitments.map(\.text) == [
+                "We will respect you: even when we disagree", "We will say sorry", "keep to time",
+            ])
+    }
+
     @Test func slugsTitles() {
         #expect(CharterParser.slug("Welcome and Care") == "welcome-and-care")
         #expect(CharterParser.slug("  Work in   Partnership! ") == "work-in-partnership")
@@ -253,8 +299,10 @@ import Testing
 @Suite struct CharterConverterTests {
     @Test(arguments: [
         ("* one", "- one"), ("+ one", "- one"), ("• one", "- one"), ("1. one", "- one"), ("12) one", "- one"),
-        ("  - one", "- one"),
+        ("  - one", "  - one"),
         ("– one", "- one"), ("## Part", "## Part"), ("2024. A year", "2024. A year"), ("plain text", "plain text"),
+        ("- one\n  * two", "- one\n  - two"), ("## Part\n– one", "## Part\n- one"), ("- one\n– two", "- one\n- two"),
+        ("\"Quoted.\"\n– a parent", "\"Quoted.\"\n– a parent"),
     ])
     func bulletsBecomeItems(_ line: String, _ expected: String) {
         #expect(CharterConverter.convert(line) == expected + "\n")

@@ -23,6 +23,12 @@ import Testing
         ("ages 0 < 25 and 5 > 3", "ages 0 < 25 and 5 > 3"),
         ("Tom & Jerry; [not a link] here", "Tom & Jerry; [not a link] here"),
         ("nothing to do here", "nothing to do here"),
+        ("See www.example.gov.uk/_layouts/send_page now", "See www.example.gov.uk/_layouts/send_page now"),
+        (
+            "Go to https://example.org/_a_/b_ (or **www.example.org/_x**)",
+            "Go to https://example.org/_a_/b_ (or www.example.org/_x)"
+        ),
+        ("See [our plan][1] and [this][]", "See our plan and this"),
     ])
     func plainText(_ markdown: String, _ expected: String) {
         #expect(MarkdownText.plain(markdown) == expected)

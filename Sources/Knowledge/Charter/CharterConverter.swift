@@ -1,7 +1,9 @@
 /// Brings a charter copied from a council's web page into the charter format: Windows line ends,
 /// tabs and non-breaking spaces become plain ones, and bullets written as `*`, `+`, `•`, `–`, `·` or
-/// `1.` / `1)` become `- ` items. Headings and paragraphs are left as they are: the officer writes
-/// `#` for the title and `##` for each part (see the README).
+/// `1.` / `1)` become `- ` items, keeping their indentation (a nested item stays nested). A dash
+/// straight after a paragraph's line names who said it ("– a parent") and is left as it is.
+/// Headings and paragraphs are left as they are: the officer writes `#` for the title and `##` for
+/// each part (see the README).
 public enum CharterConverter {
     /// The text in the charter format, ending with one line end.
     public static func convert(_ text: String) -> String {
@@ -12,8 +14,12 @@ public enum CharterConverter {
             line = line.trimmingTrailingWhitespace()
             let indentation = line.prefix { $0 == " " }
             let rest = line.dropFirst(indentation.count)
-            if let item = Self.itemText(rest) {
-                line = "- " + item
+            let previous = lines.last?.trimmingLeadingWhitespace() ?? ""
+            let afterParagraph =
+                !previous.isEmpty && !previous.hasPrefix("#") && Self.itemText(Substring(previous)) == nil
+            let attribution = afterParagraph && ["– ", "— "].contains(where: rest.hasPrefix)
+            if !attribution, let item = Self.itemText(rest) {
+                line = indentation + "- " + item
             }
             lines.append(line)
         }

@@ -66,6 +66,11 @@ private struct ParseState {
     var seenTexts: [String: Int] = [:]
     var cornerstoneLine = 0
     var inComment = false
+    /// True when the line before was blank (or the file has just begun).
+    var lastLineBlank = true
+    /// The indentation of the list whose last item is still open to a nested item or a line that
+    /// continues it, and how many nested items it has taken; nil when no item is open.
+    var openItem: (indent: Int, children: Int)?
 
     init(file: String) {
         self.file = file
@@ -76,27 +81,33 @@ private struct ParseState {
     }
 
     mutating func read(_ text: String, line: Int) {
-        let trimmed = text.trimmingLeadingWhitespace()
+        let indent = text.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
+        let trimmed = Self.withoutQuoteMarks(text.trimmingLeadingWhitespace())
         if inComment || trimmed.hasPrefix("<!--") {
             inComment = !trimmed.contains("-->")
             endParagraph()
             return
         }
-        // A thematic break ("---", "* * *") or a line of markup only (an image, an HTML tag) is a
-        // blank line.
-        if trimmed.isEmpty || Self.isBreak(trimmed) || MarkdownText.plain(trimmed).trimmed().isEmpty {
+        // A thematic break ("---", "* * *"), a line of markup only (an image, an HTML tag) or a link's
+        // address written apart ("[1]: https://…") is a blank line.
+        if trimmed.isEmpty || Self.isBreak(trimmed) || MarkdownText.plain(trimmed).trimmed().isEmpty
+            || Self.isLinkDefinition(trimmed)
+        {
             endParagraph()
+            lastLineBlank = true
             return
         }
-        if trimmed.hasPrefix("### ") {
+        defer { lastLineBlank = false }
+        if trimmed.hasPrefix("#") {
             endParagraph()
+            openItem = nil
+        }
+        if trimmed.hasPrefix("### ") {
             heading3(MarkdownText.plain(String(trimmed.dropFirst(4)).trimmed()), line: line)
         } else if trimmed.hasPrefix("## ") {
-            endParagraph()
             heading2(
                 MarkdownText.withoutOrdinal(MarkdownText.plain(String(trimmed.dropFirst(3)).trimmed())), line: line)
         } else if trimmed.hasPrefix("# ") {
-            endParagraph()
             if title != nil {
                 error(line, "a second title", hint: "the charter has one '# ' title; use '## ' for sections")
             }
@@ -106,14 +117,81 @@ private struct ParseState {
             error(
                 line, "unsupported heading '\(trimmed.prefix(40))'", hint: "use '## ' for sections and '### ' for lists"
             )
+        } else if paragraph != nil, !lastLineBlank, ["– ", "— "].contains(where: trimmed.hasPrefix) {
+            // A dash straight after a paragraph's line names who said it ("– a parent"): not an item.
+            prose(trimmed.trimmed(), line: line)
         } else if let text = CharterConverter.itemText(Substring(trimmed)) {
-            endParagraph()
-            item(text.trimmed(), line: line)
+            if let open = openItem, indent >= open.indent + 2 {
+                extendItem(with: text, nested: true)
+            } else {
+                endParagraph()
+                item(text.trimmed(), line: line, indent: indent)
+            }
         } else if let name = listHeading(trimmed) {
             endParagraph()
+            openItem = nil
             heading3(name, line: line)
+        } else if let open = openItem,
+            indent >= open.indent + 2 || (!lastLineBlank && trimmed.first?.isLowercase == true)
+        {
+            // A line indented under an item, or straight after it in mid-sentence ("- We will make
+            // sure that everyone" / "is heard", a line broken where the page was), goes on with it.
+            extendItem(with: trimmed, nested: false)
         } else {
+            openItem = nil
             prose(trimmed.trimmed(), line: line)
+        }
+    }
+
+    /// A line without the `>` marks that quote it.
+    static func withoutQuoteMarks(_ line: String) -> String {
+        guard line.hasPrefix(">") else { return line }
+        return String(line.drop { $0 == ">" || $0 == " " })
+    }
+
+    /// True for a link's address written apart from the text, as Markdown's reference links are
+    /// (`[1]: https://…`, `[local offer]: /send "title"`).
+    static func isLinkDefinition(_ line: String) -> Bool {
+        guard line.hasPrefix("["), let close = line.firstIndex(of: "]") else { return false }
+        let rest = line[line.index(after: close)...]
+        guard rest.hasPrefix(":") else { return false }
+        let address = rest.dropFirst().drop { $0 == " " }.prefix { $0 != " " }
+        return address.contains("://") || address.hasPrefix("www.") || address.hasPrefix("/")
+            || address.hasPrefix("<") || address.hasPrefix("#") || address.hasPrefix("mailto:")
+    }
+
+    /// Adds a nested item or a continuing line to the item still open: "We will listen to you" with
+    /// nested "in meetings" and "online" reads "We will listen to you: in meetings; online".
+    mutating func extendItem(with raw: String, nested: Bool) {
+        let text = MarkdownText.plain(raw).trimmed()
+        guard let open = openItem, !text.isEmpty else { return }
+        let firstNested = nested && open.children == 0
+        func extended(_ statement: inout Statement) {
+            let punctuated = statement.text.last.map { ":.!?;,".contains($0) } ?? true
+            statement.text += (!nested || punctuated ? " " : firstNested ? ": " : "; ") + text
+        }
+        if nested { openItem = (open.indent, open.children + 1) }
+        switch section {
+        case .prose(let name):
+            if name == "introduction", var last = introduction.popLast() {
+                extended(&last)
+                introduction.append(last)
+            } else if name != "introduction", var last = closing.popLast() {
+                extended(&last)
+                closing.append(last)
+            }
+        case .cornerstone:
+            guard var part = cornerstones.popLast() else { return }
+            if list == .outcomes, var last = part.outcomes.popLast() {
+                extended(&last)
+                part.outcomes.append(last)
+            } else if list != .outcomes, var last = part.commitments.popLast() {
+                extended(&last)
+                part.commitments.append(last)
+            }
+            cornerstones.append(part)
+        case .none:
+            break
         }
     }
 
@@ -198,12 +276,15 @@ private struct ParseState {
         list = Self.outcomeOpenings.contains(where: key.hasPrefix) ? .outcomes : .commitments
     }
 
-    mutating func item(_ text: String, line: Int) {
+    mutating func item(_ text: String, line: Int, indent: Int) {
+        openItem = nil
         if case .prose = section {
             // A list in the introduction or closing: each item is a statement of its own.
+            let count = introduction.count + closing.count
             endParagraph()
             prose(text, line: line)
             endParagraph()
+            if introduction.count + closing.count > count { openItem = (indent, 0) }
             return
         }
         guard case .cornerstone = section, var cornerstone = cornerstones.popLast() else {
@@ -217,6 +298,7 @@ private struct ParseState {
             return
         }
         guard noteText(clean, line: line) else { return }
+        openItem = (indent, 0)
         switch list {
         case .commitments:
             let id = "\(cornerstone.id).c\(cornerstone.commitments.count + 1)"

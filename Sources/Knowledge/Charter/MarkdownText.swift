@@ -13,7 +13,11 @@ enum MarkdownText {
         result.reserveCapacity(characters.count)
         var index = 0
         while index < characters.count {
-            if let (words, end) = replacement(in: characters, at: index, loneBacktick: loneBacktick) {
+            if let end = bareAddressEnd(in: characters, at: index) {
+                // A web address written out is kept as written ("www.council.gov.uk/send_local_offer").
+                result += String(characters[index..<end])
+                index = end
+            } else if let (words, end) = replacement(in: characters, at: index, loneBacktick: loneBacktick) {
                 result += words
                 index = end
             } else {
@@ -103,6 +107,30 @@ enum MarkdownText {
         // A letter alone ("V – Valued", "I - Included") is a numeral only before "." or ")".
         if digits.isEmpty && number == 1 && !".)".contains(separator) { return nil }
         return text.count - rest.count + 1
+    }
+
+    /// The index after a web address written out ("https://…", "www.…") starting at `start`, or nil.
+    private static func bareAddressEnd(in characters: [Character], at start: Int) -> Int? {
+        guard characters[start] == "h" || characters[start] == "w",
+            start == 0 || characters[start - 1].isWhitespace || "(*_".contains(characters[start - 1])
+        else { return nil }
+        let opening = String(characters[start..<min(start + 8, characters.count)]).lowercased()
+        guard ["https://", "http://", "www."].contains(where: opening.hasPrefix) else { return nil }
+        // It ends at a space, at emphasis around it ("**www.…**"), or at a bracket it did not open.
+        var end = start
+        var depth = 0
+        while end < characters.count {
+            let character = characters[end]
+            let next = end + 1 < characters.count ? characters[end + 1] : nil
+            if character.isWhitespace || "*<>".contains(character) || (character == "_" && next == "_") { break }
+            if character == "(" { depth += 1 }
+            if character == ")" {
+                if depth == 0 { break }
+                depth -= 1
+            }
+            end += 1
+        }
+        return end
     }
 
     /// The characters that may start Markdown or HTML.
