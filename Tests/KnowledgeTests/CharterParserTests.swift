@@ -290,6 +290,34 @@ import Testing
             ])
     }
 
+    /// The introduction's own headings (`### ` or a line wholly in bold) and a number before the
+    /// title are not the charter's words; a bold sentence is.
+    @Test func headingsInTheIntroductionAndTheTitlesNumberAreLeftOut() throws {
+        let text = """
+            # 11. The Lancashire promise
+            We want you to hold us to account.
+
+            **What do our promises mean?**
+            They are how we work.
+
+            ### Why we wrote it
+            **Every child matters.**
+            ## Listening
+            - We listen
+            ## Closing
+            **Thank you**
+
+            We will review it.
+            """
+        let charter = try CharterParser.parse(text, file: "charter.md")
+        #expect(charter.title == "The Lancashire promise")
+        #expect(
+            charter.introduction.map(\.text) == [
+                "We want you to hold us to account.", "They are how we work.", "Every child matters.",
+            ])
+        #expect(charter.closing.map(\.text) == ["We will review it."])
+    }
+
     @Test func slugsTitles() {
         #expect(CharterParser.slug("Welcome and Care") == "welcome-and-care")
         #expect(CharterParser.slug("  Work in   Partnership! ") == "work-in-partnership")

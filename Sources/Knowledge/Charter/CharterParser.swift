@@ -102,7 +102,11 @@ private struct ParseState {
             endParagraph()
             openItem = nil
         }
-        if trimmed.hasPrefix("### ") {
+        if trimmed.hasPrefix("### "), case .prose = section {
+            // A heading inside the introduction or closing ("What do our promises mean?") says
+            // what follows, not what the charter says: it is a gap.
+            return
+        } else if trimmed.hasPrefix("### ") {
             heading3(MarkdownText.plain(String(trimmed.dropFirst(4)).trimmed()), line: line)
         } else if trimmed.hasPrefix("## ") {
             heading2(
@@ -111,7 +115,7 @@ private struct ParseState {
             if title != nil {
                 error(line, "a second title", hint: "the charter has one '# ' title; use '## ' for sections")
             }
-            title = MarkdownText.plain(String(trimmed.dropFirst(2)).trimmed())
+            title = MarkdownText.withoutOrdinal(MarkdownText.plain(String(trimmed.dropFirst(2)).trimmed()))
             if case .none = section, !pastIntroduction { section = .prose("introduction") }
         } else if trimmed.hasPrefix("#") {
             error(
@@ -127,6 +131,9 @@ private struct ParseState {
                 endParagraph()
                 item(text.trimmed(), line: line, indent: indent)
             }
+        } else if case .prose = section, paragraph == nil, Self.isBoldHeading(trimmed) {
+            // So is a line written wholly in bold there, as a page shows a heading.
+            openItem = nil
         } else if let name = listHeading(trimmed) {
             endParagraph()
             openItem = nil
@@ -140,6 +147,22 @@ private struct ParseState {
         } else {
             openItem = nil
             prose(trimmed.trimmed(), line: line)
+        }
+    }
+
+    /// True for a line wholly in bold that reads as a heading: a few words, not ending a sentence
+    /// ("**What do our promises mean?**", not "**Every child is welcome.**").
+    static func isBoldHeading(_ line: String) -> Bool {
+        guard isWhollyBold(line) else { return false }
+        let words = MarkdownText.plain(line).trimmed()
+        return !words.hasSuffix(".") && !words.hasSuffix("!") && words.split(separator: " ").count <= 10
+    }
+
+    /// True for a line written wholly in bold: `**…**` or `__…__`.
+    static func isWhollyBold(_ line: String) -> Bool {
+        ["**", "__"].contains { marker in
+            line.count > 4 && line.hasPrefix(marker) && line.hasSuffix(marker)
+                && !line.dropFirst(2).dropLast(2).contains(marker)
         }
     }
 
@@ -208,11 +231,7 @@ private struct ParseState {
     /// without the colon, or nil: any other line is a paragraph, so no statement is lost.
     func listHeading(_ line: String) -> String? {
         guard case .cornerstone = section else { return nil }
-        let bold = ["**", "__"].contains { marker in
-            line.count > 4 && line.hasPrefix(marker) && line.hasSuffix(marker)
-                && !line.dropFirst(2).dropLast(2).contains(marker)
-        }
-        guard bold || line.hasSuffix(":") else { return nil }
+        guard Self.isWhollyBold(line) || line.hasSuffix(":") else { return nil }
         var name = MarkdownText.plain(line).trimmed()
         while name.hasSuffix(":") { name.removeLast() }
         let key = Self.openingKey(name)
