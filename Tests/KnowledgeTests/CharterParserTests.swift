@@ -302,20 +302,31 @@ import Testing
 
             ### Why we wrote it
             **Every child matters.**
+
+            **We put children first**
             ## Listening
             - We listen
             ## Closing
-            **Thank you**
+            **Thank you:**
 
             We will review it.
+            When you talk to us:
+            – we reply
+            – we explain
+            > We listen.
+            – a parent
             """
         let charter = try CharterParser.parse(text, file: "charter.md")
         #expect(charter.title == "The Lancashire promise")
         #expect(
             charter.introduction.map(\.text) == [
                 "We want you to hold us to account.", "They are how we work.", "Every child matters.",
+                "We put children first",
             ])
-        #expect(charter.closing.map(\.text) == ["We will review it."])
+        #expect(
+            charter.closing.map(\.text) == [
+                "We will review it. When you talk to us:", "we reply", "we explain", "We listen. – a parent",
+            ])
     }
 
     @Test func slugsTitles() {
@@ -330,7 +341,8 @@ import Testing
         ("  - one", "  - one"),
         ("– one", "- one"), ("## Part", "## Part"), ("2024. A year", "2024. A year"), ("plain text", "plain text"),
         ("- one\n  * two", "- one\n  - two"), ("## Part\n– one", "## Part\n- one"), ("- one\n– two", "- one\n- two"),
-        ("\"Quoted.\"\n– a parent", "\"Quoted.\"\n– a parent"),
+        ("\"Quoted.\"\n– a parent", "\"Quoted.\"\n– a parent"), ("> Quoted\n– a parent", "> Quoted\n– a parent"),
+        ("When you talk to us:\n– we reply", "When you talk to us:\n- we reply"),
     ])
     func bulletsBecomeItems(_ line: String, _ expected: String) {
         #expect(CharterConverter.convert(line) == expected + "\n")

@@ -29,6 +29,7 @@ import Testing
             "Go to https://example.org/_a_/b_ (or www.example.org/_x)"
         ),
         ("See [our plan][1] and [this][]", "See our plan and this"),
+        ("At www.example.gov.uk/send\\_local\\_offer?a=1&amp;b=2", "At www.example.gov.uk/send_local_offer?a=1&b=2"),
     ])
     func plainText(_ markdown: String, _ expected: String) {
         #expect(MarkdownText.plain(markdown) == expected)

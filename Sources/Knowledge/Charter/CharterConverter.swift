@@ -1,7 +1,7 @@
 /// Brings a charter copied from a council's web page into the charter format: Windows line ends,
 /// tabs and non-breaking spaces become plain ones, and bullets written as `*`, `+`, `•`, `–`, `·` or
 /// `1.` / `1)` become `- ` items, keeping their indentation (a nested item stays nested). A dash
-/// straight after a paragraph's line names who said it ("– a parent") and is left as it is.
+/// straight after a quote names who said it ("– a parent") and is left as it is.
 /// Headings and paragraphs are left as they are: the officer writes `#` for the title and `##` for
 /// each part (see the README).
 public enum CharterConverter {
@@ -15,9 +15,7 @@ public enum CharterConverter {
             let indentation = line.prefix { $0 == " " }
             let rest = line.dropFirst(indentation.count)
             let previous = lines.last?.trimmingLeadingWhitespace() ?? ""
-            let afterParagraph =
-                !previous.isEmpty && !previous.hasPrefix("#") && Self.itemText(Substring(previous)) == nil
-            let attribution = afterParagraph && ["– ", "— "].contains(where: rest.hasPrefix)
+            let attribution = Self.endsAQuote(previous) && ["– ", "— "].contains(where: rest.hasPrefix)
             if !attribution, let item = Self.itemText(rest) {
                 line = indentation + "- " + item
             }
@@ -25,6 +23,11 @@ public enum CharterConverter {
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// True for text that ends a quotation: a `> ` line, or words ending with a closing quote mark.
+    static func endsAQuote(_ text: String) -> Bool {
+        text.hasPrefix(">") || ["\"", "”", "’", "'"].contains { text.hasSuffix($0) }
     }
 
     /// The text of a bullet or numbered item, or nil when the line is not one.

@@ -68,6 +68,8 @@ private struct ParseState {
     var inComment = false
     /// True when the line before was blank (or the file has just begun).
     var lastLineBlank = true
+    /// True when the line before was quoted with `>`.
+    var lastLineQuoted = false
     /// The indentation of the list whose last item is still open to a nested item or a line that
     /// continues it, and how many nested items it has taken; nil when no item is open.
     var openItem: (indent: Int, children: Int)?
@@ -82,6 +84,7 @@ private struct ParseState {
 
     mutating func read(_ text: String, line: Int) {
         let indent = text.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
+        let quoted = text.trimmingLeadingWhitespace().hasPrefix(">")
         let trimmed = Self.withoutQuoteMarks(text.trimmingLeadingWhitespace())
         if inComment || trimmed.hasPrefix("<!--") {
             inComment = !trimmed.contains("-->")
@@ -97,7 +100,10 @@ private struct ParseState {
             lastLineBlank = true
             return
         }
-        defer { lastLineBlank = false }
+        defer {
+            lastLineBlank = false
+            lastLineQuoted = quoted
+        }
         if trimmed.hasPrefix("#") {
             endParagraph()
             openItem = nil
@@ -121,8 +127,10 @@ private struct ParseState {
             error(
                 line, "unsupported heading '\(trimmed.prefix(40))'", hint: "use '## ' for sections and '### ' for lists"
             )
-        } else if paragraph != nil, !lastLineBlank, ["– ", "— "].contains(where: trimmed.hasPrefix) {
-            // A dash straight after a paragraph's line names who said it ("– a parent"): not an item.
+        } else if let quote = paragraph?.text, !lastLineBlank, lastLineQuoted || CharterConverter.endsAQuote(quote),
+            ["– ", "— "].contains(where: trimmed.hasPrefix)
+        {
+            // A dash straight after a quote names who said it ("– a parent"): not an item.
             prose(trimmed.trimmed(), line: line)
         } else if let text = CharterConverter.itemText(Substring(trimmed)) {
             if let open = openItem, indent >= open.indent + 2 {
@@ -150,12 +158,12 @@ private struct ParseState {
         }
     }
 
-    /// True for a line wholly in bold that reads as a heading: a few words, not ending a sentence
-    /// ("**What do our promises mean?**", not "**Every child is welcome.**").
+    /// True for a line wholly in bold that reads as a heading: a few words ending with a question
+    /// mark or a colon ("**What do our promises mean?**", not "**We put children first**").
     static func isBoldHeading(_ line: String) -> Bool {
         guard isWhollyBold(line) else { return false }
         let words = MarkdownText.plain(line).trimmed()
-        return !words.hasSuffix(".") && !words.hasSuffix("!") && words.split(separator: " ").count <= 10
+        return (words.hasSuffix("?") || words.hasSuffix(":")) && words.split(separator: " ").count <= 10
     }
 
     /// True for a line written wholly in bold: `**…**` or `__…__`.

@@ -122,7 +122,8 @@ enum MarkdownText {
         while end < characters.count {
             let character = characters[end]
             let next = end + 1 < characters.count ? characters[end + 1] : nil
-            if character.isWhitespace || "*<>".contains(character) || (character == "_" && next == "_") { break }
+            // An escape or an entity ("\_", "&amp;") is read as usual after it.
+            if character.isWhitespace || "*<>\\&".contains(character) || (character == "_" && next == "_") { break }
             if character == "(" { depth += 1 }
             if character == ")" {
                 if depth == 0 { break }
