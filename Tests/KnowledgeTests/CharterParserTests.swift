@@ -329,6 +329,40 @@ import Testing
             ])
     }
 
+    /// Nested lists as web pages write them: an item in bold heads a sub-list; parents that open
+    /// alike are told apart by what is nested under them; lettered items nest; a link broken over
+    /// two lines is read whole.
+    @Test func nestedListsAsWebPagesWriteThem() throws {
+        let text = """
+            # Charter
+            ## Listening
+            - **We will**
+              - listen to you
+              - reply in time
+            - **You will see that**
+              - people listen
+            ## Respect
+            - We will make sure that:
+              - you are heard
+            - We will make sure that:
+              - you are respected
+            - We will read our [local
+              offer](https://example.org/offer) with you
+            1. We will meet you
+               a) at school
+               b) at home
+            """
+        let charter = try CharterParser.parse(text, file: "charter.md")
+        let listening = try #require(charter.cornerstone(id: "listening"))
+        #expect(listening.commitments.map(\.text) == ["listen to you", "reply in time"])
+        #expect(listening.outcomes.map(\.text) == ["people listen"])
+        #expect(
+            charter.cornerstone(id: "respect")?.commitments.map(\.text) == [
+                "We will make sure that: you are heard", "We will make sure that: you are respected",
+                "We will read our local offer with you", "We will meet you: at school; at home",
+            ])
+    }
+
     @Test func slugsTitles() {
         #expect(CharterParser.slug("Welcome and Care") == "welcome-and-care")
         #expect(CharterParser.slug("  Work in   Partnership! ") == "work-in-partnership")
@@ -342,7 +376,7 @@ import Testing
         ("– one", "- one"), ("## Part", "## Part"), ("2024. A year", "2024. A year"), ("plain text", "plain text"),
         ("- one\n  * two", "- one\n  - two"), ("## Part\n– one", "## Part\n- one"), ("- one\n– two", "- one\n- two"),
         ("\"Quoted.\"\n– a parent", "\"Quoted.\"\n– a parent"), ("> Quoted\n– a parent", "> Quoted\n– a parent"),
-        ("When you talk to us:\n– we reply", "When you talk to us:\n- we reply"),
+        ("When you talk to us:\n– we reply", "When you talk to us:\n- we reply"), ("  a) one", "  - one"),
     ])
     func bulletsBecomeItems(_ line: String, _ expected: String) {
         #expect(CharterConverter.convert(line) == expected + "\n")

@@ -35,6 +35,10 @@ public enum CharterConverter {
         for bullet in ["- ", "* ", "+ ", "• ", "– ", "· ", "○ ", "▪ "] where line.hasPrefix(bullet) {
             return String(line.dropFirst(bullet.count)).trimmingLeadingWhitespace()
         }
+        // "a) in meetings": a lettered item, as nested lists are often written.
+        if let letter = line.first, letter.isASCII, letter.isLowercase, line.dropFirst().hasPrefix(") ") {
+            return String(line.dropFirst(3)).trimmingLeadingWhitespace()
+        }
         let digits = line.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, digits.count <= 2 else { return nil }
         let after = line.dropFirst(digits.count)

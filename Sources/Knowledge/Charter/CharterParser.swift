@@ -66,13 +66,13 @@ private struct ParseState {
     var seenTexts: [String: Int] = [:]
     var cornerstoneLine = 0
     var inComment = false
-    /// True when the line before was blank (or the file has just begun).
+    /// True when the line before was blank, a gap or a comment (or the file has just begun).
     var lastLineBlank = true
     /// True when the line before was quoted with `>`.
     var lastLineQuoted = false
     /// The indentation of the list whose last item is still open to a nested item or a line that
     /// continues it, and how many nested items it has taken; nil when no item is open.
-    var openItem: (indent: Int, children: Int)?
+    var openItem: (indent: Int, children: Int, raw: String)?
 
     init(file: String) {
         self.file = file
@@ -89,6 +89,7 @@ private struct ParseState {
         if inComment || trimmed.hasPrefix("<!--") {
             inComment = !trimmed.contains("-->")
             endParagraph()
+            lastLineBlank = true
             return
         }
         // A thematic break ("---", "* * *"), a line of markup only (an image, an HTML tag) or a link's
@@ -108,9 +109,12 @@ private struct ParseState {
             endParagraph()
             openItem = nil
         }
-        if trimmed.hasPrefix("### "), case .prose = section {
+        if trimmed.hasPrefix("### "), case .prose = section,
+            !Self.listOpenings.contains(where: Self.openingKey(String(trimmed.dropFirst(4))).hasPrefix)
+        {
             // A heading inside the introduction or closing ("What do our promises mean?") says
-            // what follows, not what the charter says: it is a gap.
+            // what follows, not what the charter says: it is a gap. ("### We will" there is a part's
+            // list without its part, an error.)
             return
         } else if trimmed.hasPrefix("### ") {
             heading3(MarkdownText.plain(String(trimmed.dropFirst(4)).trimmed()), line: line)
@@ -194,14 +198,19 @@ private struct ParseState {
     /// Adds a nested item or a continuing line to the item still open: "We will listen to you" with
     /// nested "in meetings" and "online" reads "We will listen to you: in meetings; online".
     mutating func extendItem(with raw: String, nested: Bool) {
-        let text = MarkdownText.plain(raw).trimmed()
-        guard let open = openItem, !text.isEmpty else { return }
-        let firstNested = nested && open.children == 0
+        guard let open = openItem, !MarkdownText.plain(raw).trimmed().isEmpty else { return }
+        // The item's Markdown is read whole again, so a link broken over two lines is read as one.
+        var joined = open.raw
+        let punctuated = MarkdownText.plain(joined).trimmed().last.map { ":.!?;,".contains($0) } ?? true
+        joined += (!nested || punctuated ? " " : open.children == 0 ? ": " : "; ") + raw.trimmed()
+        openItem = (open.indent, open.children + (nested ? 1 : 0), joined)
+        let text = MarkdownText.plain(joined).trimmed()
         func extended(_ statement: inout Statement) {
-            let punctuated = statement.text.last.map { ":.!?;,".contains($0) } ?? true
-            statement.text += (!nested || punctuated ? " " : firstNested ? ": " : "; ") + text
+            // The statement is known by its whole text now: another item may open as it did.
+            seenTexts.removeValue(forKey: TextFolder.fold(statement.text))
+            seenTexts[TextFolder.fold(text)] = statement.line
+            statement.text = text
         }
-        if nested { openItem = (open.indent, open.children + 1) }
         switch section {
         case .prose(let name):
             if name == "introduction", var last = introduction.popLast() {
@@ -236,7 +245,8 @@ private struct ParseState {
     /// A line of a part that heads a list without `### `, as a charter copied from a web page writes
     /// it: wholly bold ("**What you will see**") or ending with a colon ("You will see that:"), and
     /// opening as a sub-list heading does ("We will", "You will", "What this looks like"). Its name
-    /// without the colon, or nil: any other line is a paragraph, so no statement is lost.
+    /// without the colon, or nil: any other line keeps its words (a paragraph, or the item it
+    /// continues).
     func listHeading(_ line: String) -> String? {
         guard case .cornerstone = section else { return nil }
         guard Self.isWhollyBold(line) || line.hasSuffix(":") else { return nil }
@@ -311,7 +321,13 @@ private struct ParseState {
             endParagraph()
             prose(text, line: line)
             endParagraph()
-            if introduction.count + closing.count > count { openItem = (indent, 0) }
+            if introduction.count + closing.count > count { openItem = (indent, 0, text) }
+            return
+        }
+        // An item wholly in bold that heads a list ("- **We will**" with the list nested under it,
+        // as a web page's nested lists give) is a sub-list heading.
+        if Self.isWhollyBold(text), let name = listHeading(text) {
+            heading3(name, line: line)
             return
         }
         guard case .cornerstone = section, var cornerstone = cornerstones.popLast() else {
@@ -325,7 +341,7 @@ private struct ParseState {
             return
         }
         guard noteText(clean, line: line) else { return }
-        openItem = (indent, 0)
+        openItem = (indent, 0, text)
         switch list {
         case .commitments:
             let id = "\(cornerstone.id).c\(cornerstone.commitments.count + 1)"
