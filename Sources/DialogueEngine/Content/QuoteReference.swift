@@ -19,6 +19,8 @@ package enum QuoteReference: Sendable, Equatable {
     case closing
     /// The introduction from its first paragraph that names the words, then those before it:
     /// `introduction from co-production` leads with the charter's own definition, where it has one.
+    /// When no paragraph of the introduction names them, the first statement of a part that does
+    /// (or of a part whose name does: "Engagement and co-production"); else the introduction.
     case introductionFrom(String)
 
     /// Reads a reference, checking it against the charter; nil when it names nothing.
@@ -63,10 +65,16 @@ package enum QuoteReference: Sendable, Equatable {
         case .introductionFrom(let words):
             let wanted = String(TextFolder.fold(words).filter { $0.isLetter || $0.isNumber })
             let introduction = charter.introduction
-            guard let first = introduction.firstIndex(where: { Self.says(wanted, in: $0.text) }) else {
-                return introduction
+            if let first = introduction.firstIndex(where: { Self.says(wanted, in: $0.text) }) {
+                return Array(introduction[first...] + introduction[..<first])
             }
-            return Array(introduction[first...] + introduction[..<first])
+            for part in charter.cornerstones {
+                if let statement = part.statements.first(where: { Self.says(wanted, in: $0.text) }) {
+                    return [statement]
+                }
+                if Self.says(wanted, in: part.title), let first = part.statements.first { return [first] }
+            }
+            return introduction
         case .cornerstoneTitles: return []
         }
     }
@@ -85,16 +93,19 @@ package enum QuoteReference: Sendable, Equatable {
         Tokenizer.tokenize(TextFolder.fold(String(text))).map(\.text)
     }
 
-    /// True when some run of the text's words, written together, is `wanted`: "co-production",
-    /// "co production" and "Coproduction" all say "coproduction"; "scared" does not say "care".
+    /// True when some run of the text's words, written together, is `wanted` or another form of
+    /// it: "co-production", "co production", "Coproduction" and "co-produce" all say
+    /// "coproduction"; "scared" does not say "care", nor "product" "production".
     private static func says(_ wanted: String, in text: String) -> Bool {
         let words = Self.words(text)
+        // Another form shares all but the ending's last four letters: "coproduc…" for "coproduction".
+        let stem = wanted.count >= 8 ? String(wanted.dropLast(4)) : wanted
         for start in words.indices {
             var joined = ""
             for word in words[start...] {
                 joined += word
-                if joined == wanted { return true }
-                if joined.count >= wanted.count || !wanted.hasPrefix(joined) { break }
+                if joined == wanted || (joined.hasPrefix(stem) && joined.count <= wanted.count + 2) { return true }
+                if joined.count >= wanted.count || !(wanted.hasPrefix(joined) || joined.hasPrefix(stem)) { break }
             }
         }
         return false

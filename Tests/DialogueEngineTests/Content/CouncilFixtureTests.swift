@@ -144,6 +144,25 @@ import Testing
         #expect(fromCare?.map(\.id) == ["introduction.p2", "introduction.p1"])
     }
 
+    /// A charter whose introduction never names co-production is quoted from the part that does,
+    /// by another form of the word ("co-produce") or by the part's name; else from its introduction.
+    @Test func coProductionIsQuotedFromThePartThatNamesIt() throws {
+        func quoted(_ text: String) throws -> [String]? {
+            let charter = try CharterParser.parse(text, file: "charter.md")
+            return QuoteReference("introduction from co-production", in: charter)?.statements(in: charter).map(\.id)
+        }
+        #expect(
+            try quoted("# A\nHold us to account.\n## Listen\n- We listen.\n## Share\n- We co-produce plans.") == [
+                "share.c1"
+            ])
+        #expect(
+            try quoted("# A\nHold us to account.\n## Engagement and co-production\nWe work together.") == [
+                "engagement-and-co-production.p1"
+            ])
+        #expect(try quoted("# A\nHold us to account.\n## Listen\n- We make products.") == ["introduction.p1"])
+        #expect(try quoted("# A\nWe co-produced this.\n## Share\n- We co-produce plans.") == ["introduction.p1"])
+    }
+
     /// Only a base intent about the closing is left out, and only for a charter without one.
     @Test func onlyAnIntentAboutAMissingClosingQuotesNothing() throws {
         let open = try CharterParser.parse("# A\n## Kind\n- Be kind.", file: "a.md")
