@@ -395,7 +395,8 @@ struct ContentLoader {
 
     /// A charter's title as a reply names it inside a sentence, with its article: "the
     /// Stoke-on-Trent SEND Co-production Charter", "the Rotherham Charter" (from "The Rotherham
-    /// Charter"), "our agreements" (from "Our agreements"). Replies never start a sentence with it.
+    /// Charter"), "our agreements" (from "Our agreements"), and a name that owns it as it is
+    /// ("Buckinghamshire’s SEND Co-production Charter"). Replies never start a sentence with it.
     static func named(_ title: String) -> String {
         let title = title.trimmingCharacters(in: .whitespaces)
         let first = title.prefix { !$0.isWhitespace }
@@ -403,6 +404,7 @@ struct ContentLoader {
         if ["the", "our"].contains(article) {
             return article + title.dropFirst(first.count)
         }
+        if ["'s", "’s", "s'", "s’"].contains(where: article.hasSuffix) { return title }
         return "the " + title
     }
 

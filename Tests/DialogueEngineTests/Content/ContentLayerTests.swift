@@ -48,11 +48,14 @@ import Testing
         #expect(worried.reply.contains("01234 000000"), "the council's front door, from council.yaml")
     }
 
-    /// `{charter}` carries its own article: a title that begins with "The" or "Our" is not given
-    /// another.
+    /// `{charter}` carries its own article: a title that begins with "The" or "Our", or with a name
+    /// that owns it ("Kent's"), is not given another.
     @Test(arguments: [
         ("Anytown SEND Charter", "the Anytown SEND Charter"), ("The Anytown Charter", "the Anytown Charter"),
         ("Our agreements (charters)", "our agreements (charters)"), ("My Voice Charter", "the My Voice Charter"),
+        ("Buckinghamshire’s SEND Co-production Charter", "Buckinghamshire’s SEND Co-production Charter"),
+        ("Kent's Charter", "Kent's Charter"),
+        ("Isles of Scilly Children’s Charter", "the Isles of Scilly Children’s Charter"),
     ])
     func theCharterIsNamedWithOneArticle(title: String, named: String) {
         #expect(ContentLoader.named(title) == named)
