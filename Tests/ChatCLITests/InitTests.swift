@@ -54,6 +54,22 @@ import Testing
         #expect(statement.output.contains("We will listen to what you tell us."))
     }
 
+    /// A charter of one part is counted as one: "1 promise", not "1 promises".
+    @Test func oneElementIsCountedInTheSingular() throws {
+        let scratch = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let source = scratch.appendingPathComponent("charter-source.md")
+        try "# Anytown Charter\nWhy we made it.\n## Our promise\n- We will be kind.\n".write(
+            to: source, atomically: true, encoding: .utf8)
+        let council = scratch.appendingPathComponent("anytown").path
+        let run = try EndToEndTests.run([
+            "init", council, "--charter", source.path, "--council", "Anytown Council", "--sections-called", "promises",
+        ])
+        #expect(run.output.contains("(1 promise, 2 statements)"), "\(run.output)\(run.errors)")
+        let check = try EndToEndTests.run(["check", "--intents", council], in: scratch)
+        #expect(check.output.contains("ok: \(council): 1 promise, 2 statements"), "\(check.output)")
+    }
+
     @Test func aCharterWithErrorsIsReportedWithItsPositionAndNothingIsWritten() throws {
         let scratch = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }

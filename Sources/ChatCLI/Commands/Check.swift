@@ -35,8 +35,11 @@ struct Check: AsyncParsableCommand {
             print(todo.description)
         }
         let statements = content.charter.allStatements.count
+        let partCount = content.charter.cornerstones.count
+        let partsCalled =
+            partCount == 1 ? (content.council?.part ?? "part") : (content.council?.parts ?? "parts")
         print(
-            "ok: \(configuration.intentsDirectory): \(content.charter.cornerstones.count) \(content.council?.parts ?? "parts"), \(statements) statements, \(content.intentCount) intents"
+            "ok: \(configuration.intentsDirectory): \(partCount) \(partsCalled), \(statements) statements, \(content.intentCount) intents"
         )
         if !content.themeLinks.isEmpty {
             let links = content.themeLinks.sorted { $0.key < $1.key }.map { name, link in

@@ -74,9 +74,11 @@ struct Initialize: AsyncParsableCommand {
             throw ValidationError("Cannot write '\(directory)': \(error.localizedDescription)")
         }
         let statements = parsed.allStatements.count
+        let parts = parsed.cornerstones.count
+        let called = parts == 1 ? CouncilProfile.singular(sectionsCalled) : sectionsCalled
         print(
             """
-            wrote \(directory)/charter.md (\(parsed.cornerstones.count) \(sectionsCalled), \(statements) statements) \
+            wrote \(directory)/charter.md (\(parts) \(called), \(statements) statements) \
             and \(directory)/council.yaml
             next: fill in the TODOs of council.yaml, then
               charter-chat check --intents \(directory)

@@ -62,7 +62,9 @@ public struct ContentAudit: Sendable {
                         hint: "add it (or words like it) as an example of the intent it should lead to")
                 }
             }
-            for example in intent.examples {
+            // A part's copy of an intent written for every part has examples made from the part's
+            // name; where another intent answers one, that one is the better home.
+            for example in intent.examples where !intent.isPartCopy {
                 guard case .answer(let candidate) = matcher.match(example) else {
                     report(
                         intent, "example '\(example)' of '\(intent.id)' is not answered",
@@ -70,6 +72,9 @@ public struct ContentAudit: Sendable {
                     continue
                 }
                 guard case .intent(let id) = candidate.target, id != intent.id else { continue }
+                // A part named as the question is ("## What is co-production?") answers it in the
+                // charter's own words: that is no fault of either intent.
+                if content.intent(id: id)?.isPartCopy == true { continue }
                 // A charter may name a part after what all its parts are called ("Our principles"):
                 // there the list of parts' example "what are the principles" names that part.
                 let namesThePart =

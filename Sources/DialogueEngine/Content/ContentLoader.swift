@@ -234,7 +234,7 @@ struct ContentLoader {
         if exists(LearnedExamples.fileName), let text = read(LearnedExamples.fileName) {
             intents = mergeLearned(text, file: path(LearnedExamples.fileName), into: intents)
         }
-        if let charter { validate(intents, charter: charter) }
+        if let charter { validate(&intents, charter: charter) }
         var themeLinks: [String: Theme.Link] = [:]
         // Read even when the charter has errors, so that every file's problems are reported at once.
         let analyzer = TextAnalyzer(lexicon: lexicon)
@@ -840,6 +840,7 @@ struct ContentLoader {
                 }
                 if quotesNothing(intent.response.quotes) { continue }
                 var copy = intent
+                copy.isPartCopy = true
                 if let more = intent.more, quotesNothing(more.quotes) { copy.more = nil }
                 intents.append(copy)
             }
@@ -965,7 +966,14 @@ struct ContentLoader {
         return folded.filter { $0.isLetter || $0.isNumber || $0 == " " }
     }
 
-    private mutating func validate(_ intents: [Intent], charter: Charter) {
+    private mutating func validate(_ intents: inout [Intent], charter: Charter) {
+        // An example made from a part's name that another intent already has ("what is
+        // co-production" for a part called "What is co-production?") is left to that intent: the
+        // officer who named the part cannot reword the base's examples.
+        var written = Set(intents.filter { !$0.isPartCopy }.flatMap { $0.examples.map(Self.duplicateKey) })
+        for index in intents.indices where intents[index].isPartCopy {
+            intents[index].examples.removeAll { !written.insert(Self.duplicateKey($0)).inserted }
+        }
         var firstByID: [String: Intent] = [:]
         var exampleOwner: [String: (String, SourceLocation)] = [:]
         for intent in intents {

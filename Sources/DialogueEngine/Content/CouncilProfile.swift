@@ -73,7 +73,7 @@ public struct CouncilProfile: Sendable, Equatable {
 
     /// One of the parts: "values" → "value", "principles" → "principle", "values and
     /// behaviours" → "value".
-    static func singular(_ parts: String) -> String {
+    public static func singular(_ parts: String) -> String {
         let first = parts.components(separatedBy: " and ")[0].trimmingCharacters(in: .whitespaces)
         if first.hasSuffix("ies") { return String(first.dropLast(3)) + "y" }
         if first.hasSuffix("s") && !first.hasSuffix("ss") { return String(first.dropLast()) }

@@ -33,6 +33,9 @@ package struct Intent: Sendable, Equatable {
     package var suggestions: [String]
     /// Where it was defined, for error messages.
     package var location: SourceLocation
+    /// True for an intent written once for every part (`each: part`) and copied for this one: its
+    /// examples are made from the part's name, which no one chose to fit the other intents.
+    package var isPartCopy = false
 
     /// Makes an intent.
     package init(

@@ -119,8 +119,10 @@ private struct ParseState {
         } else if trimmed.hasPrefix("### ") {
             heading3(MarkdownText.plain(String(trimmed.dropFirst(4)).trimmed()), line: line)
         } else if trimmed.hasPrefix("## ") {
-            heading2(
-                MarkdownText.withoutOrdinal(MarkdownText.plain(String(trimmed.dropFirst(3)).trimmed())), line: line)
+            // "## Our values:" names the part "Our values".
+            var name = MarkdownText.withoutOrdinal(MarkdownText.plain(String(trimmed.dropFirst(3)).trimmed()))
+            while name.hasSuffix(":") { name = String(name.dropLast()).trimmed() }
+            heading2(name, line: line)
         } else if trimmed.hasPrefix("# ") {
             if title != nil {
                 error(line, "a second title", hint: "the charter has one '# ' title; use '## ' for sections")

@@ -71,6 +71,31 @@ import Testing
         #expect(!welcome.reply.lowercased().contains("the the"), "\(welcome.reply)")
     }
 
+    /// A part named as the base's own questions are ("What is co-production?", "Principles" for
+    /// a charter whose parts are principles, "Our values:") loads and passes the audit; the part
+    /// answers in the charter's own words what its name asks.
+    @Test func aPartNamedLikeABaseQuestionStillLoads() async throws {
+        let charter = """
+            # Anytown Charter
+            We made this together.
+            ## What is co-production?
+            Co-production is working together as equals.
+            ## Principles
+            - We listen to you
+            ## Our values:
+            - We are kind
+            """
+        let council = TestSupport.anytownCouncil(parts: "principles", partWord: "principle")
+        let content = try TestSupport.councilContent(["charter.md": charter, "council.yaml": council])
+        #expect(content.charter.cornerstones.map(\.title) == ["What is co-production?", "Principles", "Our values"])
+        #expect(ContentAudit(content: content).run().map(\.description) == [])
+        let assistant = TestSupport.assistant(content: content)
+        let coProduction = await assistant.respond(to: "what is co-production", channel: .cli)
+        #expect(coProduction.reply.contains("Co-production is working together as equals"), "\(coProduction.reply)")
+        #expect(await assistant.respond(to: "what are the principles", channel: .cli).kind == .answer)
+        #expect(await assistant.respond(to: "tell me about our values", channel: .cli).intent == "part.our-values")
+    }
+
     /// A part's paragraph that leads into its list ("… by:") is answered with the list.
     @Test func aLeadInIsAnsweredWithItsList() async throws {
         let charter = """
