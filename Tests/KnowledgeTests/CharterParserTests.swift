@@ -240,7 +240,7 @@ import Testing
         #expect(charter.cornerstone(id: "listening")?.description.map(\.text) == ["Every child is welcome."])
         #expect(charter.cornerstone(id: "listening")?.commitments.map(\.text) == ["listen to you"])
         let writing = try #require(charter.cornerstone(id: "writing"))
-        #expect(writing.description.map(\.text) == ["Listening They will write to you by:"])
+        #expect(writing.description.map(\.text) == ["Listening", "They will write to you by:"])
         #expect(writing.commitments.map(\.text) == ["write clearly", "letter"])
     }
 
@@ -325,7 +325,7 @@ import Testing
             ])
         #expect(
             charter.closing.map(\.text) == [
-                "We will review it. When you talk to us:", "we reply", "we explain", "We listen. – a parent",
+                "We will review it.", "When you talk to us:", "we reply", "we explain", "We listen. – a parent",
             ])
     }
 
@@ -360,6 +360,36 @@ import Testing
             charter.cornerstone(id: "respect")?.commitments.map(\.text) == [
                 "We will make sure that: you are heard", "We will make sure that: you are respected",
                 "We will read our local offer with you", "We will meet you: at school; at home",
+            ])
+    }
+
+    /// A page copied as text: a paragraph a line with no blank lines, headings among them, a line
+    /// broken mid-sentence, and a short label under each part.
+    @Test func aParagraphALineIsReadAsAStatementALine() throws {
+        let text = """
+            # Charter
+            In 2025 we began this work.
+            A Charter Built on Collaboration
+            The charter was made with families.
+            We work with
+            Anytown schools and colleges.
+            ## Therapies
+            We plan therapy with families.
+            Target: September 2026
+            ## Reviews
+            We review plans together.
+            Target: September 2026
+            """
+        let charter = try CharterParser.parse(text, file: "charter.md")
+        #expect(
+            charter.introduction.map(\.text) == [
+                "In 2025 we began this work.", "A Charter Built on Collaboration",
+                "The charter was made with families.",
+                "We work with Anytown schools and colleges.",
+            ])
+        #expect(
+            charter.cornerstone(id: "reviews")?.description.map(\.text) == [
+                "We review plans together.", "Target: September 2026",
             ])
     }
 

@@ -70,6 +70,8 @@ private struct ParseState {
     var lastLineBlank = true
     /// True when the line before was quoted with `>`.
     var lastLineQuoted = false
+    /// The last line read into a paragraph.
+    var lastProseLine = ""
     /// The indentation of the list whose last item is still open to a nested item or a line that
     /// continues it, and how many nested items it has taken; nil when no item is open.
     var openItem: (indent: Int, children: Int, raw: String)?
@@ -160,6 +162,12 @@ private struct ParseState {
             extendItem(with: trimmed, nested: false)
         } else {
             openItem = nil
+            // A page copied as text has a paragraph a line, with no blank line between: a line that
+            // opens a sentence after one that ended a sentence, or after a heading, starts another.
+            if paragraph != nil, !lastLineBlank, Self.startsAnotherParagraph(after: lastProseLine, trimmed) {
+                endParagraph()
+            }
+            lastProseLine = trimmed
             prose(trimmed.trimmed(), line: line)
         }
     }
@@ -170,6 +178,22 @@ private struct ParseState {
         guard isWhollyBold(line) else { return false }
         let words = MarkdownText.plain(line).trimmed()
         return (words.hasSuffix("?") || words.hasSuffix(":")) && words.split(separator: " ").count <= 10
+    }
+
+    /// True when `line`, straight after `previous` in a paragraph, begins a paragraph of its own:
+    /// it opens with a capital, a number or a quote mark, and `previous` ended a sentence (".", "!",
+    /// "?", ":") or is a heading (a few words, most of them capitalised: "A Charter Built on
+    /// Collaboration"). A line broken mid-sentence ("We work with" / "Anytown schools") goes on.
+    static func startsAnotherParagraph(after previous: String, _ line: String) -> Bool {
+        guard let first = line.first, first.isUppercase || first.isNumber || "\"“‘'(".contains(first) else {
+            return false
+        }
+        let words = MarkdownText.plain(previous).trimmed()
+        let end = words.reversed().first { !"\"”’')]*_".contains($0) }
+        if let end, ".!?:".contains(end) { return true }
+        let long = words.split(separator: " ").filter { $0.count > 3 }
+        guard !long.isEmpty, words.split(separator: " ").count <= 10 else { return false }
+        return Double(long.count { $0.first?.isUppercase == true }) >= 0.6 * Double(long.count)
     }
 
     /// True for a line written wholly in bold: `**…**` or `__…__`.
@@ -402,9 +426,13 @@ private struct ParseState {
         }
     }
 
-    /// Records a statement's text; false (with an error) when it was already written.
+    /// Records a statement's text; false (with an error) when it was already written (a label of
+    /// fewer than four words may recur).
     mutating func noteText(_ text: String, line: Int) -> Bool {
         let key = TextFolder.fold(text)
+        // A label of a few words may recur ("Target: September 2026" under each part); a statement
+        // written twice is a section copied twice.
+        guard text.split(separator: " ").count >= 4 else { return true }
         if let first = seenTexts[key] {
             error(
                 line, "this statement is already written at line \(first)", hint: "every statement appears exactly once"
