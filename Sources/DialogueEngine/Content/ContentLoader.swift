@@ -373,7 +373,7 @@ struct ContentLoader {
                 file: file, message: "there is no base layer for this council",
                 hint:
                     "add 'base: <folder>' to council.yaml, or pass --base DIR (or set CHARTER_CHAT_BASE); a program "
-                    + "copied on its own needs the built-in content folder copied beside it (see the README, Deployment)"
+                    + "copied on its own needs the built-in content folder copied beside it (see the README on running it on a server)"
             ))
         return nil
     }
