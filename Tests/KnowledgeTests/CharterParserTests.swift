@@ -393,6 +393,27 @@ import Testing
             ])
     }
 
+    /// Lines of the page around the charter are not its statements; a one-part charter's lead-in
+    /// is not one of its listed items.
+    @Test func pageFurnitureIsLeftOutAndALeadInIsNotListed() throws {
+        let text = """
+            # Charter
+            We made this together.
+
+            Download and print the SEND Co-production Charter (PDF, 791.1 KB)
+
+            [Read pledge 2](https://example.org/pledge-2)
+            ## Our messages
+            The charter is split into two messages:
+            - We listen to you
+            - We are honest with you
+            """
+        let charter = try CharterParser.parse(text, file: "charter.md")
+        #expect(charter.introduction.map(\.text) == ["We made this together."])
+        #expect(charter.listedStatements?.map(\.text) == ["We listen to you", "We are honest with you"])
+        #expect(charter.cornerstones[0].description.map(\.text) == ["The charter is split into two messages:"])
+    }
+
     @Test func slugsTitles() {
         #expect(CharterParser.slug("Welcome and Care") == "welcome-and-care")
         #expect(CharterParser.slug("  Work in   Partnership! ") == "work-in-partnership")

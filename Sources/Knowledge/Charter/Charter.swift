@@ -55,9 +55,15 @@ public struct Charter: Sendable, Equatable {
     }
 
     /// For a charter of one part holding the whole list (BCP's "The values we have agreed
-    /// together"), that part's statements: what the charter lists as its parts. Nil otherwise.
+    /// together"), that part's statements: what the charter lists as its parts. A paragraph that
+    /// leads into the list ("The charter is split into five messages:") is not one of them. Nil
+    /// for a charter of several parts.
     public var listedStatements: [Statement]? {
-        cornerstones.count == 1 ? cornerstones[0].statements : nil
+        guard cornerstones.count == 1 else { return nil }
+        let part = cornerstones[0]
+        let items = part.commitments + part.outcomes
+        guard !items.isEmpty else { return part.statements }
+        return part.description.filter { !$0.text.hasSuffix(":") } + items
     }
 
     /// The cornerstone a statement belongs to (nil for introduction and closing).

@@ -97,7 +97,7 @@ private struct ParseState {
         // A thematic break ("---", "* * *"), a line of markup only (an image, an HTML tag) or a link's
         // address written apart ("[1]: https://…") is a blank line.
         if trimmed.isEmpty || Self.isBreak(trimmed) || MarkdownText.plain(trimmed).trimmed().isEmpty
-            || Self.isLinkDefinition(trimmed)
+            || Self.isLinkDefinition(trimmed) || Self.isPageFurniture(trimmed)
         {
             endParagraph()
             lastLineBlank = true
@@ -219,6 +219,20 @@ private struct ParseState {
         let address = rest.dropFirst().drop { $0 == " " }.prefix { $0 != " " }
         return address.contains("://") || address.hasPrefix("www.") || address.hasPrefix("/")
             || address.hasPrefix("<") || address.hasPrefix("#") || address.hasPrefix("mailto:")
+    }
+
+    /// True for a line of the page around the charter rather than of the charter: a link alone on
+    /// its line ("[Read pledge 2](…)") or a file to download ("Download the charter (PDF, 791 KB)").
+    static func isPageFurniture(_ line: String) -> Bool {
+        if line.hasPrefix("["), line.hasSuffix(")"), let close = line.firstIndex(of: "]"),
+            line[line.index(after: close)...].hasPrefix("("), !line[..<close].contains("]"),
+            !line[line.index(after: close)...].contains(" ")
+        {
+            return true
+        }
+        let lower = line.lowercased()
+        return ["(pdf", "(docx", "(word"].contains(where: lower.contains)
+            && [" kb)", " mb)", "kb)", "mb)"].contains(where: lower.contains)
     }
 
     /// Adds a nested item or a continuing line to the item still open: "We will listen to you" with
