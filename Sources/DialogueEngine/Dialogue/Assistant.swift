@@ -481,6 +481,9 @@ public struct Assistant: Sendable {
     private func pick(_ position: ListPosition, context: inout DialogueContext, sessionID: String) -> Reply {
         let reply = answer(
             Candidate(target: position.list[position.index], confidence: 1), context: &context, sessionID: sessionID)
+        // An item with no list of its own (a statement) leaves the list it was picked from in
+        // place: "the first one", then "the second one", picks on in it.
+        if context.list.isEmpty { context.list = position.list }
         context.position = position
         return reply
     }

@@ -183,6 +183,14 @@ import Testing
         #expect(meaning.reply.hasPrefix("I don't have simpler words for that yet."), "\(meaning.reply)")
         #expect(!meaning.reply.contains("In simpler words"))
         #expect(meaning.sources.map(\.text) == ["We are honest with each other."])
+        // Picked one after another from the list, as a young person goes through it.
+        _ = await assistant.respond(to: "what are the promises", sessionId: "c", channel: .cli)
+        let first = await assistant.respond(to: "the first one", sessionId: "c", channel: .cli)
+        #expect(first.sources.map(\.text) == ["Everyone is an equal partner."])
+        let second = await assistant.respond(to: "the second one", sessionId: "c", channel: .cli)
+        #expect(second.sources.map(\.text) == ["All communication is clear and timely."], "\(second.reply)")
+        let next = await assistant.respond(to: "and the next one", sessionId: "c", channel: .cli)
+        #expect(next.sources.map(\.text) == ["We are honest with each other."], "\(next.reply)")
     }
 
     @Test func aCouncilIntentReplacesTheBaseIntentOfTheSameID() throws {
