@@ -240,7 +240,7 @@ import Testing
         #expect(charter.cornerstone(id: "listening")?.description.map(\.text) == ["Every child is welcome."])
         #expect(charter.cornerstone(id: "listening")?.commitments.map(\.text) == ["listen to you"])
         let writing = try #require(charter.cornerstone(id: "writing"))
-        #expect(writing.description.map(\.text) == ["Listening", "They will write to you by:"])
+        #expect(writing.description.map(\.text) == ["Listening They will write to you by:"])
         #expect(writing.commitments.map(\.text) == ["write clearly", "letter"])
     }
 
@@ -325,7 +325,7 @@ import Testing
             ])
         #expect(
             charter.closing.map(\.text) == [
-                "We will review it.", "When you talk to us:", "we reply", "we explain", "We listen. – a parent",
+                "We will review it. When you talk to us:", "we reply", "we explain", "We listen. – a parent",
             ])
     }
 
@@ -391,6 +391,29 @@ import Testing
             charter.cornerstone(id: "reviews")?.description.map(\.text) == [
                 "We review plans together.", "Target: September 2026",
             ])
+        // Where the file has blank lines it is Markdown: a paragraph's lines, a quote's lines and a
+        // link on a line of its own are one statement; a short item written twice is still refused.
+        let markdown = try CharterParser.parse(
+            """
+            # Charter
+            We made this with families.
+            It took a year, see
+            [the Local Offer](https://example.org/offer)
+            for more.
+
+            > “Before, nobody listened.
+            > Now they ask us first.”
+            ## Kind
+            - Be kind
+            """, file: "charter.md")
+        #expect(
+            markdown.introduction.map(\.text) == [
+                "We made this with families. It took a year, see the Local Offer for more.",
+                "“Before, nobody listened. Now they ask us first.”",
+            ])
+        #expect(throws: ContentErrors.self) {
+            try CharterParser.parse("# C\n\n## Kind\n- Be kind\n## Fair\n- Be kind\n", file: "charter.md")
+        }
     }
 
     /// Lines of the page around the charter are not its statements; a one-part charter's lead-in

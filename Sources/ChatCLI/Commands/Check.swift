@@ -21,9 +21,12 @@ struct Check: AsyncParsableCommand {
         }
         let audit = ContentAudit(content: content)
         let problems = audit.run()
-        if !problems.isEmpty {
+        if problems.contains(where: { !$0.isWarning }) {
             print(ContentErrors(problems).description)
             throw ExitCode(1)
+        }
+        for warning in problems {
+            print(warning.description)
         }
         for gap in audit.easyReadGaps(directory: configuration.intentsDirectory) {
             print(gap.description)

@@ -14,15 +14,20 @@ public struct ContentAudit: Sendable {
         self.matcher = Matcher(content: content)
     }
 
-    /// The problems found, each pointing at the intent concerned.
+    /// The problems found, each pointing at the intent concerned; a part's own (its examples are
+    /// made from its name) are warnings.
     public func run() -> [ContentDiagnostic] {
         var problems: [ContentDiagnostic] = []
+        // A part's copy of an intent written for every part is reported as a warning: its examples
+        // are made from the part's name, which the officer may change but the base's words not.
         func report(_ intent: Intent, _ message: String, hint: String) {
-            problems.append(
-                ContentDiagnostic(
-                    file: intent.location.file, line: intent.location.line, column: intent.location.column,
-                    message: message, hint: hint))
+            var problem = ContentDiagnostic(
+                file: intent.location.file, line: intent.location.line, column: intent.location.column,
+                message: message, hint: intent.isPartCopy ? hint + ", or rename the part in charter.md" : hint)
+            problem.isWarning = intent.isPartCopy
+            problems.append(problem)
         }
+        let partTitles = content.charter.cornerstones.map { ("part.\($0.id)", ContentLoader.duplicateKey($0.title)) }
         // A suggestion that names a part at answer time ("Explain {part}") is checked for each part,
         // where its intent fills the placeholder (see ``AnswerTimePlaceholder/filled(by:)``).
         let titles = content.charter.cornerstones.map(\.title)
@@ -62,9 +67,7 @@ public struct ContentAudit: Sendable {
                         hint: "add it (or words like it) as an example of the intent it should lead to")
                 }
             }
-            // A part's copy of an intent written for every part has examples made from the part's
-            // name; where another intent answers one, that one is the better home.
-            for example in intent.examples where !intent.isPartCopy {
+            for example in intent.examples {
                 guard case .answer(let candidate) = matcher.match(example) else {
                     report(
                         intent, "example '\(example)' of '\(intent.id)' is not answered",
@@ -73,8 +76,20 @@ public struct ContentAudit: Sendable {
                 }
                 guard case .intent(let id) = candidate.target, id != intent.id else { continue }
                 // A part named as the question is ("## What is co-production?") answers it in the
-                // charter's own words: that is no fault of either intent.
-                if content.intent(id: id)?.isPartCopy == true { continue }
+                // charter's own words: a warning, as the officer can rename the part but not the
+                // base's examples; with the part's very name in it, nothing to report.
+                let key = ContentLoader.duplicateKey(example)
+                let capturingPart = partTitles.first { id == $0.0 || id.hasPrefix($0.0 + ".") }
+                if content.intent(id: id)?.isPartCopy == true, let capturingPart {
+                    if !capturingPart.1.isEmpty && key.contains(capturingPart.1) { continue }
+                    var problem = ContentDiagnostic(
+                        file: intent.location.file, line: intent.location.line, column: intent.location.column,
+                        message: "example '\(example)' of '\(intent.id)' is answered by the part '\(id)'",
+                        hint: "rename the part in charter.md if the question should have the other answer")
+                    problem.isWarning = true
+                    problems.append(problem)
+                    continue
+                }
                 // A charter may name a part after what all its parts are called ("Our principles"):
                 // there the list of parts' example "what are the principles" names that part.
                 let namesThePart =

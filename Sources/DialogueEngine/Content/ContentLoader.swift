@@ -407,9 +407,21 @@ struct ContentLoader {
         if ["the", "our"].contains(article) {
             return article + title.dropFirst(first.count)
         }
-        if ["'s", "’s", "s'", "s’"].contains(where: article.hasSuffix) { return title }
+        // "Kent's Charter" names its owner; "the Children's Charter" still takes its article.
+        let owner = article.drop { $0 == " " }.prefix { $0.isLetter || $0 == "-" }
+        if ["'s", "’s", "s'", "s’"].contains(where: article.hasSuffix), first.first?.isUppercase == true,
+            !Self.commonOwners.contains(String(owner))
+        {
+            return title
+        }
         return "the " + title
     }
+
+    /// Owners that are people in general, not a place: their charter keeps its article.
+    private static let commonOwners: Set<String> = [
+        "children", "child", "parents", "parent", "families", "family", "carers", "carer", "people", "pupils",
+        "students", "learners", "young", "everyone", "everybody",
+    ]
 
     /// The intent with its `{placeholders}` filled in; an unknown one is reported at the intent.
     private mutating func fill(_ intent: Intent, values: [String: String]) -> Intent {

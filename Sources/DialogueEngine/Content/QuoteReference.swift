@@ -93,19 +93,24 @@ package enum QuoteReference: Sendable, Equatable {
         Tokenizer.tokenize(TextFolder.fold(String(text))).map(\.text)
     }
 
-    /// True when some run of the text's words, written together, is `wanted` or another form of
-    /// it: "co-production", "co production", "Coproduction" and "co-produce" all say
-    /// "coproduction"; "scared" does not say "care", nor "product" "production".
+    /// True when some run of the text's words, written together, is `wanted` or, for a noun in
+    /// "-uction", its verb's forms: "co-production", "co production", "Coproduction", "co-produce"
+    /// and "co-produced" all say "coproduction"; "scared" does not say "care", nor "product"
+    /// "production".
     private static func says(_ wanted: String, in text: String) -> Bool {
         let words = Self.words(text)
-        // Another form shares all but the ending's last four letters: "coproduc…" for "coproduction".
-        let stem = wanted.count >= 8 ? String(wanted.dropLast(4)) : wanted
+        var forms: Set<String> = [wanted, wanted + "s"]
+        if wanted.hasSuffix("uction") {
+            let stem = String(wanted.dropLast(4))  // "coproduc"
+            forms.formUnion(["e", "es", "ed", "ing", "er", "ers"].map { stem + $0 })
+        }
+        let longest = forms.map(\.count).max() ?? wanted.count
         for start in words.indices {
             var joined = ""
             for word in words[start...] {
                 joined += word
-                if joined == wanted || (joined.hasPrefix(stem) && joined.count <= wanted.count + 2) { return true }
-                if joined.count >= wanted.count || !(wanted.hasPrefix(joined) || joined.hasPrefix(stem)) { break }
+                if forms.contains(joined) { return true }
+                if joined.count >= longest || !forms.contains(where: { $0.hasPrefix(joined) }) { break }
             }
         }
         return false

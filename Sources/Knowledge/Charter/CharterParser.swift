@@ -18,6 +18,9 @@ public enum CharterParser {
     public static func parse(_ text: String, file: String) throws(ContentErrors) -> Charter {
         var state = ParseState(file: file)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // A page copied as text has no blank line anywhere: its paragraphs are one a line.
+        let written = lines.reversed().drop { $0.allSatisfy(\.isWhitespace) }
+        state.paragraphALine = !written.contains { $0.allSatisfy(\.isWhitespace) }
         for (index, rawLine) in lines.enumerated() {
             state.read(String(rawLine).trimmingTrailingWhitespace(), line: index + 1)
         }
@@ -72,6 +75,9 @@ private struct ParseState {
     var lastLineQuoted = false
     /// The last line read into a paragraph.
     var lastProseLine = ""
+    /// True for a file with no blank line at all, as a page copied as text gives: there a line
+    /// that starts a sentence after one that ended a sentence (or a heading) starts a statement.
+    var paragraphALine = false
     /// The indentation of the list whose last item is still open to a nested item or a line that
     /// continues it, and how many nested items it has taken; nil when no item is open.
     var openItem: (indent: Int, children: Int, raw: String)?
@@ -97,7 +103,7 @@ private struct ParseState {
         // A thematic break ("---", "* * *"), a line of markup only (an image, an HTML tag) or a link's
         // address written apart ("[1]: https://…") is a blank line.
         if trimmed.isEmpty || Self.isBreak(trimmed) || MarkdownText.plain(trimmed).trimmed().isEmpty
-            || Self.isLinkDefinition(trimmed) || Self.isPageFurniture(trimmed)
+            || Self.isLinkDefinition(trimmed) || ((paragraph == nil || paragraphALine) && Self.isPageFurniture(trimmed))
         {
             endParagraph()
             lastLineBlank = true
@@ -162,9 +168,11 @@ private struct ParseState {
             extendItem(with: trimmed, nested: false)
         } else {
             openItem = nil
-            // A page copied as text has a paragraph a line, with no blank line between: a line that
-            // opens a sentence after one that ended a sentence, or after a heading, starts another.
-            if paragraph != nil, !lastLineBlank, Self.startsAnotherParagraph(after: lastProseLine, trimmed) {
+            // A page copied as text has a paragraph a line: a line that opens a sentence after one
+            // that ended a sentence, or after a heading, starts another (not inside a quote).
+            if paragraphALine, paragraph != nil, !lastLineBlank, !quoted, !lastLineQuoted,
+                Self.startsAnotherParagraph(after: lastProseLine, trimmed)
+            {
                 endParagraph()
             }
             lastProseLine = trimmed
@@ -224,6 +232,7 @@ private struct ParseState {
     /// True for a line of the page around the charter rather than of the charter: a link alone on
     /// its line ("[Read pledge 2](…)") or a file to download ("Download the charter (PDF, 791 KB)").
     static func isPageFurniture(_ line: String) -> Bool {
+        if line.split(separator: " ").count > 14 || line.hasSuffix(".") { return false }
         if line.hasPrefix("["), line.hasSuffix(")"), let close = line.firstIndex(of: "]"),
             line[line.index(after: close)...].hasPrefix("("), !line[..<close].contains("]"),
             !line[line.index(after: close)...].contains(" ")
@@ -441,12 +450,12 @@ private struct ParseState {
     }
 
     /// Records a statement's text; false (with an error) when it was already written (a label of
-    /// fewer than four words may recur).
+    /// fewer than four words, "Target: April 2026", may recur).
     mutating func noteText(_ text: String, line: Int) -> Bool {
         let key = TextFolder.fold(text)
         // A label of a few words may recur ("Target: September 2026" under each part); a statement
         // written twice is a section copied twice.
-        guard text.split(separator: " ").count >= 4 else { return true }
+        if text.split(separator: " ").count < 4, text.contains(":") { return true }
         if let first = seenTexts[key] {
             error(
                 line, "this statement is already written at line \(first)", hint: "every statement appears exactly once"

@@ -54,7 +54,7 @@ import Testing
         ("Anytown SEND Charter", "the Anytown SEND Charter"), ("The Anytown Charter", "the Anytown Charter"),
         ("Our agreements (charters)", "our agreements (charters)"), ("My Voice Charter", "the My Voice Charter"),
         ("Buckinghamshire’s SEND Co-production Charter", "Buckinghamshire’s SEND Co-production Charter"),
-        ("Kent's Charter", "Kent's Charter"),
+        ("Kent's Charter", "Kent's Charter"), ("Children's Charter", "the Children's Charter"),
         ("Isles of Scilly Children’s Charter", "the Isles of Scilly Children’s Charter"),
     ])
     func theCharterIsNamedWithOneArticle(title: String, named: String) {
@@ -88,7 +88,9 @@ import Testing
         let council = TestSupport.anytownCouncil(parts: "principles", partWord: "principle")
         let content = try TestSupport.councilContent(["charter.md": charter, "council.yaml": council])
         #expect(content.charter.cornerstones.map(\.title) == ["What is co-production?", "Principles", "Our values"])
-        #expect(ContentAudit(content: content).run().map(\.description) == [])
+        let audit = ContentAudit(content: content).run()
+        #expect(audit.filter { !$0.isWarning }.map(\.description) == [])
+        #expect(audit.contains { $0.isWarning && $0.message.contains("is answered by the part") })
         let assistant = TestSupport.assistant(content: content)
         let coProduction = await assistant.respond(to: "what is co-production", channel: .cli)
         #expect(coProduction.reply.contains("Co-production is working together as equals"), "\(coProduction.reply)")

@@ -161,6 +161,13 @@ import Testing
             ])
         #expect(try quoted("# A\nHold us to account.\n## Listen\n- We make products.") == ["introduction.p1"])
         #expect(try quoted("# A\nWe co-produced this.\n## Share\n- We co-produce plans.") == ["introduction.p1"])
+        // Other words that start alike are not forms of it.
+        #expect(try quoted("# A\nHold us to account.\n## Make\n- We coproduct things.") == ["introduction.p1"])
+        let charter = try CharterParser.parse("# A\nWe hope.\n\nWe included you.\n## B\n- Be kind.", file: "a.md")
+        #expect(
+            QuoteReference("introduction from inclusion", in: charter)?.statements(in: charter).map(\.id) == [
+                "introduction.p1", "introduction.p2",
+            ])
     }
 
     /// Only a base intent about the closing is left out, and only for a charter without one.
