@@ -327,6 +327,10 @@ import Testing
             charter.closing.map(\.text) == [
                 "We will review it. When you talk to us:", "we reply", "we explain", "We listen. – a parent",
             ])
+        // "### We will" there is a part's list written before its part: still an error.
+        #expect(throws: ContentErrors.self) {
+            try CharterParser.parse("# C\nWhy.\n### We will\n- listen\n## Kind\n- Be kind.", file: "charter.md")
+        }
     }
 
     /// Nested lists as web pages write them: an item in bold heads a sub-list; parents that open

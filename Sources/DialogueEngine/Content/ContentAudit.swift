@@ -20,14 +20,15 @@ public struct ContentAudit: Sendable {
         var problems: [ContentDiagnostic] = []
         // A part's copy of an intent written for every part is reported as a warning: its examples
         // are made from the part's name, which the officer may change but the base's words not.
-        func report(_ intent: Intent, _ message: String, hint: String) {
+        func report(_ intent: Intent, _ message: String, hint: String, warning: Bool = false) {
             var problem = ContentDiagnostic(
                 file: intent.location.file, line: intent.location.line, column: intent.location.column,
-                message: message, hint: intent.isPartCopy ? hint + ", or rename the part in charter.md" : hint)
-            problem.isWarning = intent.isPartCopy
+                message: message,
+                hint: intent.isPartCopy && !hint.contains("charter.md")
+                    ? hint + ", or rename the part in charter.md" : hint)
+            problem.isWarning = warning || intent.isPartCopy
             problems.append(problem)
         }
-        let partTitles = content.charter.cornerstones.map { ("part.\($0.id)", ContentLoader.duplicateKey($0.title)) }
         // A suggestion that names a part at answer time ("Explain {part}") is checked for each part,
         // where its intent fills the placeholder (see ``AnswerTimePlaceholder/filled(by:)``).
         let titles = content.charter.cornerstones.map(\.title)
@@ -78,16 +79,16 @@ public struct ContentAudit: Sendable {
                 // A part named as the question is ("## What is co-production?") answers it in the
                 // charter's own words: a warning, as the officer can rename the part but not the
                 // base's examples; with the part's very name in it, nothing to report.
-                let key = ContentLoader.duplicateKey(example)
-                let capturingPart = partTitles.first { id == $0.0 || id.hasPrefix($0.0 + ".") }
-                if content.intent(id: id)?.isPartCopy == true, let capturingPart {
-                    if !capturingPart.1.isEmpty && key.contains(capturingPart.1) { continue }
-                    var problem = ContentDiagnostic(
-                        file: intent.location.file, line: intent.location.line, column: intent.location.column,
-                        message: "example '\(example)' of '\(intent.id)' is answered by the part '\(id)'",
-                        hint: "rename the part in charter.md if the question should have the other answer")
-                    problem.isWarning = true
-                    problems.append(problem)
+                if content.intent(id: id)?.isPartCopy == true,
+                    let part = matcher.cornerstone(of: candidate.target).flatMap(content.charter.cornerstone(id:))
+                {
+                    let title = ContentLoader.duplicateKey(part.title)
+                    if title.isEmpty || !ContentLoader.duplicateKey(example).contains(title) {
+                        report(
+                            intent, "example '\(example)' of '\(intent.id)' is answered by the part '\(id)'",
+                            hint: "rename the part in charter.md if the question should have the other answer",
+                            warning: true)
+                    }
                     continue
                 }
                 // A charter may name a part after what all its parts are called ("Our principles"):

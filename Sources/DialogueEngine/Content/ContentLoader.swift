@@ -408,7 +408,7 @@ struct ContentLoader {
             return article + title.dropFirst(first.count)
         }
         // "Kent's Charter" names its owner; "the Children's Charter" still takes its article.
-        let owner = article.drop { $0 == " " }.prefix { $0.isLetter || $0 == "-" }
+        let owner = article.prefix { $0.isLetter || $0 == "-" }
         if ["'s", "’s", "s'", "s’"].contains(where: article.hasSuffix), first.first?.isUppercase == true,
             !Self.commonOwners.contains(String(owner))
         {

@@ -15,7 +15,7 @@ public enum CharterConverter {
             let indentation = line.prefix { $0 == " " }
             let rest = line.dropFirst(indentation.count)
             let previous = lines.last?.trimmingLeadingWhitespace() ?? ""
-            let attribution = Self.endsAQuote(previous) && ["– ", "— "].contains(where: rest.hasPrefix)
+            let attribution = Self.endsAQuote(previous) && Self.opensWithADash(rest)
             if !attribution, let item = Self.itemText(rest) {
                 line = indentation + "- " + item
             }
@@ -28,6 +28,11 @@ public enum CharterConverter {
     /// True for text that ends a quotation: a `> ` line, or words ending with a closing quote mark.
     static func endsAQuote(_ text: String) -> Bool {
         text.hasPrefix(">") || ["\"", "”", "’", "'"].contains { text.hasSuffix($0) }
+    }
+
+    /// True for a line that opens with a dash ("– a parent"): after a quote, who said it.
+    static func opensWithADash(_ line: some StringProtocol) -> Bool {
+        line.hasPrefix("– ") || line.hasPrefix("— ")
     }
 
     /// The text of a bullet or numbered item, or nil when the line is not one.

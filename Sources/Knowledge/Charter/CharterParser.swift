@@ -78,9 +78,10 @@ private struct ParseState {
     /// True for a file with no blank line at all, as a page copied as text gives: there a line
     /// that starts a sentence after one that ended a sentence (or a heading) starts a statement.
     var paragraphALine = false
-    /// The indentation of the list whose last item is still open to a nested item or a line that
-    /// continues it, and how many nested items it has taken; nil when no item is open.
-    var openItem: (indent: Int, children: Int, raw: String)?
+    /// The item still open to a nested item or a line that continues it: its list's indentation,
+    /// how many nested items it has taken, its Markdown so far, and the statements it is the last
+    /// of. Nil when no item is open.
+    var openItem: (indent: Int, children: Int, raw: String, list: WritableKeyPath<ParseState, [Statement]>)?
 
     init(file: String) {
         self.file = file
@@ -92,8 +93,9 @@ private struct ParseState {
 
     mutating func read(_ text: String, line: Int) {
         let indent = text.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
-        let quoted = text.trimmingLeadingWhitespace().hasPrefix(">")
-        let trimmed = Self.withoutQuoteMarks(text.trimmingLeadingWhitespace())
+        let unindented = text.trimmingLeadingWhitespace()
+        let quoted = unindented.hasPrefix(">")
+        let trimmed = Self.withoutQuoteMarks(unindented)
         if inComment || trimmed.hasPrefix("<!--") {
             inComment = !trimmed.contains("-->")
             endParagraph()
@@ -142,7 +144,7 @@ private struct ParseState {
                 line, "unsupported heading '\(trimmed.prefix(40))'", hint: "use '## ' for sections and '### ' for lists"
             )
         } else if let quote = paragraph?.text, !lastLineBlank, lastLineQuoted || CharterConverter.endsAQuote(quote),
-            ["– ", "— "].contains(where: trimmed.hasPrefix)
+            CharterConverter.opensWithADash(trimmed)
         {
             // A dash straight after a quote names who said it ("– a parent"): not an item.
             prose(trimmed.trimmed(), line: line)
@@ -233,12 +235,7 @@ private struct ParseState {
     /// its line ("[Read pledge 2](…)") or a file to download ("Download the charter (PDF, 791 KB)").
     static func isPageFurniture(_ line: String) -> Bool {
         if line.split(separator: " ").count > 14 || line.hasSuffix(".") { return false }
-        if line.hasPrefix("["), line.hasSuffix(")"), let close = line.firstIndex(of: "]"),
-            line[line.index(after: close)...].hasPrefix("("), !line[..<close].contains("]"),
-            !line[line.index(after: close)...].contains(" ")
-        {
-            return true
-        }
+        if MarkdownText.isLinkAlone(line) { return true }
         let lower = line.lowercased()
         return ["(pdf", "(docx", "(word"].contains(where: lower.contains)
             && [" kb)", " mb)", "kb)", "mb)"].contains(where: lower.contains)
@@ -247,41 +244,20 @@ private struct ParseState {
     /// Adds a nested item or a continuing line to the item still open: "We will listen to you" with
     /// nested "in meetings" and "online" reads "We will listen to you: in meetings; online".
     mutating func extendItem(with raw: String, nested: Bool) {
-        guard let open = openItem, !MarkdownText.plain(raw).trimmed().isEmpty else { return }
+        guard var open = openItem, let last = self[keyPath: open.list].indices.last,
+            !MarkdownText.plain(raw).trimmed().isEmpty
+        else { return }
+        var statement = self[keyPath: open.list][last]
         // The item's Markdown is read whole again, so a link broken over two lines is read as one.
-        var joined = open.raw
-        let punctuated = MarkdownText.plain(joined).trimmed().last.map { ":.!?;,".contains($0) } ?? true
-        joined += (!nested || punctuated ? " " : open.children == 0 ? ": " : "; ") + raw.trimmed()
-        openItem = (open.indent, open.children + (nested ? 1 : 0), joined)
-        let text = MarkdownText.plain(joined).trimmed()
-        func extended(_ statement: inout Statement) {
-            // The statement is known by its whole text now: another item may open as it did.
-            seenTexts.removeValue(forKey: TextFolder.fold(statement.text))
-            seenTexts[TextFolder.fold(text)] = statement.line
-            statement.text = text
-        }
-        switch section {
-        case .prose(let name):
-            if name == "introduction", var last = introduction.popLast() {
-                extended(&last)
-                introduction.append(last)
-            } else if name != "introduction", var last = closing.popLast() {
-                extended(&last)
-                closing.append(last)
-            }
-        case .cornerstone:
-            guard var part = cornerstones.popLast() else { return }
-            if list == .outcomes, var last = part.outcomes.popLast() {
-                extended(&last)
-                part.outcomes.append(last)
-            } else if list != .outcomes, var last = part.commitments.popLast() {
-                extended(&last)
-                part.commitments.append(last)
-            }
-            cornerstones.append(part)
-        case .none:
-            break
-        }
+        let punctuated = statement.text.last.map { ":.!?;,".contains($0) } ?? true
+        open.raw += (!nested || punctuated ? " " : open.children == 0 ? ": " : "; ") + raw.trimmed()
+        if nested { open.children += 1 }
+        openItem = open
+        // The statement is known by its whole text now: another item may open as it did.
+        seenTexts.removeValue(forKey: TextFolder.fold(statement.text))
+        statement.text = MarkdownText.plain(open.raw).trimmed()
+        seenTexts[TextFolder.fold(statement.text)] = statement.line
+        self[keyPath: open.list][last] = statement
     }
 
     /// True for a thematic break: three or more of one of `-`, `*`, `_`, with spaces between.
@@ -364,13 +340,14 @@ private struct ParseState {
 
     mutating func item(_ text: String, line: Int, indent: Int) {
         openItem = nil
-        if case .prose = section {
+        if case .prose(let name) = section {
             // A list in the introduction or closing: each item is a statement of its own.
-            let count = introduction.count + closing.count
+            let list: WritableKeyPath<ParseState, [Statement]> = name == "introduction" ? \.introduction : \.closing
+            let count = self[keyPath: list].count
             endParagraph()
             prose(text, line: line)
             endParagraph()
-            if introduction.count + closing.count > count { openItem = (indent, 0, text) }
+            if self[keyPath: list].count > count { openItem = (indent, 0, text, list) }
             return
         }
         // An item wholly in bold that heads a list ("- **We will**" with the list nested under it,
@@ -390,7 +367,11 @@ private struct ParseState {
             return
         }
         guard noteText(clean, line: line) else { return }
-        openItem = (indent, 0, text)
+        // The part is put back after this item (`defer`), at the index it was taken from.
+        let part = cornerstones.count
+        openItem = (
+            indent, 0, text, list == .outcomes ? \.cornerstones[part].outcomes : \.cornerstones[part].commitments
+        )
         switch list {
         case .commitments:
             let id = "\(cornerstone.id).c\(cornerstone.commitments.count + 1)"
@@ -452,10 +433,9 @@ private struct ParseState {
     /// Records a statement's text; false (with an error) when it was already written (a label of
     /// fewer than four words, "Target: April 2026", may recur).
     mutating func noteText(_ text: String, line: Int) -> Bool {
-        let key = TextFolder.fold(text)
-        // A label of a few words may recur ("Target: September 2026" under each part); a statement
-        // written twice is a section copied twice.
+        // A statement written twice is a section copied twice; a label is not.
         if text.split(separator: " ").count < 4, text.contains(":") { return true }
+        let key = TextFolder.fold(text)
         if let first = seenTexts[key] {
             error(
                 line, "this statement is already written at line \(first)", hint: "every statement appears exactly once"

@@ -134,6 +134,13 @@ enum MarkdownText {
         return end
     }
 
+    /// True for a link and nothing else: "[Read pledge 2](https://…)".
+    static func isLinkAlone(_ text: String) -> Bool {
+        guard text.hasPrefix("[") else { return false }
+        let characters = Array(text)
+        return link(in: characters, at: 0)?.end == characters.count
+    }
+
     /// The characters that may start Markdown or HTML.
     private static let markup: Set<Character> = ["*", "_", "`", "[", "!", "<", "&", "\\"]
 
