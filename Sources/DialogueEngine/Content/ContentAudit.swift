@@ -68,7 +68,9 @@ public struct ContentAudit: Sendable {
                         hint: "add it (or words like it) as an example of the intent it should lead to")
                 }
             }
-            for example in intent.examples {
+            // A part's examples left to another intent that asks them too are checked as well:
+            // the part's name may still take them ("What is co-production?").
+            for example in intent.examples + intent.examplesLeft.map(\.example) {
                 guard case .answer(let candidate) = matcher.match(example) else {
                     report(
                         intent, "example '\(example)' of '\(intent.id)' is not answered",
@@ -77,17 +79,21 @@ public struct ContentAudit: Sendable {
                 }
                 guard case .intent(let id) = candidate.target, id != intent.id else { continue }
                 // A part named as the question is ("## What is co-production?") answers it in the
-                // charter's own words: a warning, as the officer can rename the part but not the
-                // base's examples; with the part's very name in it, nothing to report.
+                // charter's own words: a warning for the base's examples, as the officer can rename
+                // the part but not reword them; an error for the council's own, which the officer
+                // wrote; with the part's very name in it, nothing to report.
                 if content.intent(id: id)?.isPartCopy == true,
                     let part = matcher.cornerstone(of: candidate.target).flatMap(content.charter.cornerstone(id:))
                 {
                     let title = ContentLoader.duplicateKey(part.title)
                     if title.isEmpty || !ContentLoader.duplicateKey(example).contains(title) {
+                        let own = isCouncilOwn(intent)
                         report(
                             intent, "example '\(example)' of '\(intent.id)' is answered by the part '\(id)'",
-                            hint: "rename the part in charter.md if the question should have the other answer",
-                            warning: true)
+                            hint: own
+                                ? "reword the example, or rename the part in charter.md"
+                                : "rename the part in charter.md if the question should have the other answer",
+                            warning: !own)
                     }
                     continue
                 }
@@ -104,6 +110,12 @@ public struct ContentAudit: Sendable {
             }
         }
         return problems
+    }
+
+    /// True for an intent written in the council's own folder, over a base layer.
+    private func isCouncilOwn(_ intent: Intent) -> Bool {
+        guard content.layers.count > 1, let folder = content.layers.last else { return false }
+        return intent.location.file.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 
     /// Thesaurus entries that would carry an out-of-scope question into the charter's answers, as

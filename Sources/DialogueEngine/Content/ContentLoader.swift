@@ -985,9 +985,25 @@ struct ContentLoader {
         // An example made from a part's name that another intent already has ("what is
         // co-production" for a part called "What is co-production?") is left to that intent: the
         // officer who named the part cannot reword the base's examples.
-        var written = Set(intents.filter { !$0.isPartCopy }.flatMap { $0.examples.map(Self.duplicateKey) })
+        // The audit reports each one left, so that the officer knows which answer it gets.
+        var askedBy: [String: String] = [:]
+        for intent in intents where !intent.isPartCopy {
+            for example in intent.examples where askedBy[Self.duplicateKey(example)] == nil {
+                askedBy[Self.duplicateKey(example)] = intent.id
+            }
+        }
         for index in intents.indices where intents[index].isPartCopy {
-            intents[index].examples.removeAll { !written.insert(Self.duplicateKey($0)).inserted }
+            var copy = intents[index]
+            copy.examples = copy.examples.filter { example in
+                let key = Self.duplicateKey(example)
+                guard let owner = askedBy[key] else {
+                    askedBy[key] = copy.id
+                    return true
+                }
+                copy.examplesLeft.append(Intent.LeftExample(example: example, owner: owner))
+                return false
+            }
+            intents[index] = copy
         }
         var firstByID: [String: Intent] = [:]
         var exampleOwner: [String: (String, SourceLocation)] = [:]

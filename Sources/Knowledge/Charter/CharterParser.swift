@@ -342,7 +342,7 @@ private struct ParseState {
         openItem = nil
         if case .prose(let name) = section {
             // A list in the introduction or closing: each item is a statement of its own.
-            let list: WritableKeyPath<ParseState, [Statement]> = name == "introduction" ? \.introduction : \.closing
+            let list = Self.proseList(name)
             let count = self[keyPath: list].count
             endParagraph()
             prose(text, line: line)
@@ -356,34 +356,41 @@ private struct ParseState {
             heading3(name, line: line)
             return
         }
-        guard case .cornerstone = section, var cornerstone = cornerstones.popLast() else {
+        guard case .cornerstone = section, let part = cornerstones.indices.last else {
             error(line, "a list item outside a part", hint: "put it under a '## ' heading")
             return
         }
-        defer { cornerstones.append(cornerstone) }
         let clean = MarkdownText.plain(text).trimmed()
         guard !clean.isEmpty else {
             error(line, "an empty list item")
             return
         }
         guard noteText(clean, line: line) else { return }
-        // The part is put back after this item (`defer`), at the index it was taken from.
-        let part = cornerstones.count
-        openItem = (
-            indent, 0, text, list == .outcomes ? \.cornerstones[part].outcomes : \.cornerstones[part].commitments
-        )
-        switch list {
-        case .commitments:
-            let id = "\(cornerstone.id).c\(cornerstone.commitments.count + 1)"
-            cornerstone.commitments.append(Statement(id: id, text: clean, kind: .commitment, line: line))
-        case .outcomes:
-            let id = "\(cornerstone.id).o\(cornerstone.outcomes.count + 1)"
-            cornerstone.outcomes.append(Statement(id: id, text: clean, kind: .outcome, line: line))
-        case .none:
-            // Items straight under the part's heading are what it commits to.
-            let id = "\(cornerstone.id).c\(cornerstone.commitments.count + 1)"
-            cornerstone.commitments.append(Statement(id: id, text: clean, kind: .commitment, line: line))
+        // Items straight under the part's heading are what it commits to.
+        let id = cornerstones[part].id
+        let statements: WritableKeyPath<ParseState, [Statement]>
+        if list == .outcomes {
+            statements = \.cornerstones[part].outcomes
+            append(clean, line: line, kind: .outcome, to: statements, numbered: id + ".o")
+        } else {
+            statements = \.cornerstones[part].commitments
+            append(clean, line: line, kind: .commitment, to: statements, numbered: id + ".c")
         }
+        openItem = (indent, 0, text, statements)
+    }
+
+    /// Adds a statement to `list`, numbered after those there: `welcome.c3`, `introduction.p2`.
+    mutating func append(
+        _ text: String, line: Int, kind: Statement.Kind, to list: WritableKeyPath<ParseState, [Statement]>,
+        numbered prefix: String
+    ) {
+        let id = prefix + String(self[keyPath: list].count + 1)
+        self[keyPath: list].append(Statement(id: id, text: text, kind: kind, line: line))
+    }
+
+    /// The statements of the introduction or the closing, by the section's name.
+    static func proseList(_ name: String) -> WritableKeyPath<ParseState, [Statement]> {
+        name == "introduction" ? \.introduction : \.closing
     }
 
     mutating func prose(_ text: String, line: Int) {
@@ -412,22 +419,14 @@ private struct ParseState {
         paragraph = nil
         let clean = MarkdownText.plain(current.text).trimmed()
         guard noteText(clean, line: current.line) else { return }
-        if case .cornerstone = section, var part = cornerstones.popLast() {
-            part.description.append(
-                Statement(
-                    id: "\(part.id).p\(part.description.count + 1)", text: clean, kind: .paragraph, line: current.line))
-            cornerstones.append(part)
+        if case .cornerstone = section, let part = cornerstones.indices.last {
+            append(
+                clean, line: current.line, kind: .paragraph, to: \.cornerstones[part].description,
+                numbered: cornerstones[part].id + ".p")
             return
         }
         guard case .prose(let name) = section else { return }
-        if name == "introduction" {
-            introduction.append(
-                Statement(
-                    id: "introduction.p\(introduction.count + 1)", text: clean, kind: .paragraph, line: current.line))
-        } else {
-            closing.append(
-                Statement(id: "closing.p\(closing.count + 1)", text: clean, kind: .paragraph, line: current.line))
-        }
+        append(clean, line: current.line, kind: .paragraph, to: Self.proseList(name), numbered: name + ".p")
     }
 
     /// Records a statement's text; false (with an error) when it was already written (a label of
