@@ -29,6 +29,17 @@ public struct ContentAudit: Sendable {
             problem.isWarning = warning || intent.isPartCopy
             problems.append(problem)
         }
+        // A reply that quotes what this charter lacks (its introduction, its closing words) would
+        // say "It says:" and then nothing.
+        for intent in content.intents where !intent.isPartCopy {
+            for response in [intent.response] + (intent.more.map { [$0] } ?? [])
+            where ContentLoader.quotesNothing(response.quotes, in: content.charter) {
+                report(
+                    intent,
+                    "'\(intent.id)' quotes \(response.quotes.map { "'\($0)'" }.joined(separator: ", ")), which this charter does not have, so its reply quotes nothing",
+                    hint: "add 'unquoted:' to the intent with what to say instead", warning: true)
+            }
+        }
         // A suggestion that names a part at answer time ("Explain {part}") is checked for each part,
         // where its intent fills the placeholder (see ``AnswerTimePlaceholder/filled(by:)``).
         let titles = content.charter.cornerstones.map(\.title)

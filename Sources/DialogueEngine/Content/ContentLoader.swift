@@ -25,7 +25,8 @@ struct ContentLoader {
     private var located: [String: (path: String, layer: Int)] = [:]
 
     static let intentKeys = [
-        "id", "kind", "examples", "keywords", "reply", "quote", "after", "easy", "more", "list", "suggestions", "each",
+        "id", "kind", "examples", "keywords", "reply", "quote", "after", "easy", "more", "unquoted", "list",
+        "suggestions", "each",
     ]
     /// What `each:` may name: an intent written once for every part (cornerstone) of the charter.
     static let templateKinds = ["part"]
@@ -221,14 +222,8 @@ struct ContentLoader {
         }
         var highest: [String: Int] = [:]
         for (intent, layer) in loaded { highest[intent.id] = max(highest[intent.id] ?? 0, layer) }
-        // A base intent about the closing is left out for a charter without one: it would quote
-        // nothing.
         let councilLayer = layers.count - 1
-        var intents = loaded.filter { intent, layer in
-            guard layer == highest[intent.id] else { return false }
-            guard layer < councilLayer, let charter else { return true }
-            return !QuoteReference.quotesOnlyAMissingClosing(intent.response.quotes, in: charter)
-        }.map(\.intent)
+        var intents = loaded.filter { intent, layer in layer == highest[intent.id] }.map(\.intent)
         intents = intents.map { fill($0, values: values) }
         if let charter { intents = Self.listingParts(intents, charter: charter) }
         if exists(LearnedExamples.fileName), let text = read(LearnedExamples.fileName) {
@@ -846,17 +841,10 @@ struct ContentLoader {
                 // A part without what the template's reply quotes (outcomes of a part that is one
                 // paragraph) gets no copy: its reply would quote nothing. Without what its 'more'
                 // quotes, the copy has no 'more'.
-                func quotesNothing(_ references: [String]) -> Bool {
-                    references.contains { reference in
-                        QuoteReference(reference, in: charter).map {
-                            $0 != .cornerstoneTitles && $0.statements(in: charter).isEmpty
-                        } ?? false
-                    }
-                }
-                if quotesNothing(intent.response.quotes) { continue }
+                if Self.quotesNothing(intent.response.quotes, in: charter) { continue }
                 var copy = intent
                 copy.isPartCopy = true
-                if let more = intent.more, quotesNothing(more.quotes) { copy.more = nil }
+                if let more = intent.more, Self.quotesNothing(more.quotes, in: charter) { copy.more = nil }
                 intents.append(copy)
             }
         }
@@ -888,12 +876,20 @@ struct ContentLoader {
                 idNode, "intent '\(id)' has no examples", hint: "add 'examples:' with questions in users' own words")
         }
         let keywords = entries["keywords"].map { document.texts($0.value, what: "'keywords'").map(\.0) } ?? []
-        let response = readResponse(entries, at: node, owner: "intent '\(id)'", document: &document, charter: charter)
-        var more: Response?
-        if let moreNode = entries["more"]?.value {
-            let moreEntries = document.entries(of: moreNode, allowed: Self.responseKeys, what: "'more'")
-            more = readResponse(
-                moreEntries, at: moreNode, owner: "'more' of '\(id)'", document: &document, charter: charter)
+        var response = readResponse(entries, at: node, owner: "intent '\(id)'", document: &document, charter: charter)
+        func nested(_ key: String) -> Response? {
+            guard let nestedNode = entries[key]?.value else { return nil }
+            let nestedEntries = document.entries(of: nestedNode, allowed: Self.responseKeys, what: "'\(key)'")
+            return readResponse(
+                nestedEntries, at: nestedNode, owner: "'\(key)' of '\(id)'", document: &document, charter: charter)
+        }
+        let more = nested("more")
+        // What to say instead where the charter has nothing the reply quotes (no introduction, no
+        // closing words).
+        if let unquoted = nested("unquoted"), let charter, let quoted = response,
+            Self.quotesNothing(quoted.quotes, in: charter)
+        {
+            response = unquoted
         }
         let list = entries["list"].map { document.texts($0.value, what: "'list'").map(\.0) } ?? []
         let suggestions = entries["suggestions"].map { document.texts($0.value, what: "'suggestions'").map(\.0) } ?? []
@@ -901,6 +897,16 @@ struct ContentLoader {
         return Intent(
             id: id, kind: kind, examples: examples, keywords: keywords, response: response, more: more, list: list,
             suggestions: suggestions, location: document.location(idNode))
+    }
+
+    /// True when one of `references` names nothing in `charter`: a part's outcomes where it has
+    /// none, the introduction or the closing of a charter without one.
+    static func quotesNothing(_ references: [String], in charter: Charter) -> Bool {
+        references.contains { reference in
+            QuoteReference(reference, in: charter).map {
+                $0 != .cornerstoneTitles && $0.statements(in: charter).isEmpty
+            } ?? false
+        }
     }
 
     private func readResponse(

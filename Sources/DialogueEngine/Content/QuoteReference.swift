@@ -79,13 +79,6 @@ package enum QuoteReference: Sendable, Equatable {
         }
     }
 
-    /// True when a base intent's reply would quote nothing in `charter`: it quotes only the closing,
-    /// and the charter has none.
-    package static func quotesOnlyAMissingClosing(_ references: [String], in charter: Charter) -> Bool {
-        charter.closing.isEmpty && !references.isEmpty
-            && references.allSatisfy { QuoteReference($0, in: charter) == .closing }
-    }
-
     private static let fromPrefix = "introduction from "
 
     /// The text's words, folded ("Co-production" is "co", "production", "coproduction").

@@ -136,6 +136,55 @@ import Testing
         #expect(!ContentAudit(content: withoutIt).run().contains { !$0.isWarning })
     }
 
+    /// A charter without an introduction or closing words: the base's questions about them say so,
+    /// or list the parts, instead of "It says:" and nothing. `check` warns about an intent that
+    /// quotes what the charter lacks and says nothing instead (`unquoted:`).
+    @Test func aCharterWithoutAnIntroductionSaysSoInsteadOfQuotingNothing() async throws {
+        let charter = """
+            # Anytown Promise
+            ## Be Kind
+            - We will be kind to everyone.
+            ## Listen Well
+            - We will listen to what you tell us.
+            """
+        let content = try TestSupport.councilContent([
+            "charter.md": charter, "council.yaml": Self.council,
+            "mine.yaml": """
+            - id: anytown.ending
+              examples: [what are the last words of the promise]
+              reply: "It ends:"
+              quote: closing
+            """,
+        ])
+        let assistant = TestSupport.assistant(content: content)
+        let expected = [
+            ("who made the charter", "about.who-made", "It does not say who wrote it."),
+            ("why was the charter written", "about.why", "2. Listen Well"),
+            ("who is the charter for", "about.who-for", "2. Listen Well"),
+            ("tell me about the charter", "about.charter", "2. Listen Well"),
+            ("how does the charter end", "about.closing", "no closing words"),
+            ("what is co-production", "about.coproduction", "2. Listen Well"),
+        ]
+        for (question, intent, words) in expected {
+            let reply = await assistant.respond(to: question, channel: .cli)
+            #expect(reply.intent == intent, "\(question) → \(reply.intent)")
+            #expect(reply.reply.contains(words), "\(question) → \(reply.reply)")
+            #expect(!reply.reply.hasSuffix(":"), "\(question) → \(reply.reply)")
+        }
+        let easy = await assistant.respond(to: "who made the charter", channel: .cli, style: .easy)
+        #expect(easy.reply.contains("It does not say who wrote it."), "\(easy.reply)")
+        let warnings = ContentAudit(content: content).run().filter { $0.message.contains("quotes nothing") }
+        #expect(
+            warnings.map(\.message) == [
+                "'anytown.ending' quotes 'closing', which this charter does not have, so its reply quotes nothing"
+            ])
+        #expect(warnings.allSatisfy { $0.isWarning && $0.file.hasSuffix("mine.yaml") })
+        // With an introduction, the same questions quote it.
+        let introduced = try TestSupport.councilContent(["charter.md": Self.charter, "council.yaml": Self.council])
+        let who = await TestSupport.assistant(content: introduced).respond(to: "who made the charter", channel: .cli)
+        #expect(who.reply.contains("This charter says how families and services in Anytown work together."))
+    }
+
     /// A part's paragraph that leads into its list ("… by:") is answered with the list.
     @Test func aLeadInIsAnsweredWithItsList() async throws {
         let charter = """
