@@ -367,8 +367,8 @@ import Testing
             ])
     }
 
-    /// A page copied as text: a paragraph a line with no blank lines, headings among them, a line
-    /// broken mid-sentence, and a short label under each part.
+    /// A page copied as text: a paragraph a line with no blank lines, headings among them (left
+    /// out), a line broken mid-sentence, and a short label under each part.
     @Test func aParagraphALineIsReadAsAStatementALine() throws {
         let text = """
             # Charter
@@ -387,8 +387,7 @@ import Testing
         let charter = try CharterParser.parse(text, file: "charter.md")
         #expect(
             charter.introduction.map(\.text) == [
-                "In 2025 we began this work.", "A Charter Built on Collaboration",
-                "The charter was made with families.",
+                "In 2025 we began this work.", "The charter was made with families.",
                 "We work with Anytown schools and colleges.",
             ])
         #expect(
@@ -439,6 +438,52 @@ import Testing
         #expect(charter.introduction.map(\.text) == ["We made this together."])
         #expect(charter.listedStatements?.map(\.text) == ["We listen to you", "We are honest with you"])
         #expect(charter.cornerstones[0].description.map(\.text) == ["The charter is split into two messages:"])
+    }
+
+    /// Headings a page shows in plain text are left out of the introduction and closing (a short
+    /// line that opens with a question word or is capitalised as a title, or any short question),
+    /// unless a list follows it, which it names; so are "View … (PDF)" and an image's description.
+    /// A tagline, a sentence, a heading written over two lines and a list's items are kept.
+    @Test func plainHeadingsAndPageLinesAreLeftOut() throws {
+        let text = """
+            # Charter
+            Our SEND Charter
+
+            Why it matters
+
+            We put children first
+
+            We made this together.
+
+            View the charter (PDF)
+
+            image of three adults and a child
+
+            Our Promise
+            To You
+
+            What is co-production
+
+            - Working together
+            - Our Vision
+
+            ## Kindness
+            What does this mean?
+
+            - We are kind
+            ## Closing
+            Thank You For Reading
+            """
+        let charter = try CharterParser.parse(text, file: "charter.md")
+        #expect(
+            charter.introduction.map(\.text) == [
+                "We put children first", "We made this together.", "Our Promise To You", "What is co-production",
+                "Working together", "Our Vision",
+            ])
+        #expect(charter.cornerstones[0].statements.map(\.text) == ["We are kind"])
+        #expect(charter.closing.isEmpty)
+        // A part whose only line is a heading has no text.
+        #expect(throws: ContentErrors.self) { try CharterParser.parse("# C\n## Kind\nWhy?\n", file: "c.md") }
     }
 
     @Test func slugsTitles() {

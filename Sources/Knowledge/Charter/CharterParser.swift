@@ -64,7 +64,10 @@ private struct ParseState {
     var cornerstones: [Cornerstone] = []
     var section: Section = .none
     var list: List = .none
-    var paragraph: (text: String, line: Int)?
+    var paragraph: (text: String, line: Int, lines: Int)?
+    /// A heading of the introduction or closing in plain text ("What is co-production"), kept only
+    /// when a list follows it: there it says what the list is.
+    var pendingHeading: (text: String, line: Int)?
     var diagnostics: [ContentDiagnostic] = []
     var seenTexts: [String: Int] = [:]
     var cornerstoneLine = 0
@@ -190,6 +193,27 @@ private struct ParseState {
         return (words.hasSuffix("?") || words.hasSuffix(":")) && words.split(separator: " ").count <= 10
     }
 
+    /// True for a paragraph of one line that reads as a heading: a question of up to ten words
+    /// ("What does the Charter do?"), or, in the introduction or closing (`inProse`), up to six
+    /// words that end without a sentence's punctuation and either open with a question word or
+    /// are capitalised as a title ("Why it matters", "Our SEND Charter"; not "We put children first").
+    static func isPlainHeading(_ text: String, inProse: Bool) -> Bool {
+        let words = text.split(separator: " ")
+        if text.hasSuffix("?") { return words.count <= 10 }
+        guard inProse, words.count <= 6, let last = text.last, !".!:;,\"”’')".contains(last) else { return false }
+        return questionWords.contains(words[0].lowercased()) || isCapitalisedAsATitle(words)
+    }
+
+    private static let questionWords: Set<String> = ["what", "why", "how", "who", "when", "where", "which"]
+
+    /// True for a few words most of whose longer words are capitalised ("A Charter Built on
+    /// Collaboration").
+    static func isCapitalisedAsATitle(_ words: [Substring]) -> Bool {
+        let long = words.filter { $0.count > 3 }
+        guard !long.isEmpty, words.count <= 10 else { return false }
+        return Double(long.count { $0.first?.isUppercase == true }) >= 0.6 * Double(long.count)
+    }
+
     /// True when `line`, straight after `previous` in a paragraph, begins a paragraph of its own:
     /// it opens with a capital, a number or a quote mark, and `previous` ended a sentence (".", "!",
     /// "?", ":") or is a heading (a few words, most of them capitalised: "A Charter Built on
@@ -201,9 +225,7 @@ private struct ParseState {
         let words = MarkdownText.plain(previous).trimmed()
         let end = words.reversed().first { !"\"”’')]*_".contains($0) }
         if let end, ".!?:".contains(end) { return true }
-        let long = words.split(separator: " ").filter { $0.count > 3 }
-        guard !long.isEmpty, words.split(separator: " ").count <= 10 else { return false }
-        return Double(long.count { $0.first?.isUppercase == true }) >= 0.6 * Double(long.count)
+        return isCapitalisedAsATitle(words.split(separator: " "))
     }
 
     /// True for a line written wholly in bold: `**…**` or `__…__`.
@@ -232,13 +254,15 @@ private struct ParseState {
     }
 
     /// True for a line of the page around the charter rather than of the charter: a link alone on
-    /// its line ("[Read pledge 2](…)") or a file to download ("Download the charter (PDF, 791 KB)").
+    /// its line ("[Read pledge 2](…)"), a file to open or download ("Download the charter (PDF, 791
+    /// KB)", "View the charter (PDF)") or an image's description ("image of a family").
     static func isPageFurniture(_ line: String) -> Bool {
         if line.split(separator: " ").count > 14 || line.hasSuffix(".") { return false }
         if MarkdownText.isLinkAlone(line) { return true }
         let lower = line.lowercased()
+        // An image's description copied with the page's text ("image of 3 adults and a child").
+        if ["image of ", "picture of ", "photo of ", "image: "].contains(where: lower.hasPrefix) { return true }
         return ["(pdf", "(docx", "(word"].contains(where: lower.contains)
-            && [" kb)", " mb)", "kb)", "mb)"].contains(where: lower.contains)
     }
 
     /// Adds a nested item or a continuing line to the item still open: "We will listen to you" with
@@ -304,6 +328,7 @@ private struct ParseState {
     ]
 
     mutating func heading2(_ name: String, line: Int) {
+        pendingHeading = nil
         finishCornerstone()
         list = .none
         switch name.lowercased() {
@@ -345,8 +370,12 @@ private struct ParseState {
             let list = Self.proseList(name)
             let count = self[keyPath: list].count
             endParagraph()
+            if let heading = pendingHeading, noteText(heading.text, line: heading.line) {
+                append(heading.text, line: heading.line, kind: .paragraph, to: list, numbered: name + ".p")
+            }
+            pendingHeading = nil
             prose(text, line: line)
-            endParagraph()
+            endParagraph(item: true)
             if self[keyPath: list].count > count { openItem = (indent, 0, text, list) }
             return
         }
@@ -408,16 +437,26 @@ private struct ParseState {
             return
         }
         if let current = paragraph {
-            paragraph = (current.text + " " + text, current.line)
+            paragraph = (current.text + " " + text, current.line, current.lines + 1)
         } else {
-            paragraph = (text, line)
+            paragraph = (text, line, 1)
+            pendingHeading = nil
         }
     }
 
-    mutating func endParagraph() {
+    /// Ends the paragraph being read, as a statement; `item` when it is an item of the introduction's
+    /// or the closing's list.
+    mutating func endParagraph(item: Bool = false) {
         guard let current = paragraph else { return }
         paragraph = nil
         let clean = MarkdownText.plain(current.text).trimmed()
+        // A heading the page shows in plain text ("Why it matters", "What does the charter do?")
+        // says what follows, not what the charter says.
+        let inProse = { if case .prose = section { true } else { false } }()
+        if !item, current.lines == 1, Self.isPlainHeading(clean, inProse: inProse) {
+            if inProse { pendingHeading = (clean, current.line) }
+            return
+        }
         guard noteText(clean, line: current.line) else { return }
         if case .cornerstone = section, let part = cornerstones.indices.last {
             append(
