@@ -486,6 +486,39 @@ import Testing
         #expect(throws: ContentErrors.self) { try CharterParser.parse("# C\n## Kind\nWhy?\n", file: "c.md") }
     }
 
+    /// A long part heading that gives a name, a dash and what it means is read as the part's name
+    /// and its paragraph; a short one with a dash is a name as written.
+    @Test func aLongHeadingWithADashIsANameAndItsMeaning() throws {
+        let text = """
+            # Pledge
+            We pledge.
+            ## 1. SEND is everybody's business - embedding the vision of the strategy in everyone's practice
+            ## 2. Identify needs early – a holistic and joined up response to needs
+            - We will listen.
+            ## Honest - always
+            - We tell the truth.
+            """
+        let charter = try CharterParser.parse(text, file: "charter.md")
+        #expect(
+            charter.cornerstones.map(\.title) == [
+                "SEND is everybody's business", "Identify needs early", "Honest - always",
+            ])
+        #expect(
+            charter.cornerstones.map(\.id) == ["send-is-everybody-s-business", "identify-needs-early", "honest-always"])
+        #expect(
+            charter.cornerstones[0].description.map(\.text) == [
+                "embedding the vision of the strategy in everyone's practice"
+            ])
+        #expect(
+            charter.cornerstones[1].statements.map(\.text) == [
+                "a holistic and joined up response to needs", "We will listen.",
+            ])
+        // A meaning shorter than the name is not one.
+        let long = "Deliver in the right place at the right time - improving outcomes"
+        #expect(CharterParser.nameAndMeaning(long).0 == long)
+        #expect(CharterParser.nameAndMeaning(long).1 == nil)
+    }
+
     @Test func slugsTitles() {
         #expect(CharterParser.slug("Welcome and Care") == "welcome-and-care")
         #expect(CharterParser.slug("  Work in   Partnership! ") == "work-in-partnership")

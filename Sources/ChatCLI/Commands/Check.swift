@@ -28,6 +28,9 @@ struct Check: AsyncParsableCommand {
         for warning in problems {
             print(warning.description)
         }
+        for warning in audit.charterShape(directory: configuration.intentsDirectory) {
+            print(warning.description)
+        }
         for gap in audit.easyReadGaps(directory: configuration.intentsDirectory) {
             print(gap.description)
         }

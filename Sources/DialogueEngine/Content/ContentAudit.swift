@@ -201,6 +201,40 @@ public struct ContentAudit: Sendable {
             replies: standard.count, standardMean: mean(standard), easyMean: mean(easy), easyLongestSentence: longest)
     }
 
+    /// Warnings about a charter's shape that loads but that its officer should look at: paragraphs
+    /// after a part's list (often the page below the charter, read as the last part's words), and
+    /// a charter without an introduction (asked who made it or what it is for, the assistant can
+    /// only say that the charter does not say).
+    public func charterShape(directory: String) -> [ContentDiagnostic] {
+        let file = directory.hasSuffix("/") ? directory + "charter.md" : directory + "/charter.md"
+        var warnings: [ContentDiagnostic] = []
+        func warn(line: Int, _ message: String, hint: String) {
+            var warning = ContentDiagnostic(file: file, line: line, column: 1, message: message, hint: hint)
+            warning.isWarning = true
+            warnings.append(warning)
+        }
+        for part in content.charter.cornerstones {
+            guard let listStart = (part.commitments + part.outcomes).map(\.line).min() else { continue }
+            let after = part.description.filter { $0.line > listStart }
+            guard let first = after.first else { continue }
+            warn(
+                line: first.line,
+                "\(after.count == 1 ? "a paragraph" : "\(after.count) paragraphs") of '\(part.title)' after its list, read as the part's own words",
+                hint:
+                    "if it is the page around the charter, delete it; if it ends the charter, put it under '## Closing'"
+            )
+        }
+        if content.charter.introduction.isEmpty {
+            warn(
+                line: 1,
+                "the charter has no introduction: asked who made it or what it is for, the assistant can only say that the charter does not say",
+                hint:
+                    "if the charter opens with paragraphs of its own, copy them between the '# ' title and the first '## ' part"
+            )
+        }
+        return warnings
+    }
+
     /// Warnings for each value of `council.yaml` still marked `TODO` (as `init` writes them).
     public func councilTodos() -> [ContentDiagnostic] {
         guard let council = content.council, let folder = content.layers.last else { return [] }

@@ -55,8 +55,13 @@ public struct CouncilProfile: Sendable, Equatable {
             """
     }
 
-    /// "Anytown Borough Council" → "Anytown".
+    /// "Anytown Borough Council" → "Anytown"; councils named together are each shortened
+    /// ("Cambridgeshire County Council and Peterborough City Council" → "Cambridgeshire and
+    /// Peterborough").
     static func placeName(_ council: String) -> String {
+        for separator in [" and ", " & "] where council.contains(separator) {
+            return council.components(separatedBy: separator).map(placeName).joined(separator: separator)
+        }
         var name = council.trimmingCharacters(in: .whitespaces)
         for suffix in [
             " Metropolitan Borough Council", " Borough Council", " City Council", " County Council",

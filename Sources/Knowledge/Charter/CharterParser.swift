@@ -27,6 +27,24 @@ public enum CharterParser {
         return try state.finish()
     }
 
+    /// A part's heading that gives its name and then, after a dash, what it means, as one line:
+    /// the name and the meaning apart when the heading is long (eight words or more), the name at
+    /// most ten words and the meaning no shorter; else the heading whole, with no meaning.
+    static func nameAndMeaning(_ heading: String) -> (String, String?) {
+        guard heading.split(separator: " ").count >= 8 else { return (heading, nil) }
+        for dash in [" - ", " – ", " — "] {
+            guard let range = heading.firstRange(of: dash) else { continue }
+            let name = String(heading[..<range.lowerBound]).trimmed()
+            let meaning = String(heading[range.upperBound...]).trimmed()
+            let nameWords = name.split(separator: " ").count
+            guard (1...10).contains(nameWords), meaning.split(separator: " ").count >= max(3, nameWords) else {
+                continue
+            }
+            return (name, meaning)
+        }
+        return (heading, nil)
+    }
+
     /// The slug used as a cornerstone id: "Welcome and Care" → "welcome-and-care".
     public static func slug(_ title: String) -> String {
         var slug = ""
@@ -135,7 +153,13 @@ private struct ParseState {
             // "## Our values:" names the part "Our values".
             var name = MarkdownText.withoutOrdinal(MarkdownText.plain(String(trimmed.dropFirst(3)).trimmed()))
             while name.hasSuffix(":") { name = String(name.dropLast()).trimmed() }
-            heading2(name, line: line)
+            // "## Identify needs early - a holistic response to needs": a name, then what it means.
+            let (title, meaning) = CharterParser.nameAndMeaning(name)
+            heading2(title, line: line)
+            if let meaning, case .cornerstone = section {
+                prose(meaning, line: line)
+                endParagraph()
+            }
         } else if trimmed.hasPrefix("# ") {
             if title != nil {
                 error(line, "a second title", hint: "the charter has one '# ' title; use '## ' for sections")
@@ -489,7 +513,9 @@ private struct ParseState {
         if last.statements.isEmpty {
             error(
                 cornerstoneLine, "part '\(last.title)' has no text",
-                hint: "write its paragraph or its '- ' items under the heading")
+                hint:
+                    "write its paragraph or its '- ' items under the heading; if the charter gives only its parts' names, write them as '- ' items under one '## ' heading"
+            )
         }
     }
 

@@ -185,6 +185,44 @@ import Testing
         #expect(who.reply.contains("This charter says how families and services in Anytown work together."))
     }
 
+    /// `check` warns about a charter's shape that loads but reads oddly: words after a part's list
+    /// (the page below the charter, pasted with it) and no introduction.
+    @Test func checkWarnsAboutWordsAfterAListAndNoIntroduction() throws {
+        let charter = """
+            # Anytown Promise
+            ## Be Kind
+            - We will be kind to everyone.
+            ## Listen Well
+            We listen.
+            - We will listen to what you tell us.
+
+            Share this page on Facebook and Twitter.
+
+            Give website feedback.
+            """
+        let content = try TestSupport.councilContent(["charter.md": charter, "council.yaml": Self.council])
+        let warnings = ContentAudit(content: content).charterShape(directory: "anytown")
+        #expect(
+            warnings.map { String($0.description.prefix { $0 != "\n" }) } == [
+                "anytown/charter.md:8:1: warning: 2 paragraphs of 'Listen Well' after its list, read as the part's own words",
+                "anytown/charter.md:1:1: warning: the charter has no introduction: asked who made it or what it is for, the assistant can only say that the charter does not say",
+            ])
+        let plain = try TestSupport.councilContent(["charter.md": Self.charter, "council.yaml": Self.council])
+        #expect(ContentAudit(content: plain).charterShape(directory: "anytown").isEmpty)
+    }
+
+    /// `init` names the place after the council, without what kind of council it is.
+    @Test(arguments: [
+        ("Anytown Borough Council", "Anytown"), ("City of Anytown Council", "Anytown"),
+        ("London Borough of Haringey", "Haringey"), ("Telford & Wrekin Council", "Telford & Wrekin"),
+        ("Cambridgeshire County Council and Peterborough City Council", "Cambridgeshire and Peterborough"),
+        ("Bournemouth, Christchurch and Poole Council", "Bournemouth, Christchurch and Poole"),
+        ("Isles of Scilly", "Isles of Scilly"),
+    ])
+    func thePlaceIsTheCouncilsName(council: String, place: String) {
+        #expect(CouncilProfile.placeName(council) == place)
+    }
+
     /// A part's paragraph that leads into its list ("… by:") is answered with the list.
     @Test func aLeadInIsAnsweredWithItsList() async throws {
         let charter = """
