@@ -440,11 +440,13 @@ import Testing
         #expect(charter.cornerstones[0].description.map(\.text) == ["The charter is split into two messages:"])
     }
 
-    /// Headings a page shows in plain text are left out of the introduction and closing (a short
-    /// line that opens with a question word or is capitalised as a title, or any short question),
-    /// unless a list follows it, which it names; so are "View … (PDF)" and an image's description.
-    /// A tagline, a sentence, a heading written over two lines and a list's items are kept.
-    @Test func plainHeadingsAndPageLinesAreLeftOut() throws {
+    /// Headings a page shows in plain text (a short line that opens with a question word or is
+    /// capitalised as a title, or any short question) are left out when a paragraph follows them;
+    /// before a list they name it, and as a section's last words they are kept. "View … (PDF)"
+    /// and an image's description are left out; a tagline, a sentence, a heading written over two
+    /// lines and a list's items (even one that names a format) are kept. Every line left out is
+    /// listed with its line number.
+    @Test func plainHeadingsAndPageLinesAreLeftOutAndListed() throws {
         let text = """
             # Charter
             Our SEND Charter
@@ -465,12 +467,16 @@ import Testing
             What is co-production
 
             - Working together
-            - Our Vision
+            - Shared in accessible formats (PDF, large print)
 
             ## Kindness
             What does this mean?
 
-            - We are kind
+            We are kind to everyone.
+            ## Voices
+            What young people told us:
+
+            Why does nobody ask me?
             ## Closing
             Thank You For Reading
             """
@@ -478,12 +484,21 @@ import Testing
         #expect(
             charter.introduction.map(\.text) == [
                 "We put children first", "We made this together.", "Our Promise To You", "What is co-production",
-                "Working together", "Our Vision",
+                "Working together", "Shared in accessible formats (PDF, large print)",
             ])
-        #expect(charter.cornerstones[0].statements.map(\.text) == ["We are kind"])
-        #expect(charter.closing.isEmpty)
-        // A part whose only line is a heading has no text.
-        #expect(throws: ContentErrors.self) { try CharterParser.parse("# C\n## Kind\nWhy?\n", file: "c.md") }
+        #expect(charter.cornerstones[0].statements.map(\.text) == ["We are kind to everyone."])
+        #expect(
+            charter.cornerstones[1].statements.map(\.text) == ["What young people told us:", "Why does nobody ask me?"])
+        #expect(charter.closing.map(\.text) == ["Thank You For Reading"])
+        #expect(
+            charter.leftOut == [
+                .init(line: 2, text: "Our SEND Charter"), .init(line: 4, text: "Why it matters"),
+                .init(line: 10, text: "View the charter (PDF)"),
+                .init(line: 12, text: "image of three adults and a child"),
+                .init(line: 23, text: "What does this mean?"),
+            ])
+        // A part whose only line reads as a heading keeps it.
+        #expect(try CharterParser.parse("# C\n## Kind\nWhy?\n", file: "c.md").cornerstones[0].statements.count == 1)
     }
 
     /// A long part heading that gives a name, a dash and what it means is read as the part's name

@@ -76,6 +76,13 @@ struct Initialize: AsyncParsableCommand {
         let statements = parsed.allStatements.count
         let parts = parsed.cornerstones.count
         let called = parts == 1 ? CouncilProfile.singular(sectionsCalled) : sectionsCalled
+        if !parsed.leftOut.isEmpty {
+            // Nothing is dropped unseen: the officer can write any of them as a sentence to keep it.
+            print(
+                "left out as headings or the page around the charter (to keep one, write it as a sentence ending with a full stop, without '### ' or bold):"
+            )
+            for line in parsed.leftOut { print("  \(charter):\(line.line): \(line.text)") }
+        }
         print(
             """
             wrote \(directory)/charter.md (\(parts) \(called), \(statements) statements) \

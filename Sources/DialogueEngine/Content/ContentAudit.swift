@@ -32,11 +32,11 @@ public struct ContentAudit: Sendable {
         // A reply that quotes what this charter lacks (its introduction, its closing words) would
         // say "It says:" and then nothing.
         for intent in content.intents where !intent.isPartCopy {
-            for response in [intent.response] + (intent.more.map { [$0] } ?? [])
-            where ContentLoader.quotesNothing(response.quotes, in: content.charter) {
+            let missing = ContentLoader.missingQuotes(intent.response.quotes, in: content.charter)
+            if !missing.isEmpty {
                 report(
                     intent,
-                    "'\(intent.id)' quotes \(response.quotes.map { "'\($0)'" }.joined(separator: ", ")), which this charter does not have, so its reply quotes nothing",
+                    "'\(intent.id)' quotes \(missing.map { "'\($0)'" }.joined(separator: ", ")), which this charter does not have",
                     hint: "add 'unquoted:' to the intent with what to say instead", warning: true)
             }
         }
@@ -81,7 +81,7 @@ public struct ContentAudit: Sendable {
             }
             // A part's examples left to another intent that asks them too are checked as well:
             // the part's name may still take them ("What is co-production?").
-            for example in intent.examples + intent.examplesLeft.map(\.example) {
+            for example in intent.examples + intent.examplesLeft {
                 guard case .answer(let candidate) = matcher.match(example) else {
                     report(
                         intent, "example '\(example)' of '\(intent.id)' is not answered",
@@ -123,10 +123,15 @@ public struct ContentAudit: Sendable {
         return problems
     }
 
+    /// The path of the file `name` in `folder`.
+    private static func file(_ name: String, in folder: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
     /// True for an intent written in the council's own folder, over a base layer.
     private func isCouncilOwn(_ intent: Intent) -> Bool {
         guard content.layers.count > 1, let folder = content.layers.last else { return false }
-        return intent.location.file.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+        return intent.location.file.hasPrefix(Self.file("", in: folder))
     }
 
     /// Thesaurus entries that would carry an out-of-scope question into the charter's answers, as
@@ -138,7 +143,7 @@ public struct ContentAudit: Sendable {
         guard !thesaurus.isEmpty else { return [] }
         let file =
             content.thesaurusFile
-            ?? (directory.hasSuffix("/") ? directory + "thesaurus.txt" : directory + "/thesaurus.txt")
+            ?? Self.file("thesaurus.txt", in: directory)
         var risks: [ContentDiagnostic] = []
         for intent in content.intents where intent.kind == .outOfScope {
             for example in intent.examples {
@@ -206,22 +211,35 @@ public struct ContentAudit: Sendable {
     /// a charter without an introduction (asked who made it or what it is for, the assistant can
     /// only say that the charter does not say).
     public func charterShape(directory: String) -> [ContentDiagnostic] {
-        let file = directory.hasSuffix("/") ? directory + "charter.md" : directory + "/charter.md"
+        let file = Self.file("charter.md", in: directory)
         var warnings: [ContentDiagnostic] = []
         func warn(line: Int, _ message: String, hint: String) {
             var warning = ContentDiagnostic(file: file, line: line, column: 1, message: message, hint: hint)
             warning.isWarning = true
             warnings.append(warning)
         }
-        for part in content.charter.cornerstones {
-            guard let listStart = (part.commitments + part.outcomes).map(\.line).min() else { continue }
+        // Only the last part: the page below a charter is pasted after it.
+        if let part = content.charter.cornerstones.last,
+            let listStart = (part.commitments + part.outcomes).map(\.line).min()
+        {
             let after = part.description.filter { $0.line > listStart }
-            guard let first = after.first else { continue }
+            if let first = after.first {
+                warn(
+                    line: first.line,
+                    "\(after.count == 1 ? "a paragraph" : "\(after.count) paragraphs") after the list of the last part, '\(part.title)', read as its own words",
+                    hint:
+                        "if it is the page around the charter, delete it; if it ends the charter, put it under '## Closing'"
+                )
+            }
+        }
+        let leftOut = content.charter.leftOut
+        if let first = leftOut.first {
             warn(
                 line: first.line,
-                "\(after.count == 1 ? "a paragraph" : "\(after.count) paragraphs") of '\(part.title)' after its list, read as the part's own words",
+                "\(leftOut.count) line(s) left out as headings or the page around the charter: "
+                    + leftOut.map { "\($0.line) '\($0.text)'" }.joined(separator: ", "),
                 hint:
-                    "if it is the page around the charter, delete it; if it ends the charter, put it under '## Closing'"
+                    "if one is the charter's own words, write it as a sentence ending with a full stop (without '### ' or bold)"
             )
         }
         if content.charter.introduction.isEmpty {
@@ -238,7 +256,7 @@ public struct ContentAudit: Sendable {
     /// Warnings for each value of `council.yaml` still marked `TODO` (as `init` writes them).
     public func councilTodos() -> [ContentDiagnostic] {
         guard let council = content.council, let folder = content.layers.last else { return [] }
-        let file = folder.hasSuffix("/") ? folder + "council.yaml" : folder + "/council.yaml"
+        let file = Self.file("council.yaml", in: folder)
         let lines = (try? String(contentsOfFile: file, encoding: .utf8))?.components(separatedBy: "\n") ?? []
         let lineOf = { (key: String) in (lines.firstIndex { $0.hasPrefix(key + ":") } ?? -1) + 1 }
         return council.todoKeys.sorted { lineOf($0) < lineOf($1) }.map { key in
@@ -256,7 +274,7 @@ public struct ContentAudit: Sendable {
     /// content still loads, and the standard words are shown in their place.
     public func easyReadGaps(directory: String) -> [ContentDiagnostic] {
         var gaps: [ContentDiagnostic] = []
-        let easyFile = directory.hasSuffix("/") ? directory + "charter-easy.yaml" : directory + "/charter-easy.yaml"
+        let easyFile = Self.file("charter-easy.yaml", in: directory)
         let missing = content.charter.allStatements.map(\.id).filter { content.easyStatements[$0] == nil }
         if !missing.isEmpty {
             var gap = ContentDiagnostic(
@@ -284,7 +302,7 @@ public struct ContentAudit: Sendable {
         }
         for category in content.safeguarding.categories where category.easy == nil {
             var gap = ContentDiagnostic(
-                file: directory.hasSuffix("/") ? directory + "safeguarding.yaml" : directory + "/safeguarding.yaml",
+                file: Self.file("safeguarding.yaml", in: directory),
                 message: "safeguarding category '\(category.id)' has no easy-read form",
                 hint: "add 'easy:' to the category, keeping every number")
             gap.isWarning = true

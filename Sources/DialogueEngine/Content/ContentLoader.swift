@@ -283,7 +283,11 @@ struct ContentLoader {
         }
         // A charter of one part: that part is the list, so asking about it is answered as the list is
         // ("These are the charter's values:"), not as "the first of the charter's values".
-        let overview = intents.first { $0.response.quotes.contains("cornerstones") }?.response
+        // The list of parts' own reply, not another that also lists them ("what is co-production"
+        // in a charter without an introduction).
+        let overview =
+            (intents.first { $0.id == "about.parts" } ?? intents.first { $0.response.quotes.contains("cornerstones") })?
+            .response
         let onlyPart = charter.listedStatements != nil ? charter.cornerstones.first.map { "part.\($0.id)" } : nil
         return intents.map { intent in
             if intent.id == onlyPart, let overview {
@@ -883,13 +887,22 @@ struct ContentLoader {
             return readResponse(
                 nestedEntries, at: nestedNode, owner: "'\(key)' of '\(id)'", document: &document, charter: charter)
         }
-        let more = nested("more")
+        var more = nested("more")
         // What to say instead where the charter has nothing the reply quotes (no introduction, no
-        // closing words).
-        if let unquoted = nested("unquoted"), let charter, let quoted = response,
-            Self.quotesNothing(quoted.quotes, in: charter)
-        {
-            response = unquoted
+        // closing words). An intent written for every part has no use for it: a part without what
+        // its reply quotes gets no copy.
+        let unquoted = nested("unquoted")
+        if isTemplate, let node = entries["unquoted"]?.key {
+            document.error(
+                node, "'unquoted' has no use with 'each: part'",
+                hint: "remove it: a part without what the reply quotes gets no copy of the intent")
+        }
+        if let charter {
+            if let unquoted, let quoted = response, Self.quotesNothing(quoted.quotes, in: charter) {
+                response = unquoted
+            }
+            // A 'more' that would quote nothing is left out, as it is from a part's copy.
+            if let quoted = more, Self.quotesNothing(quoted.quotes, in: charter) { more = nil }
         }
         let list = entries["list"].map { document.texts($0.value, what: "'list'").map(\.0) } ?? []
         let suggestions = entries["suggestions"].map { document.texts($0.value, what: "'suggestions'").map(\.0) } ?? []
@@ -899,14 +912,19 @@ struct ContentLoader {
             suggestions: suggestions, location: document.location(idNode))
     }
 
-    /// True when one of `references` names nothing in `charter`: a part's outcomes where it has
-    /// none, the introduction or the closing of a charter without one.
-    static func quotesNothing(_ references: [String], in charter: Charter) -> Bool {
-        references.contains { reference in
+    /// The references of `references` that name nothing in `charter`: a part's outcomes where it
+    /// has none, the introduction or the closing of a charter without one.
+    static func missingQuotes(_ references: [String], in charter: Charter) -> [String] {
+        references.filter { reference in
             QuoteReference(reference, in: charter).map {
                 $0 != .cornerstoneTitles && $0.statements(in: charter).isEmpty
             } ?? false
         }
+    }
+
+    /// True when one of `references` names nothing in `charter` (see ``missingQuotes(_:in:)``).
+    static func quotesNothing(_ references: [String], in charter: Charter) -> Bool {
+        !missingQuotes(references, in: charter).isEmpty
     }
 
     private func readResponse(
@@ -991,22 +1009,13 @@ struct ContentLoader {
         // An example made from a part's name that another intent already has ("what is
         // co-production" for a part called "What is co-production?") is left to that intent: the
         // officer who named the part cannot reword the base's examples.
-        // The audit reports each one left, so that the officer knows which answer it gets.
-        var askedBy: [String: String] = [:]
-        for intent in intents where !intent.isPartCopy {
-            for example in intent.examples where askedBy[Self.duplicateKey(example)] == nil {
-                askedBy[Self.duplicateKey(example)] = intent.id
-            }
-        }
+        // The audit still checks each one left, so that the officer knows which answer it gets.
+        var asked = Set(intents.filter { !$0.isPartCopy }.flatMap { $0.examples.map(Self.duplicateKey) })
         for index in intents.indices where intents[index].isPartCopy {
             var copy = intents[index]
             copy.examples = copy.examples.filter { example in
-                let key = Self.duplicateKey(example)
-                guard let owner = askedBy[key] else {
-                    askedBy[key] = copy.id
-                    return true
-                }
-                copy.examplesLeft.append(Intent.LeftExample(example: example, owner: owner))
+                if asked.insert(Self.duplicateKey(example)).inserted { return true }
+                copy.examplesLeft.append(example)
                 return false
             }
             intents[index] = copy

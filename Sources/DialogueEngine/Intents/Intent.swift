@@ -36,17 +36,9 @@ package struct Intent: Sendable, Equatable {
     /// True for an intent written once for every part (`each: part`) and copied for this one: its
     /// examples are made from the part's name, which no one chose to fit the other intents.
     package var isPartCopy = false
-    /// A part copy's examples left to the intent that already asks them ("what is co-production"
-    /// for a part called "What is co-production?"), by example, with that intent's id.
-    package var examplesLeft: [LeftExample] = []
-
-    /// An example of a part copy that another intent asks already.
-    package struct LeftExample: Sendable, Equatable {
-        /// The example, as the part's name made it.
-        package var example: String
-        /// The id of the intent that keeps it.
-        package var owner: String
-    }
+    /// A part copy's examples that another intent asks already ("what is co-production" for a
+    /// part called "What is co-production?"): left to that intent, and still checked by the audit.
+    package var examplesLeft: [String] = []
 
     /// Makes an intent.
     package init(

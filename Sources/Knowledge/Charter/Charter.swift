@@ -14,10 +14,25 @@ public struct Charter: Sendable, Equatable {
     private let cornerstoneIndexByStatement: [String: Int]
     /// The part each introduction statement names, where it names one (see ``cornerstone(namedBy:)``).
     private let partNamedByStatement: [String: Int]
+    /// Lines of the file read as the page around the charter (headings, links, files to download)
+    /// and so not as statements, for `check` to list.
+    public let leftOut: [LeftOutLine]
+
+    /// A line of the charter's file that is not one of its statements.
+    public struct LeftOutLine: Sendable, Equatable {
+        /// The line's number in the file.
+        public var line: Int
+        /// Its words.
+        public var text: String
+    }
 
     /// Makes a charter.
-    public init(title: String, introduction: [Statement], cornerstones: [Cornerstone], closing: [Statement]) {
+    public init(
+        title: String, introduction: [Statement], cornerstones: [Cornerstone], closing: [Statement],
+        leftOut: [LeftOutLine] = []
+    ) {
         self.title = title
+        self.leftOut = leftOut
         self.introduction = introduction
         self.cornerstones = cornerstones
         self.closing = closing

@@ -31,7 +31,8 @@ public enum CharterParser {
     /// the name and the meaning apart when the heading is long (eight words or more), the name at
     /// most ten words and the meaning no shorter; else the heading whole, with no meaning.
     static func nameAndMeaning(_ heading: String) -> (String, String?) {
-        guard heading.split(separator: " ").count >= 8 else { return (heading, nil) }
+        // Words, not the dashes between them.
+        guard heading.split(separator: " ").count { $0.contains(where: \.isLetter) } >= 8 else { return (heading, nil) }
         for dash in [" - ", " – ", " — "] {
             guard let range = heading.firstRange(of: dash) else { continue }
             let name = String(heading[..<range.lowerBound]).trimmed()
@@ -83,9 +84,12 @@ private struct ParseState {
     var section: Section = .none
     var list: List = .none
     var paragraph: (text: String, line: Int, lines: Int)?
-    /// A heading of the introduction or closing in plain text ("What is co-production"), kept only
-    /// when a list follows it: there it says what the list is.
+    /// A line that reads as a heading in plain text ("Why it matters"), left out only when a
+    /// paragraph follows it; before a list it names the list, and at the end of a section it is the
+    /// section's last words (a motto, "Thank you").
     var pendingHeading: (text: String, line: Int)?
+    /// Lines read as the page around the charter, not as statements.
+    var leftOut: [Charter.LeftOutLine] = []
     var diagnostics: [ContentDiagnostic] = []
     var seenTexts: [String: Int] = [:]
     var cornerstoneLine = 0
@@ -125,10 +129,14 @@ private struct ParseState {
         }
         // A thematic break ("---", "* * *"), a line of markup only (an image, an HTML tag) or a link's
         // address written apart ("[1]: https://…") is a blank line.
+        let furniture =
+            (paragraph == nil || paragraphALine) && CharterConverter.itemText(Substring(trimmed)) == nil
+            && Self.isPageFurniture(trimmed)
         if trimmed.isEmpty || Self.isBreak(trimmed) || MarkdownText.plain(trimmed).trimmed().isEmpty
-            || Self.isLinkDefinition(trimmed) || ((paragraph == nil || paragraphALine) && Self.isPageFurniture(trimmed))
+            || Self.isLinkDefinition(trimmed) || furniture
         {
             endParagraph()
+            if furniture { leftOut.append(.init(line: line, text: MarkdownText.plain(trimmed).trimmed())) }
             lastLineBlank = true
             return
         }
@@ -146,6 +154,8 @@ private struct ParseState {
             // A heading inside the introduction or closing ("What do our promises mean?") says
             // what follows, not what the charter says: it is a gap. ("### We will" there is a part's
             // list without its part, an error.)
+            keepPendingHeading()
+            leftOut.append(.init(line: line, text: MarkdownText.plain(String(trimmed.dropFirst(4))).trimmed()))
             return
         } else if trimmed.hasPrefix("### ") {
             heading3(MarkdownText.plain(String(trimmed.dropFirst(4)).trimmed()), line: line)
@@ -185,6 +195,8 @@ private struct ParseState {
         } else if case .prose = section, paragraph == nil, Self.isBoldHeading(trimmed) {
             // So is a line written wholly in bold there, as a page shows a heading.
             openItem = nil
+            keepPendingHeading()
+            leftOut.append(.init(line: line, text: MarkdownText.plain(trimmed).trimmed()))
         } else if let name = listHeading(trimmed) {
             endParagraph()
             openItem = nil
@@ -286,7 +298,12 @@ private struct ParseState {
         let lower = line.lowercased()
         // An image's description copied with the page's text ("image of 3 adults and a child").
         if ["image of ", "picture of ", "photo of ", "image: "].contains(where: lower.hasPrefix) { return true }
-        return ["(pdf", "(docx", "(word"].contains(where: lower.contains)
+        guard ["(pdf", "(docx", "(word"].contains(where: lower.contains) else { return false }
+        // A file's size, or a line that only offers the file ("View the charter (PDF)"); not a
+        // statement that names a format ("in accessible formats (PDF, large print)").
+        return [" kb)", " mb)", "kb)", "mb)"].contains(where: lower.contains)
+            || (["view ", "download ", "open ", "read ", "see "].contains(where: lower.hasPrefix)
+                && lower.hasSuffix(")"))
     }
 
     /// Adds a nested item or a continuing line to the item still open: "We will listen to you" with
@@ -352,7 +369,7 @@ private struct ParseState {
     ]
 
     mutating func heading2(_ name: String, line: Int) {
-        pendingHeading = nil
+        keepPendingHeading()
         finishCornerstone()
         list = .none
         switch name.lowercased() {
@@ -377,6 +394,7 @@ private struct ParseState {
     }
 
     mutating func heading3(_ name: String, line: Int) {
+        keepPendingHeading()
         guard case .cornerstone = section else {
             error(line, "list heading '\(name)' outside a cornerstone", hint: "put it under a '## Cornerstone' heading")
             return
@@ -394,10 +412,7 @@ private struct ParseState {
             let list = Self.proseList(name)
             let count = self[keyPath: list].count
             endParagraph()
-            if let heading = pendingHeading, noteText(heading.text, line: heading.line) {
-                append(heading.text, line: heading.line, kind: .paragraph, to: list, numbered: name + ".p")
-            }
-            pendingHeading = nil
+            keepPendingHeading()
             prose(text, line: line)
             endParagraph(item: true)
             if self[keyPath: list].count > count { openItem = (indent, 0, text, list) }
@@ -409,6 +424,7 @@ private struct ParseState {
             heading3(name, line: line)
             return
         }
+        keepPendingHeading()
         guard case .cornerstone = section, let part = cornerstones.indices.last else {
             error(line, "a list item outside a part", hint: "put it under a '## ' heading")
             return
@@ -453,7 +469,9 @@ private struct ParseState {
             guard list == .none else {
                 error(
                     line, "a paragraph inside a list of '\(cornerstones.last?.title ?? "")'",
-                    hint: "write a part's paragraph straight under its '## ' heading, before its lists")
+                    hint:
+                        "write a part's paragraph straight under its '## ' heading, before its lists; if it is the page around the charter (a share button, 'Was this page helpful?'), delete it"
+                )
                 return
             }
         case .none:
@@ -464,6 +482,8 @@ private struct ParseState {
             paragraph = (current.text + " " + text, current.line, current.lines + 1)
         } else {
             paragraph = (text, line, 1)
+            // A paragraph follows the heading: the heading said what it is about.
+            if let heading = pendingHeading { leftOut.append(.init(line: heading.line, text: heading.text)) }
             pendingHeading = nil
         }
     }
@@ -478,18 +498,31 @@ private struct ParseState {
         // says what follows, not what the charter says.
         let inProse = { if case .prose = section { true } else { false } }()
         if !item, current.lines == 1, Self.isPlainHeading(clean, inProse: inProse) {
-            if inProse { pendingHeading = (clean, current.line) }
+            pendingHeading = (clean, current.line)
             return
         }
-        guard noteText(clean, line: current.line) else { return }
+        appendParagraph(clean, line: current.line)
+    }
+
+    /// Adds a paragraph to the section being read: a part's description, the introduction or the
+    /// closing.
+    mutating func appendParagraph(_ text: String, line: Int) {
+        guard noteText(text, line: line) else { return }
         if case .cornerstone = section, let part = cornerstones.indices.last {
             append(
-                clean, line: current.line, kind: .paragraph, to: \.cornerstones[part].description,
+                text, line: line, kind: .paragraph, to: \.cornerstones[part].description,
                 numbered: cornerstones[part].id + ".p")
             return
         }
         guard case .prose(let name) = section else { return }
-        append(clean, line: current.line, kind: .paragraph, to: Self.proseList(name), numbered: name + ".p")
+        append(text, line: line, kind: .paragraph, to: Self.proseList(name), numbered: name + ".p")
+    }
+
+    /// Keeps the line that read as a heading as a statement after all: no paragraph followed it.
+    mutating func keepPendingHeading() {
+        guard let heading = pendingHeading else { return }
+        pendingHeading = nil
+        appendParagraph(heading.text, line: heading.line)
     }
 
     /// Records a statement's text; false (with an error) when it was already written (a label of
@@ -521,6 +554,7 @@ private struct ParseState {
 
     mutating func finish() throws(ContentErrors) -> Charter {
         endParagraph()
+        keepPendingHeading()
         finishCornerstone()
         if title == nil { error(1, "the charter has no '# ' title") }
         if cornerstones.isEmpty {
@@ -529,7 +563,9 @@ private struct ParseState {
                 hint: "add a '## ' heading for each part (cornerstone, value, principle…)")
         }
         if !diagnostics.isEmpty { throw ContentErrors(diagnostics) }
-        return Charter(title: title ?? "", introduction: introduction, cornerstones: cornerstones, closing: closing)
+        return Charter(
+            title: title ?? "", introduction: introduction, cornerstones: cornerstones, closing: closing,
+            leftOut: leftOut)
     }
 }
 

@@ -44,10 +44,13 @@ public struct ContentErrors: Error, Sendable, Equatable, CustomStringConvertible
         self.diagnostics = diagnostics
     }
 
-    /// One problem a line, followed by a count.
+    /// One problem a line, followed by a count of the errors and of the warnings among them.
     public var description: String {
         let lines = diagnostics.map(\.description)
-        let count = diagnostics.count == 1 ? "1 error" : "\(diagnostics.count) errors"
+        let warnings = diagnostics.count { $0.isWarning }
+        let errors = diagnostics.count - warnings
+        var count = errors == 1 ? "1 error" : "\(errors) errors"
+        if warnings > 0 { count += warnings == 1 ? ", 1 warning" : ", \(warnings) warnings" }
         return (lines + [count]).joined(separator: "\n")
     }
 }

@@ -94,8 +94,7 @@ import Testing
         // The part's own name, which the base asks too, is left to the base's intent and still
         // checked: the part's title takes it, so nothing is reported about it.
         let part = try #require(content.intent(id: "part.what-is-co-production"))
-        let left = Intent.LeftExample(example: "What is co-production?", owner: "about.coproduction")
-        #expect(part.examplesLeft.contains(left))
+        #expect(part.examplesLeft.contains("What is co-production?"))
         #expect(!part.examples.contains("What is co-production?"))
         #expect(!audit.contains { $0.message.contains("'What is co-production?'") }, "\(audit)")
         let assistant = TestSupport.assistant(content: content)
@@ -173,11 +172,8 @@ import Testing
         }
         let easy = await assistant.respond(to: "who made the charter", channel: .cli, style: .easy)
         #expect(easy.reply.contains("It does not say who wrote it."), "\(easy.reply)")
-        let warnings = ContentAudit(content: content).run().filter { $0.message.contains("quotes nothing") }
-        #expect(
-            warnings.map(\.message) == [
-                "'anytown.ending' quotes 'closing', which this charter does not have, so its reply quotes nothing"
-            ])
+        let warnings = ContentAudit(content: content).run().filter { $0.message.contains("does not have") }
+        #expect(warnings.map(\.message) == ["'anytown.ending' quotes 'closing', which this charter does not have"])
         #expect(warnings.allSatisfy { $0.isWarning && $0.file.hasSuffix("mine.yaml") })
         // With an introduction, the same questions quote it.
         let introduced = try TestSupport.councilContent(["charter.md": Self.charter, "council.yaml": Self.council])
@@ -204,11 +200,64 @@ import Testing
         let warnings = ContentAudit(content: content).charterShape(directory: "anytown")
         #expect(
             warnings.map { String($0.description.prefix { $0 != "\n" }) } == [
-                "anytown/charter.md:8:1: warning: 2 paragraphs of 'Listen Well' after its list, read as the part's own words",
+                "anytown/charter.md:8:1: warning: 2 paragraphs after the list of the last part, 'Listen Well', read as its own words",
                 "anytown/charter.md:1:1: warning: the charter has no introduction: asked who made it or what it is for, the assistant can only say that the charter does not say",
             ])
         let plain = try TestSupport.councilContent(["charter.md": Self.charter, "council.yaml": Self.council])
         #expect(ContentAudit(content: plain).charterShape(directory: "anytown").isEmpty)
+        // A report of errors and warnings counts each apart.
+        let error = ContentDiagnostic(file: "a.yaml", line: 1, column: 1, message: "broken")
+        #expect(ContentErrors([error] + warnings).description.hasSuffix("\n1 error, 2 warnings"))
+        #expect(ContentErrors([error]).description.hasSuffix("\n1 error"))
+    }
+
+    /// A charter of one part and no introduction: asked for its parts, or about that part, it
+    /// lists them as the list of parts does, not with another reply that also lists them.
+    @Test func aCharterOfOnePartWithoutAnIntroductionListsItsStatements() async throws {
+        let charter = """
+            # Anytown Promise
+            ## Our promises
+            - We will listen to you.
+            - We will be honest with you.
+            """
+        let content = try TestSupport.councilContent(["charter.md": charter, "council.yaml": Self.council])
+        let assistant = TestSupport.assistant(content: content)
+        for question in ["what are the promises", "tell me about our promises"] {
+            let reply = await assistant.respond(to: question, channel: .cli)
+            #expect(reply.reply.hasPrefix("These are the charter's promises:"), "\(question) → \(reply.reply)")
+            #expect(reply.reply.contains("We will be honest with you."), "\(question) → \(reply.reply)")
+        }
+    }
+
+    /// A `more` that would quote what the charter lacks is left out; `unquoted:` has no use with
+    /// `each: part` and is an error there.
+    @Test func aMoreThatQuotesNothingIsLeftOutAndUnquotedIsNotForEachPart() async throws {
+        let charter = "# Anytown Promise\n## Be Kind\n- We will be kind to everyone.\n"
+        let content = try TestSupport.councilContent([
+            "charter.md": charter, "council.yaml": Self.council,
+            "mine.yaml": """
+            - id: anytown.kind
+              examples: [is everyone kind here]
+              reply: "Yes:"
+              quote: be-kind
+              more:
+                reply: "It ends:"
+                quote: closing
+            """,
+        ])
+        #expect(try #require(content.intent(id: "anytown.kind")).more == nil)
+        let found = try errors([
+            "charter.md": charter, "council.yaml": Self.council,
+            "mine.yaml": """
+            - id: anytown.{id}
+              each: part
+              examples: ["how kind is {part}"]
+              quote: "{id}"
+              unquoted:
+                reply: Nothing.
+            """,
+        ])
+        #expect(found.contains { $0.message == "'unquoted' has no use with 'each: part'" }, "\(found)")
     }
 
     /// `init` names the place after the council, without what kind of council it is.
