@@ -17,6 +17,8 @@ import Testing
         try """
         # Anytown SEND Charter\r
         This charter says how families and services in Anytown work together.\r
+        \r
+        View the charter (PDF)\r
         ## Be Kind\r
         * We will be kind to everyone.\r
         * We will say hello.\r
@@ -30,6 +32,8 @@ import Testing
         ])
         #expect(run.status == 0, "\(run.output)\(run.errors)")
         #expect(run.output.contains("2 promises, 4 statements"))
+        // Nothing is left out unseen: the page's own line is listed with its number.
+        #expect(run.output.contains("\(source.path):4: View the charter (PDF)"), "\(run.output)")
         let charter = try String(contentsOfFile: council + "/charter.md", encoding: .utf8)
         #expect(charter.contains("- We will be kind to everyone.\n- We will say hello."))
         #expect(charter.contains("- We will listen to what you tell us."))

@@ -441,11 +441,12 @@ import Testing
     }
 
     /// Headings a page shows in plain text (a short line that opens with a question word or is
-    /// capitalised as a title, or any short question) are left out when a paragraph follows them;
-    /// before a list they name it, and as a section's last words they are kept. "View … (PDF)"
-    /// and an image's description are left out; a tagline, a sentence, a heading written over two
-    /// lines and a list's items (even one that names a format) are kept. Every line left out is
-    /// listed with its line number.
+    /// capitalised as a title, or any short question) are left out when a paragraph, another
+    /// heading or a part's list follows them; before a list of the introduction they name it, and
+    /// a part's or the file's last line is kept. "View … (PDF)", a download item with its size and
+    /// an image's description are left out; a tagline, a sentence, a quote, a heading written over
+    /// two lines and a list's items (even one that names a format) are kept. Every line left out is
+    /// listed with its number, in order.
     @Test func plainHeadingsAndPageLinesAreLeftOutAndListed() throws {
         let text = """
             # Charter
@@ -468,15 +469,27 @@ import Testing
 
             - Working together
             - Shared in accessible formats (PDF, large print)
+            - Download the easy read charter (PDF, 1.2 MB)
 
+            Our Shared Vision
+
+            **Who is it for?**
+
+            > Why does nobody ask me?
+
+            Our Cornerstones
             ## Kindness
-            What does this mean?
+            How will we do this?
 
-            We are kind to everyone.
+            - We are kind to everyone.
+            ## Honesty
+            How will we do this?
+
+            - We tell the truth.
             ## Voices
             What young people told us:
 
-            Why does nobody ask me?
+            Why does nobody ask me what I think?
             ## Closing
             Thank You For Reading
             """
@@ -484,21 +497,28 @@ import Testing
         #expect(
             charter.introduction.map(\.text) == [
                 "We put children first", "We made this together.", "Our Promise To You", "What is co-production",
-                "Working together", "Shared in accessible formats (PDF, large print)",
+                "Working together", "Shared in accessible formats (PDF, large print)", "Why does nobody ask me?",
             ])
-        #expect(charter.cornerstones[0].statements.map(\.text) == ["We are kind to everyone."])
         #expect(
-            charter.cornerstones[1].statements.map(\.text) == ["What young people told us:", "Why does nobody ask me?"])
+            charter.cornerstones.map { $0.statements.map(\.text) } == [
+                ["We are kind to everyone."], ["We tell the truth."],
+                ["What young people told us:", "Why does nobody ask me what I think?"],
+            ])
         #expect(charter.closing.map(\.text) == ["Thank You For Reading"])
         #expect(
-            charter.leftOut == [
-                .init(line: 2, text: "Our SEND Charter"), .init(line: 4, text: "Why it matters"),
-                .init(line: 10, text: "View the charter (PDF)"),
-                .init(line: 12, text: "image of three adults and a child"),
-                .init(line: 23, text: "What does this mean?"),
+            charter.leftOut.map { "\($0.line) \($0.text)" } == [
+                "2 Our SEND Charter", "4 Why it matters", "10 View the charter (PDF)",
+                "12 image of three adults and a child", "21 Download the easy read charter (PDF, 1.2 MB)",
+                "23 Our Shared Vision", "25 Who is it for?", "29 Our Cornerstones", "31 How will we do this?",
+                "35 How will we do this?",
             ])
         // A part whose only line reads as a heading keeps it.
         #expect(try CharterParser.parse("# C\n## Kind\nWhy?\n", file: "c.md").cornerstones[0].statements.count == 1)
+        // A page copied as text, with no blank line: the heading is a line of its own, left out.
+        let copied = try CharterParser.parse(
+            "# C\nWhy it matters\nWe believe every family matters.\n## Kind\n- Be kind.", file: "c.md")
+        #expect(copied.introduction.map(\.text) == ["We believe every family matters."])
+        #expect(copied.leftOut == [.init(line: 2, text: "Why it matters")])
     }
 
     /// A long part heading that gives a name, a dash and what it means is read as the part's name

@@ -29,15 +29,19 @@ public struct ContentAudit: Sendable {
             problem.isWarning = warning || intent.isPartCopy
             problems.append(problem)
         }
-        // A reply that quotes what this charter lacks (its introduction, its closing words) would
-        // say "It says:" and then nothing.
+        // A reply that quotes what this charter lacks (its introduction, its closing words) says
+        // less than it was written to, or "It says:" and then nothing.
         for intent in content.intents where !intent.isPartCopy {
-            let missing = ContentLoader.missingQuotes(intent.response.quotes, in: content.charter)
-            if !missing.isEmpty {
+            for (response, what) in [(intent.response, "quotes"), (intent.more, "quotes in its 'more'")] {
+                guard let response else { continue }
+                let missing = ContentLoader.missingQuotes(response.quotes, in: content.charter)
+                guard !missing.isEmpty else { continue }
                 report(
                     intent,
-                    "'\(intent.id)' quotes \(missing.map { "'\($0)'" }.joined(separator: ", ")), which this charter does not have",
-                    hint: "add 'unquoted:' to the intent with what to say instead", warning: true)
+                    "'\(intent.id)' \(what) \(missing.map { "'\($0)'" }.joined(separator: ", ")), which this charter does not have",
+                    hint: what == "quotes"
+                        ? "add 'unquoted:' to the intent with what to say instead" : "quote only what the charter has",
+                    warning: true)
             }
         }
         // A suggestion that names a part at answer time ("Explain {part}") is checked for each part,
@@ -231,6 +235,12 @@ public struct ContentAudit: Sendable {
                         "if it is the page around the charter, delete it; if it ends the charter, put it under '## Closing'"
                 )
             }
+        }
+        for heading in content.charter.otherSubListHeadings {
+            warn(
+                line: heading.line,
+                "'### \(heading.text)' is read as a list under the part before it, not as a part of its own",
+                hint: "if it is a part, write it with '## '; a list under a part usually opens 'We will' or 'You will'")
         }
         let leftOut = content.charter.leftOut
         if let first = leftOut.first {

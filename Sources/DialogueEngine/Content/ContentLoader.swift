@@ -922,9 +922,10 @@ struct ContentLoader {
         }
     }
 
-    /// True when one of `references` names nothing in `charter` (see ``missingQuotes(_:in:)``).
+    /// True when `references` are some and every one names nothing in `charter` (see
+    /// ``missingQuotes(_:in:)``): a reply of them would quote nothing.
     static func quotesNothing(_ references: [String], in charter: Charter) -> Bool {
-        !missingQuotes(references, in: charter).isEmpty
+        !references.isEmpty && missingQuotes(references, in: charter).count == references.count
     }
 
     private func readResponse(

@@ -16,10 +16,13 @@ public struct Charter: Sendable, Equatable {
     private let partNamedByStatement: [String: Int]
     /// Lines of the file read as the page around the charter (headings, links, files to download)
     /// and so not as statements, for `check` to list.
-    public let leftOut: [LeftOutLine]
+    public let leftOut: [Line]
+    /// A part's `### ` sub-list headings in words that do not open a list ("### Value each other"
+    /// rather than "### We will"): perhaps a part written with `###`, for `check` to ask about.
+    public let otherSubListHeadings: [Line]
 
-    /// A line of the charter's file that is not one of its statements.
-    public struct LeftOutLine: Sendable, Equatable {
+    /// A line of the charter's file, by its number.
+    public struct Line: Sendable, Equatable {
         /// The line's number in the file.
         public var line: Int
         /// Its words.
@@ -29,10 +32,11 @@ public struct Charter: Sendable, Equatable {
     /// Makes a charter.
     public init(
         title: String, introduction: [Statement], cornerstones: [Cornerstone], closing: [Statement],
-        leftOut: [LeftOutLine] = []
+        leftOut: [Line] = [], otherSubListHeadings: [Line] = []
     ) {
         self.title = title
         self.leftOut = leftOut
+        self.otherSubListHeadings = otherSubListHeadings
         self.introduction = introduction
         self.cornerstones = cornerstones
         self.closing = closing

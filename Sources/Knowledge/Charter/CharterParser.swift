@@ -32,7 +32,8 @@ public enum CharterParser {
     /// most ten words and the meaning no shorter; else the heading whole, with no meaning.
     static func nameAndMeaning(_ heading: String) -> (String, String?) {
         // Words, not the dashes between them.
-        guard heading.split(separator: " ").count { $0.contains(where: \.isLetter) } >= 8 else { return (heading, nil) }
+        let words = heading.split(separator: " ").count(where: { $0.contains(where: \.isLetter) })
+        guard words >= 8 else { return (heading, nil) }
         for dash in [" - ", " – ", " — "] {
             guard let range = heading.firstRange(of: dash) else { continue }
             let name = String(heading[..<range.lowerBound]).trimmed()
@@ -84,12 +85,16 @@ private struct ParseState {
     var section: Section = .none
     var list: List = .none
     var paragraph: (text: String, line: Int, lines: Int)?
-    /// A line that reads as a heading in plain text ("Why it matters"), left out only when a
-    /// paragraph follows it; before a list it names the list, and at the end of a section it is the
-    /// section's last words (a motto, "Thank you").
+    /// A line that reads as a heading in plain text ("Why it matters"), left out when a paragraph,
+    /// another heading or a part's list follows it; kept before a list of the introduction or
+    /// closing (it names the list) and as the last line of a part or of the file ("Thank you").
     var pendingHeading: (text: String, line: Int)?
+    /// True while the paragraph being read is quoted (`> `): a quote is never a heading.
+    var paragraphQuoted = false
     /// Lines read as the page around the charter, not as statements.
-    var leftOut: [Charter.LeftOutLine] = []
+    var leftOut: [Charter.Line] = []
+    /// Sub-list headings that do not open as a list does (see ``Charter/otherSubListHeadings``).
+    var otherSubListHeadings: [Charter.Line] = []
     var diagnostics: [ContentDiagnostic] = []
     var seenTexts: [String: Int] = [:]
     var cornerstoneLine = 0
@@ -130,13 +135,16 @@ private struct ParseState {
         // A thematic break ("---", "* * *"), a line of markup only (an image, an HTML tag) or a link's
         // address written apart ("[1]: https://…") is a blank line.
         let furniture =
-            (paragraph == nil || paragraphALine) && CharterConverter.itemText(Substring(trimmed)) == nil
-            && Self.isPageFurniture(trimmed)
+            (paragraph == nil || paragraphALine)
+            && Self.isPageFurniture(trimmed, isItem: CharterConverter.itemText(Substring(trimmed)) != nil)
         if trimmed.isEmpty || Self.isBreak(trimmed) || MarkdownText.plain(trimmed).trimmed().isEmpty
             || Self.isLinkDefinition(trimmed) || furniture
         {
             endParagraph()
-            if furniture { leftOut.append(.init(line: line, text: MarkdownText.plain(trimmed).trimmed())) }
+            if furniture {
+                let words = CharterConverter.itemText(Substring(trimmed)) ?? trimmed
+                leftOut.append(.init(line: line, text: MarkdownText.plain(String(words)).trimmed()))
+            }
             lastLineBlank = true
             return
         }
@@ -154,7 +162,7 @@ private struct ParseState {
             // A heading inside the introduction or closing ("What do our promises mean?") says
             // what follows, not what the charter says: it is a gap. ("### We will" there is a part's
             // list without its part, an error.)
-            keepPendingHeading()
+            leavePendingHeadingOut()
             leftOut.append(.init(line: line, text: MarkdownText.plain(String(trimmed.dropFirst(4))).trimmed()))
             return
         } else if trimmed.hasPrefix("### ") {
@@ -195,7 +203,7 @@ private struct ParseState {
         } else if case .prose = section, paragraph == nil, Self.isBoldHeading(trimmed) {
             // So is a line written wholly in bold there, as a page shows a heading.
             openItem = nil
-            keepPendingHeading()
+            leavePendingHeadingOut()
             leftOut.append(.init(line: line, text: MarkdownText.plain(trimmed).trimmed()))
         } else if let name = listHeading(trimmed) {
             endParagraph()
@@ -217,6 +225,7 @@ private struct ParseState {
                 endParagraph()
             }
             lastProseLine = trimmed
+            if paragraph == nil { paragraphQuoted = quoted }
             prose(trimmed.trimmed(), line: line)
         }
     }
@@ -261,7 +270,7 @@ private struct ParseState {
         let words = MarkdownText.plain(previous).trimmed()
         let end = words.reversed().first { !"\"”’')]*_".contains($0) }
         if let end, ".!?:".contains(end) { return true }
-        return isCapitalisedAsATitle(words.split(separator: " "))
+        return isCapitalisedAsATitle(words.split(separator: " ")) || isPlainHeading(words, inProse: true)
     }
 
     /// True for a line written wholly in bold: `**…**` or `__…__`.
@@ -292,16 +301,19 @@ private struct ParseState {
     /// True for a line of the page around the charter rather than of the charter: a link alone on
     /// its line ("[Read pledge 2](…)"), a file to open or download ("Download the charter (PDF, 791
     /// KB)", "View the charter (PDF)") or an image's description ("image of a family").
-    static func isPageFurniture(_ line: String) -> Bool {
+    static func isPageFurniture(_ line: String, isItem: Bool = false) -> Bool {
         if line.split(separator: " ").count > 14 || line.hasSuffix(".") { return false }
-        if MarkdownText.isLinkAlone(line) { return true }
         let lower = line.lowercased()
+        // An item is the charter's unless it offers a file by its size ("- Download the easy read
+        // charter (PDF, 1.2 MB)").
+        if isItem { return lower.contains("(pdf") && ["kb)", "mb)"].contains(where: lower.contains) }
+        if MarkdownText.isLinkAlone(line) { return true }
         // An image's description copied with the page's text ("image of 3 adults and a child").
         if ["image of ", "picture of ", "photo of ", "image: "].contains(where: lower.hasPrefix) { return true }
         guard ["(pdf", "(docx", "(word"].contains(where: lower.contains) else { return false }
         // A file's size, or a line that only offers the file ("View the charter (PDF)"); not a
         // statement that names a format ("in accessible formats (PDF, large print)").
-        return [" kb)", " mb)", "kb)", "mb)"].contains(where: lower.contains)
+        return ["kb)", "mb)"].contains(where: lower.contains)
             || (["view ", "download ", "open ", "read ", "see "].contains(where: lower.hasPrefix)
                 && lower.hasSuffix(")"))
     }
@@ -369,7 +381,9 @@ private struct ParseState {
     ]
 
     mutating func heading2(_ name: String, line: Int) {
-        keepPendingHeading()
+        // A part's last line is its words ("Why does nobody ask me?"); a heading-like line just
+        // before a part is a heading of the page.
+        if case .cornerstone = section { keepPendingHeading() } else { leavePendingHeadingOut() }
         finishCornerstone()
         list = .none
         switch name.lowercased() {
@@ -394,7 +408,7 @@ private struct ParseState {
     }
 
     mutating func heading3(_ name: String, line: Int) {
-        keepPendingHeading()
+        leavePendingHeadingOut()
         guard case .cornerstone = section else {
             error(line, "list heading '\(name)' outside a cornerstone", hint: "put it under a '## Cornerstone' heading")
             return
@@ -403,6 +417,9 @@ private struct ParseState {
         // notice. Any other heading ("We will", "We do this by") lists what the part commits to.
         let key = Self.openingKey(name)
         list = Self.outcomeOpenings.contains(where: key.hasPrefix) ? .outcomes : .commitments
+        if !Self.listOpenings.contains(where: key.hasPrefix) {
+            otherSubListHeadings.append(.init(line: line, text: name))
+        }
     }
 
     mutating func item(_ text: String, line: Int, indent: Int) {
@@ -424,7 +441,9 @@ private struct ParseState {
             heading3(name, line: line)
             return
         }
-        keepPendingHeading()
+        // In a part, a heading-like line before its list asks what the list answers ("How will we
+        // do this?"): a heading of the page.
+        leavePendingHeadingOut()
         guard case .cornerstone = section, let part = cornerstones.indices.last else {
             error(line, "a list item outside a part", hint: "put it under a '## ' heading")
             return
@@ -483,8 +502,7 @@ private struct ParseState {
         } else {
             paragraph = (text, line, 1)
             // A paragraph follows the heading: the heading said what it is about.
-            if let heading = pendingHeading { leftOut.append(.init(line: heading.line, text: heading.text)) }
-            pendingHeading = nil
+            leavePendingHeadingOut()
         }
     }
 
@@ -497,7 +515,7 @@ private struct ParseState {
         // A heading the page shows in plain text ("Why it matters", "What does the charter do?")
         // says what follows, not what the charter says.
         let inProse = { if case .prose = section { true } else { false } }()
-        if !item, current.lines == 1, Self.isPlainHeading(clean, inProse: inProse) {
+        if !item, !paragraphQuoted, current.lines == 1, Self.isPlainHeading(clean, inProse: inProse) {
             pendingHeading = (clean, current.line)
             return
         }
@@ -518,7 +536,15 @@ private struct ParseState {
         append(text, line: line, kind: .paragraph, to: Self.proseList(name), numbered: name + ".p")
     }
 
-    /// Keeps the line that read as a heading as a statement after all: no paragraph followed it.
+    /// Leaves the line that read as a heading out, and lists it.
+    mutating func leavePendingHeadingOut() {
+        guard let heading = pendingHeading else { return }
+        pendingHeading = nil
+        leftOut.append(.init(line: heading.line, text: heading.text))
+    }
+
+    /// Keeps the line that read as a heading as a statement after all: a list of the introduction
+    /// or the closing follows it, or it ends a part or the file.
     mutating func keepPendingHeading() {
         guard let heading = pendingHeading else { return }
         pendingHeading = nil
@@ -565,7 +591,7 @@ private struct ParseState {
         if !diagnostics.isEmpty { throw ContentErrors(diagnostics) }
         return Charter(
             title: title ?? "", introduction: introduction, cornerstones: cornerstones, closing: closing,
-            leftOut: leftOut)
+            leftOut: leftOut.sorted { $0.line < $1.line }, otherSubListHeadings: otherSubListHeadings)
     }
 }
 

@@ -181,13 +181,16 @@ import Testing
         #expect(who.reply.contains("This charter says how families and services in Anytown work together."))
     }
 
-    /// `check` warns about a charter's shape that loads but reads oddly: words after a part's list
-    /// (the page below the charter, pasted with it) and no introduction.
+    /// `check` warns about a charter's shape that loads but reads oddly: words after the last
+    /// part's list (the page below the charter, pasted with it), a `### ` heading that may be a
+    /// part, and no introduction.
     @Test func checkWarnsAboutWordsAfterAListAndNoIntroduction() throws {
         let charter = """
             # Anytown Promise
             ## Be Kind
             - We will be kind to everyone.
+            ### Value each other
+            - We value you.
             ## Listen Well
             We listen.
             - We will listen to what you tell us.
@@ -200,14 +203,15 @@ import Testing
         let warnings = ContentAudit(content: content).charterShape(directory: "anytown")
         #expect(
             warnings.map { String($0.description.prefix { $0 != "\n" }) } == [
-                "anytown/charter.md:8:1: warning: 2 paragraphs after the list of the last part, 'Listen Well', read as its own words",
+                "anytown/charter.md:10:1: warning: 2 paragraphs after the list of the last part, 'Listen Well', read as its own words",
+                "anytown/charter.md:4:1: warning: '### Value each other' is read as a list under the part before it, not as a part of its own",
                 "anytown/charter.md:1:1: warning: the charter has no introduction: asked who made it or what it is for, the assistant can only say that the charter does not say",
             ])
         let plain = try TestSupport.councilContent(["charter.md": Self.charter, "council.yaml": Self.council])
         #expect(ContentAudit(content: plain).charterShape(directory: "anytown").isEmpty)
         // A report of errors and warnings counts each apart.
         let error = ContentDiagnostic(file: "a.yaml", line: 1, column: 1, message: "broken")
-        #expect(ContentErrors([error] + warnings).description.hasSuffix("\n1 error, 2 warnings"))
+        #expect(ContentErrors([error] + warnings).description.hasSuffix("\n1 error, 3 warnings"))
         #expect(ContentErrors([error]).description.hasSuffix("\n1 error"))
     }
 
@@ -246,6 +250,25 @@ import Testing
             """,
         ])
         #expect(try #require(content.intent(id: "anytown.kind")).more == nil)
+        // A 'more' that quotes some of what it names keeps that, and check names what is missing.
+        let some = try TestSupport.councilContent([
+            "charter.md": charter, "council.yaml": Self.council,
+            "mine.yaml": """
+            - id: anytown.kind
+              examples: [is everyone kind here]
+              reply: "Yes:"
+              quote: be-kind
+              more:
+                reply: "It ends:"
+                quote: [be-kind.c1, closing]
+            """,
+        ])
+        #expect(try #require(some.intent(id: "anytown.kind")).more?.quotes == ["be-kind.c1", "closing"])
+        #expect(
+            ContentAudit(content: some).run().contains {
+                $0.isWarning
+                    && $0.message == "'anytown.kind' quotes in its 'more' 'closing', which this charter does not have"
+            })
         let found = try errors([
             "charter.md": charter, "council.yaml": Self.council,
             "mine.yaml": """
