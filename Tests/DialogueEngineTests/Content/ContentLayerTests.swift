@@ -237,32 +237,23 @@ import Testing
     /// `each: part` and is an error there.
     @Test func aMoreThatQuotesNothingIsLeftOutAndUnquotedIsNotForEachPart() async throws {
         let charter = "# Anytown Promise\n## Be Kind\n- We will be kind to everyone.\n"
-        let content = try TestSupport.councilContent([
-            "charter.md": charter, "council.yaml": Self.council,
-            "mine.yaml": """
-            - id: anytown.kind
-              examples: [is everyone kind here]
-              reply: "Yes:"
-              quote: be-kind
-              more:
-                reply: "It ends:"
-                quote: closing
-            """,
-        ])
-        #expect(try #require(content.intent(id: "anytown.kind")).more == nil)
+        func content(moreQuoting quote: String) throws -> Content {
+            try TestSupport.councilContent([
+                "charter.md": charter, "council.yaml": Self.council,
+                "mine.yaml": """
+                - id: anytown.kind
+                  examples: [is everyone kind here]
+                  reply: "Yes:"
+                  quote: be-kind
+                  more:
+                    reply: "It ends:"
+                    quote: \(quote)
+                """,
+            ])
+        }
+        #expect(try #require(content(moreQuoting: "closing").intent(id: "anytown.kind")).more == nil)
         // A 'more' that quotes some of what it names keeps that, and check names what is missing.
-        let some = try TestSupport.councilContent([
-            "charter.md": charter, "council.yaml": Self.council,
-            "mine.yaml": """
-            - id: anytown.kind
-              examples: [is everyone kind here]
-              reply: "Yes:"
-              quote: be-kind
-              more:
-                reply: "It ends:"
-                quote: [be-kind.c1, closing]
-            """,
-        ])
+        let some = try content(moreQuoting: "[be-kind.c1, closing]")
         #expect(try #require(some.intent(id: "anytown.kind")).more?.quotes == ["be-kind.c1", "closing"])
         #expect(
             ContentAudit(content: some).run().contains {
