@@ -134,9 +134,8 @@ private struct ParseState {
         }
         // A thematic break ("---", "* * *"), a line of markup only (an image, an HTML tag) or a link's
         // address written apart ("[1]: https://…") is a blank line.
-        let furniture =
-            (paragraph == nil || paragraphALine)
-            && Self.isPageFurniture(trimmed, isItem: CharterConverter.itemText(Substring(trimmed)) != nil)
+        let isItem = CharterConverter.itemText(Substring(trimmed)) != nil
+        let furniture = (isItem || paragraph == nil || paragraphALine) && Self.isPageFurniture(trimmed, isItem: isItem)
         if trimmed.isEmpty || Self.isBreak(trimmed) || MarkdownText.plain(trimmed).trimmed().isEmpty
             || Self.isLinkDefinition(trimmed) || furniture
         {
@@ -200,7 +199,7 @@ private struct ParseState {
                 endParagraph()
                 item(text.trimmed(), line: line, indent: indent)
             }
-        } else if case .prose = section, paragraph == nil, Self.isBoldHeading(trimmed) {
+        } else if case .prose = section, paragraph == nil, !quoted, Self.isBoldHeading(trimmed) {
             // So is a line written wholly in bold there, as a page shows a heading.
             openItem = nil
             leavePendingHeadingOut()
@@ -270,7 +269,7 @@ private struct ParseState {
         let words = MarkdownText.plain(previous).trimmed()
         let end = words.reversed().first { !"\"”’')]*_".contains($0) }
         if let end, ".!?:".contains(end) { return true }
-        return isCapitalisedAsATitle(words.split(separator: " ")) || isPlainHeading(words, inProse: true)
+        return isCapitalisedAsATitle(words.split(separator: " "))
     }
 
     /// True for a line written wholly in bold: `**…**` or `__…__`.
@@ -306,16 +305,23 @@ private struct ParseState {
         let lower = line.lowercased()
         // An item is the charter's unless it offers a file by its size ("- Download the easy read
         // charter (PDF, 1.2 MB)").
-        if isItem { return lower.contains("(pdf") && ["kb)", "mb)"].contains(where: lower.contains) }
+        if isItem { return Self.offersAFileBySize(lower) }
         if MarkdownText.isLinkAlone(line) { return true }
         // An image's description copied with the page's text ("image of 3 adults and a child").
         if ["image of ", "picture of ", "photo of ", "image: "].contains(where: lower.hasPrefix) { return true }
-        guard ["(pdf", "(docx", "(word"].contains(where: lower.contains) else { return false }
         // A file's size, or a line that only offers the file ("View the charter (PDF)"); not a
         // statement that names a format ("in accessible formats (PDF, large print)").
-        return ["kb)", "mb)"].contains(where: lower.contains)
-            || (["view ", "download ", "open ", "read ", "see "].contains(where: lower.hasPrefix)
+        return Self.offersAFileBySize(lower)
+            || (["(pdf", "(docx", "(word"].contains(where: lower.contains)
+                && ["view ", "download ", "open ", "read ", "see "].contains(where: lower.hasPrefix)
                 && lower.hasSuffix(")"))
+    }
+
+    /// True for words that give a file's format and size: "(PDF, 1.2 MB)", "(Word, 45 KB)",
+    /// "[PDF 312KB]".
+    static func offersAFileBySize(_ lower: String) -> Bool {
+        ["(pdf", "(docx", "(word", "[pdf", "[docx", "[word"].contains(where: lower.contains)
+            && ["kb)", "mb)", "kb]", "mb]"].contains(where: lower.contains)
     }
 
     /// Adds a nested item or a continuing line to the item still open: "We will listen to you" with
@@ -374,6 +380,13 @@ private struct ParseState {
             "commitments",
         ] + outcomeOpenings
 
+    /// Words that show a `### ` heading heads a list rather than names a part ("Together we will",
+    /// "What you can expect", "Our commitment").
+    static let listWords: Set<String> = [
+        "we", "you", "our", "will", "ll", "how", "what", "by", "commit", "commitment", "commitments", "promise",
+        "promises", "expect", "outcomes", "means", "look", "looks",
+    ]
+
     /// How a sub-list of outcomes opens: "You will feel/see that", "What you'll see", "Outcomes".
     static let outcomeOpenings = [
         "youwill", "youll", "whatyouwill", "whatyoull", "whatthislookslike", "whatitlookslike", "youshould",
@@ -383,7 +396,14 @@ private struct ParseState {
     mutating func heading2(_ name: String, line: Int) {
         // A part's last line is its words ("Why does nobody ask me?"); a heading-like line just
         // before a part is a heading of the page.
-        if case .cornerstone = section { keepPendingHeading() } else { leavePendingHeadingOut() }
+        // An introduction of that one line is the charter's own tagline.
+        if case .cornerstone = section {
+            keepPendingHeading()
+        } else if case .prose("introduction") = section, introduction.isEmpty {
+            keepPendingHeading()
+        } else {
+            leavePendingHeadingOut()
+        }
         finishCornerstone()
         list = .none
         switch name.lowercased() {
@@ -417,7 +437,8 @@ private struct ParseState {
         // notice. Any other heading ("We will", "We do this by") lists what the part commits to.
         let key = Self.openingKey(name)
         list = Self.outcomeOpenings.contains(where: key.hasPrefix) ? .outcomes : .commitments
-        if !Self.listOpenings.contains(where: key.hasPrefix) {
+        let words = Set(TextFolder.fold(name).split { !$0.isLetter }.map(String.init))
+        if !Self.listOpenings.contains(where: key.hasPrefix), words.isDisjoint(with: Self.listWords) {
             otherSubListHeadings.append(.init(line: line, text: name))
         }
     }
@@ -580,7 +601,15 @@ private struct ParseState {
 
     mutating func finish() throws(ContentErrors) -> Charter {
         endParagraph()
-        keepPendingHeading()
+        // The file's last line is kept ("Thank you"), unless it asks the reader something, as a
+        // page's footer does ("Was this page helpful?"); a part's last question is kept (above).
+        if case .cornerstone = section {
+            keepPendingHeading()
+        } else if pendingHeading?.text.hasSuffix("?") == true {
+            leavePendingHeadingOut()
+        } else {
+            keepPendingHeading()
+        }
         finishCornerstone()
         if title == nil { error(1, "the charter has no '# ' title") }
         if cornerstones.isEmpty {
