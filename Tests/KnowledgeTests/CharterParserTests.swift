@@ -525,6 +525,22 @@ import Testing
         #expect(copied.leftOut.isEmpty)
     }
 
+    /// A list's heading written as a plain line under every part is refused as a statement written
+    /// twice, with a hint to mark it as the list's heading.
+    @Test func aPlainListHeadingUnderEveryPartIsRefusedWithAHint() throws {
+        let text = "# C\nWe care.\n## Kind\nHow we will do this\n- Be kind.\n## Fair\nHow we will do this\n- Be fair."
+        #expect {
+            try CharterParser.parse(text, file: "c.md")
+        } throws: { error in
+            let problem = (error as? ContentErrors)?.diagnostics.first
+            return problem?.line == 7
+                && problem?.hint
+                    == "if it heads the list below it, write it as '### How we will do this' under each part"
+        }
+        let marked = text.replacingOccurrences(of: "How we will do this", with: "### How we will do this")
+        #expect(try CharterParser.parse(marked, file: "c.md").cornerstones.map(\.commitments.count) == [1, 1])
+    }
+
     /// The edges of the heading rule: an introduction of one tagline is kept; a question ending
     /// the file is the page's; a download item with its size is left out even straight after a
     /// paragraph; a `### ` heading in words no list uses is noted, one in a list's words is not.

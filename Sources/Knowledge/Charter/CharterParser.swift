@@ -579,9 +579,13 @@ private struct ParseState {
         if text.split(separator: " ").count < 4, text.contains(":") { return true }
         let key = TextFolder.fold(text)
         if let first = seenTexts[key] {
+            // A list's heading written as a plain line under every part ("How we will do this").
+            let heading = Self.listOpenings.contains(where: Self.openingKey(text).hasPrefix)
             error(
-                line, "this statement is already written at line \(first)", hint: "every statement appears exactly once"
-            )
+                line, "this statement is already written at line \(first)",
+                hint: heading
+                    ? "if it heads the list below it, write it as '### \(text)' under each part"
+                    : "every statement appears exactly once")
             return false
         }
         seenTexts[key] = line
