@@ -48,6 +48,10 @@ import Testing
         #expect(check.status == 0, "\(check.output)")
         #expect(check.output.contains("council.yaml:") && check.output.contains("warning: 'front-door' is still TODO"))
         #expect(check.output.contains("ok: \(council): 2 promises, 4 statements"))
+        #expect(
+            check.output.contains(
+                "charter.md:4:1: warning: 1 line(s) left out as headings or the page around the charter: 4 'View the charter (PDF)'"
+            ), "\(check.output)")
 
         // Run from an empty folder: the base layer is the one built into the program.
         let ask = try EndToEndTests.run(["ask", "--intents", council, "what are the promises"], in: scratch)

@@ -34,7 +34,7 @@ public struct ContentAudit: Sendable {
         for intent in content.intents where !intent.isPartCopy {
             for (response, what) in [(intent.response, "quotes"), (intent.more, "quotes in its 'more'")] {
                 guard let response else { continue }
-                let missing = ContentLoader.missingQuotes(response.quotes, in: content.charter)
+                let missing = QuoteReference.missing(response.quotes, in: content.charter)
                 guard !missing.isEmpty else { continue }
                 report(
                     intent,
@@ -115,7 +115,7 @@ public struct ContentAudit: Sendable {
                 // A charter may name a part after what all its parts are called ("Our principles"):
                 // there the list of parts' example "what are the principles" names that part.
                 let namesThePart =
-                    intent.id == "about.parts"
+                    intent.id == Intent.partsListID
                     && matcher.partNamed(by: example).map { $0 == matcher.cornerstone(of: candidate.target) } == true
                 if !namesThePart {
                     report(

@@ -285,9 +285,7 @@ struct ContentLoader {
         // ("These are the charter's values:"), not as "the first of the charter's values".
         // The list of parts' own reply, not another that also lists them ("what is co-production"
         // in a charter without an introduction).
-        let overview =
-            (intents.first { $0.id == "about.parts" } ?? intents.first { $0.response.quotes.contains("cornerstones") })?
-            .response
+        let overview = intents.first { $0.id == Intent.partsListID }?.response
         let onlyPart = charter.listedStatements != nil ? charter.cornerstones.first.map { "part.\($0.id)" } : nil
         return intents.map { intent in
             if intent.id == onlyPart, let overview {
@@ -845,10 +843,10 @@ struct ContentLoader {
                 // A part without what the template's reply quotes (outcomes of a part that is one
                 // paragraph) gets no copy: its reply would quote nothing. Without what its 'more'
                 // quotes, the copy has no 'more'.
-                if Self.quotesNothing(intent.response.quotes, in: charter) { continue }
+                if QuoteReference.quotesNothing(intent.response.quotes, in: charter) { continue }
                 var copy = intent
                 copy.isPartCopy = true
-                if let more = intent.more, Self.quotesNothing(more.quotes, in: charter) { copy.more = nil }
+                if let more = intent.more, QuoteReference.quotesNothing(more.quotes, in: charter) { copy.more = nil }
                 intents.append(copy)
             }
         }
@@ -898,11 +896,11 @@ struct ContentLoader {
                 hint: "remove it: a part without what the reply quotes gets no copy of the intent")
         }
         if let charter {
-            if let unquoted, let quoted = response, Self.quotesNothing(quoted.quotes, in: charter) {
+            if let unquoted, let quoted = response, QuoteReference.quotesNothing(quoted.quotes, in: charter) {
                 response = unquoted
             }
             // A 'more' that would quote nothing is left out, as it is from a part's copy.
-            if let quoted = more, Self.quotesNothing(quoted.quotes, in: charter) { more = nil }
+            if let quoted = more, QuoteReference.quotesNothing(quoted.quotes, in: charter) { more = nil }
         }
         let list = entries["list"].map { document.texts($0.value, what: "'list'").map(\.0) } ?? []
         let suggestions = entries["suggestions"].map { document.texts($0.value, what: "'suggestions'").map(\.0) } ?? []
@@ -910,22 +908,6 @@ struct ContentLoader {
         return Intent(
             id: id, kind: kind, examples: examples, keywords: keywords, response: response, more: more, list: list,
             suggestions: suggestions, location: document.location(idNode))
-    }
-
-    /// The references of `references` that name nothing in `charter`: a part's outcomes where it
-    /// has none, the introduction or the closing of a charter without one.
-    static func missingQuotes(_ references: [String], in charter: Charter) -> [String] {
-        references.filter { reference in
-            QuoteReference(reference, in: charter).map {
-                $0 != .cornerstoneTitles && $0.statements(in: charter).isEmpty
-            } ?? false
-        }
-    }
-
-    /// True when `references` are some and every one names nothing in `charter` (see
-    /// ``missingQuotes(_:in:)``): a reply of them would quote nothing.
-    static func quotesNothing(_ references: [String], in charter: Charter) -> Bool {
-        !references.isEmpty && missingQuotes(references, in: charter).count == references.count
     }
 
     private func readResponse(

@@ -79,6 +79,22 @@ package enum QuoteReference: Sendable, Equatable {
         }
     }
 
+    /// The references of `references` that name nothing in `charter`: a part's outcomes where it
+    /// has none, the introduction or the closing of a charter without one.
+    package static func missing(_ references: [String], in charter: Charter) -> [String] {
+        references.filter { reference in
+            Self(reference, in: charter).map {
+                $0 != .cornerstoneTitles && $0.statements(in: charter).isEmpty
+            } ?? false
+        }
+    }
+
+    /// True when `references` are some and every one names nothing in `charter` (see
+    /// ``missing(_:in:)``): a reply of them would quote nothing.
+    package static func quotesNothing(_ references: [String], in charter: Charter) -> Bool {
+        !references.isEmpty && missing(references, in: charter).count == references.count
+    }
+
     private static let fromPrefix = "introduction from "
 
     /// The text's words, folded ("Co-production" is "co", "production", "coproduction").

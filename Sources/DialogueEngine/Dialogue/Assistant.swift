@@ -25,7 +25,7 @@ public struct Assistant: Sendable {
             self.content = content
             self.matcher = matcher
             self.composer = composer
-            let overview = content.intent(id: "about.parts")
+            let overview = content.intent(id: Intent.partsListID)
             let listed = overview.map { Self.listed(by: $0, in: content) } ?? []
             parts = listed.isEmpty ? overview.map { composer.compose($0, style: .standard).list } ?? [] : listed
             let part = content.council.map { TextFolder.fold($0.part) } ?? ""

@@ -40,6 +40,10 @@ package struct Intent: Sendable, Equatable {
     /// part called "What is co-production?"): left to that intent, and still checked by the audit.
     package var examplesLeft: [String] = []
 
+    /// The intent that lists the charter's parts ("what are the parts?"): the overview that
+    /// ordinal follow-ups pick from, and the reply a charter of one part gives about that part.
+    package static let partsListID = "about.parts"
+
     /// Makes an intent.
     package init(
         id: String, kind: Kind = .answer, examples: [String], keywords: [String] = [], response: Response,

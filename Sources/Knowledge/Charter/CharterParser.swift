@@ -65,7 +65,7 @@ public enum CharterParser {
 }
 
 private struct ParseState {
-    enum Section {
+    enum Section: Equatable {
         case none
         case prose(String)
         case cornerstone
@@ -134,16 +134,15 @@ private struct ParseState {
         }
         // A thematic break ("---", "* * *"), a line of markup only (an image, an HTML tag) or a link's
         // address written apart ("[1]: https://…") is a blank line.
-        let isItem = CharterConverter.itemText(Substring(trimmed)) != nil
-        let furniture = (isItem || paragraph == nil || paragraphALine) && Self.isPageFurniture(trimmed, isItem: isItem)
+        let itemText = CharterConverter.itemText(Substring(trimmed))
+        let furniture =
+            (itemText != nil || paragraph == nil || paragraphALine)
+            && Self.isPageFurniture(trimmed, isItem: itemText != nil)
         if trimmed.isEmpty || Self.isBreak(trimmed) || MarkdownText.plain(trimmed).trimmed().isEmpty
             || Self.isLinkDefinition(trimmed) || furniture
         {
             endParagraph()
-            if furniture {
-                let words = CharterConverter.itemText(Substring(trimmed)) ?? trimmed
-                leftOut.append(.init(line: line, text: MarkdownText.plain(String(words)).trimmed()))
-            }
+            if furniture { leftOut.append(.init(line: line, text: MarkdownText.plain(itemText ?? trimmed).trimmed())) }
             lastLineBlank = true
             return
         }
@@ -161,7 +160,7 @@ private struct ParseState {
             // A heading inside the introduction or closing ("What do our promises mean?") says
             // what follows, not what the charter says: it is a gap. ("### We will" there is a part's
             // list without its part, an error.)
-            leavePendingHeadingOut()
+            settlePendingHeading(keep: false)
             leftOut.append(.init(line: line, text: MarkdownText.plain(String(trimmed.dropFirst(4))).trimmed()))
             return
         } else if trimmed.hasPrefix("### ") {
@@ -192,7 +191,7 @@ private struct ParseState {
         {
             // A dash straight after a quote names who said it ("– a parent"): not an item.
             prose(trimmed.trimmed(), line: line)
-        } else if let text = CharterConverter.itemText(Substring(trimmed)) {
+        } else if let text = itemText {
             if let open = openItem, indent >= open.indent + 2 {
                 extendItem(with: text, nested: true)
             } else {
@@ -202,7 +201,7 @@ private struct ParseState {
         } else if case .prose = section, paragraph == nil, !quoted, Self.isBoldHeading(trimmed) {
             // So is a line written wholly in bold there, as a page shows a heading.
             openItem = nil
-            leavePendingHeadingOut()
+            settlePendingHeading(keep: false)
             leftOut.append(.init(line: line, text: MarkdownText.plain(trimmed).trimmed()))
         } else if let name = listHeading(trimmed) {
             endParagraph()
@@ -394,16 +393,10 @@ private struct ParseState {
     ]
 
     mutating func heading2(_ name: String, line: Int) {
-        // A part's last line is its words ("Why does nobody ask me?"); a heading-like line just
-        // before a part is a heading of the page.
-        // An introduction of that one line is the charter's own tagline.
-        if case .cornerstone = section {
-            keepPendingHeading()
-        } else if case .prose("introduction") = section, introduction.isEmpty {
-            keepPendingHeading()
-        } else {
-            leavePendingHeadingOut()
-        }
+        // A part's last line is its words ("Why does nobody ask me?"), and an introduction of that
+        // one line is the charter's tagline; any other heading-like line just before a part is a
+        // heading of the page.
+        settlePendingHeading(keep: inAPart || (section == .prose("introduction") && introduction.isEmpty))
         finishCornerstone()
         list = .none
         switch name.lowercased() {
@@ -428,7 +421,7 @@ private struct ParseState {
     }
 
     mutating func heading3(_ name: String, line: Int) {
-        leavePendingHeadingOut()
+        settlePendingHeading(keep: false)
         guard case .cornerstone = section else {
             error(line, "list heading '\(name)' outside a cornerstone", hint: "put it under a '## Cornerstone' heading")
             return
@@ -437,8 +430,9 @@ private struct ParseState {
         // notice. Any other heading ("We will", "We do this by") lists what the part commits to.
         let key = Self.openingKey(name)
         list = Self.outcomeOpenings.contains(where: key.hasPrefix) ? .outcomes : .commitments
+        // Every list opening ("We will", "What this looks like") has one of the list's words.
         let words = Set(TextFolder.fold(name).split { !$0.isLetter }.map(String.init))
-        if !Self.listOpenings.contains(where: key.hasPrefix), words.isDisjoint(with: Self.listWords) {
+        if words.isDisjoint(with: Self.listWords) {
             otherSubListHeadings.append(.init(line: line, text: name))
         }
     }
@@ -450,7 +444,7 @@ private struct ParseState {
             let list = Self.proseList(name)
             let count = self[keyPath: list].count
             endParagraph()
-            keepPendingHeading()
+            settlePendingHeading(keep: true)
             prose(text, line: line)
             endParagraph(item: true)
             if self[keyPath: list].count > count { openItem = (indent, 0, text, list) }
@@ -464,7 +458,7 @@ private struct ParseState {
         }
         // In a part, a heading-like line before its list asks what the list answers ("How will we
         // do this?"): a heading of the page.
-        leavePendingHeadingOut()
+        settlePendingHeading(keep: false)
         guard case .cornerstone = section, let part = cornerstones.indices.last else {
             error(line, "a list item outside a part", hint: "put it under a '## ' heading")
             return
@@ -523,7 +517,7 @@ private struct ParseState {
         } else {
             paragraph = (text, line, 1)
             // A paragraph follows the heading: the heading said what it is about.
-            leavePendingHeadingOut()
+            settlePendingHeading(keep: false)
         }
     }
 
@@ -557,19 +551,21 @@ private struct ParseState {
         append(text, line: line, kind: .paragraph, to: Self.proseList(name), numbered: name + ".p")
     }
 
-    /// Leaves the line that read as a heading out, and lists it.
-    mutating func leavePendingHeadingOut() {
+    /// Settles the line held as a heading: kept as a statement after all (`keep`: a list of the
+    /// introduction or closing follows it, or it ends a part or the file), or left out and listed.
+    mutating func settlePendingHeading(keep: Bool) {
         guard let heading = pendingHeading else { return }
         pendingHeading = nil
-        leftOut.append(.init(line: heading.line, text: heading.text))
+        if keep {
+            appendParagraph(heading.text, line: heading.line)
+        } else {
+            leftOut.append(.init(line: heading.line, text: heading.text))
+        }
     }
 
-    /// Keeps the line that read as a heading as a statement after all: a list of the introduction
-    /// or the closing follows it, or it ends a part or the file.
-    mutating func keepPendingHeading() {
-        guard let heading = pendingHeading else { return }
-        pendingHeading = nil
-        appendParagraph(heading.text, line: heading.line)
+    /// True while a part is being read.
+    var inAPart: Bool {
+        if case .cornerstone = section { true } else { false }
     }
 
     /// Records a statement's text; false (with an error) when it was already written (a label of
@@ -607,13 +603,7 @@ private struct ParseState {
         endParagraph()
         // The file's last line is kept ("Thank you"), unless it asks the reader something, as a
         // page's footer does ("Was this page helpful?"); a part's last question is kept (above).
-        if case .cornerstone = section {
-            keepPendingHeading()
-        } else if pendingHeading?.text.hasSuffix("?") == true {
-            leavePendingHeadingOut()
-        } else {
-            keepPendingHeading()
-        }
+        settlePendingHeading(keep: inAPart || pendingHeading?.text.hasSuffix("?") == false)
         finishCornerstone()
         if title == nil { error(1, "the charter has no '# ' title") }
         if cornerstones.isEmpty {
