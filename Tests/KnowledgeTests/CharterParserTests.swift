@@ -575,6 +575,51 @@ import Testing
         #expect(charter.otherSubListHeadings == [.init(line: 11, text: "Value each other")])
     }
 
+    /// Heading-like lines in a row are settled together: all left out when a paragraph follows
+    /// them, the last kept when it names a list of the introduction, and all kept when they end a
+    /// part or the file (a closing of short lines), but for a question to the reader after them.
+    @Test func headingLikeLinesInARowAreSettledTogether() throws {
+        let text = """
+            # C
+
+            Our SEND Charter
+
+            Why It Matters
+
+            We made this together.
+
+            Our Promises
+
+            What Is Co-production
+
+            - Working together
+            ## Kind
+
+            - Be kind.
+            ## Fair
+
+            Why not me?
+
+            Why not now?
+            ## Closing
+
+            Thank You All
+
+            Together We Can
+
+            Was this page helpful?
+            """
+        let charter = try CharterParser.parse(text, file: "c.md")
+        #expect(
+            charter.introduction.map(\.text) == ["We made this together.", "What Is Co-production", "Working together"])
+        #expect(charter.cornerstones[1].statements.map(\.text) == ["Why not me?", "Why not now?"])
+        #expect(charter.closing.map(\.text) == ["Thank You All", "Together We Can"])
+        #expect(
+            charter.leftOut.map { "\($0.line) \($0.text)" } == [
+                "3 Our SEND Charter", "5 Why It Matters", "9 Our Promises", "28 Was this page helpful?",
+            ])
+    }
+
     /// A long part heading that gives a name, a dash and what it means is read as the part's name
     /// and its paragraph; a short one with a dash is a name as written.
     @Test func aLongHeadingWithADashIsANameAndItsMeaning() throws {

@@ -85,10 +85,11 @@ private struct ParseState {
     var section: Section = .none
     var list: List = .none
     var paragraph: (text: String, line: Int, lines: Int)?
-    /// A line that reads as a heading in plain text ("Why it matters"), left out when a paragraph,
-    /// another heading or a part's list follows it; kept before a list of the introduction or
-    /// closing (it names the list) and as the last line of a part or of the file ("Thank you").
-    var pendingHeading: (text: String, line: Int)?
+    /// Lines in a row that read as headings in plain text ("Why it matters"), held until what
+    /// follows them is known: left out before a paragraph, another heading or a part's list; the
+    /// last kept before a list of the introduction or closing (it names the list); all kept when
+    /// they end a part or the file ("Thank you" / "Together we can"), as they head nothing.
+    var pendingHeadings: [(text: String, line: Int)] = []
     /// True while the paragraph being read is quoted (`> `): a quote is never a heading.
     var paragraphQuoted = false
     /// Lines read as the page around the charter, not as statements.
@@ -160,7 +161,7 @@ private struct ParseState {
             // A heading inside the introduction or closing ("What do our promises mean?") says
             // what follows, not what the charter says: it is a gap. ("### We will" there is a part's
             // list without its part, an error.)
-            settlePendingHeading(keep: false)
+            settlePendingHeadings(keeping: .none)
             leftOut.append(.init(line: line, text: MarkdownText.plain(String(trimmed.dropFirst(4))).trimmed()))
             return
         } else if trimmed.hasPrefix("### ") {
@@ -201,7 +202,7 @@ private struct ParseState {
         } else if case .prose = section, paragraph == nil, !quoted, Self.isBoldHeading(trimmed) {
             // So is a line written wholly in bold there, as a page shows a heading.
             openItem = nil
-            settlePendingHeading(keep: false)
+            settlePendingHeadings(keeping: .none)
             leftOut.append(.init(line: line, text: MarkdownText.plain(trimmed).trimmed()))
         } else if let name = listHeading(trimmed) {
             endParagraph()
@@ -393,10 +394,11 @@ private struct ParseState {
     ]
 
     mutating func heading2(_ name: String, line: Int) {
-        // A part's last line is its words ("Why does nobody ask me?"), and an introduction of that
-        // one line is the charter's tagline; any other heading-like line just before a part is a
-        // heading of the page.
-        settlePendingHeading(keep: inAPart || (section == .prose("introduction") && introduction.isEmpty))
+        // A part's last lines are its words ("Why does nobody ask me?"), and the last of them in an
+        // introduction of such lines only is the charter's tagline; any other heading-like line
+        // just before a part is a heading of the page.
+        settlePendingHeadings(
+            keeping: inAPart ? .all : section == .prose("introduction") && introduction.isEmpty ? .last : .none)
         finishCornerstone()
         list = .none
         switch name.lowercased() {
@@ -421,7 +423,7 @@ private struct ParseState {
     }
 
     mutating func heading3(_ name: String, line: Int) {
-        settlePendingHeading(keep: false)
+        settlePendingHeadings(keeping: .none)
         guard case .cornerstone = section else {
             error(line, "list heading '\(name)' outside a cornerstone", hint: "put it under a '## Cornerstone' heading")
             return
@@ -444,7 +446,7 @@ private struct ParseState {
             let list = Self.proseList(name)
             let count = self[keyPath: list].count
             endParagraph()
-            settlePendingHeading(keep: true)
+            settlePendingHeadings(keeping: .last)
             prose(text, line: line)
             endParagraph(item: true)
             if self[keyPath: list].count > count { openItem = (indent, 0, text, list) }
@@ -458,7 +460,7 @@ private struct ParseState {
         }
         // In a part, a heading-like line before its list asks what the list answers ("How will we
         // do this?"): a heading of the page.
-        settlePendingHeading(keep: false)
+        settlePendingHeadings(keeping: .none)
         guard case .cornerstone = section, let part = cornerstones.indices.last else {
             error(line, "a list item outside a part", hint: "put it under a '## ' heading")
             return
@@ -516,8 +518,6 @@ private struct ParseState {
             paragraph = (current.text + " " + text, current.line, current.lines + 1)
         } else {
             paragraph = (text, line, 1)
-            // A paragraph follows the heading: the heading said what it is about.
-            settlePendingHeading(keep: false)
         }
     }
 
@@ -531,9 +531,11 @@ private struct ParseState {
         // says what follows, not what the charter says.
         let inProse = { if case .prose = section { true } else { false } }()
         if !item, !paragraphQuoted, current.lines == 1, Self.isPlainHeading(clean, inProse: inProse) {
-            pendingHeading = (clean, current.line)
+            pendingHeadings.append((clean, current.line))
             return
         }
+        // A paragraph follows the headings: they said what it is about.
+        settlePendingHeadings(keeping: .none)
         appendParagraph(clean, line: current.line)
     }
 
@@ -551,15 +553,27 @@ private struct ParseState {
         append(text, line: line, kind: .paragraph, to: Self.proseList(name), numbered: name + ".p")
     }
 
-    /// Settles the line held as a heading: kept as a statement after all (`keep`: a list of the
-    /// introduction or closing follows it, or it ends a part or the file), or left out and listed.
-    mutating func settlePendingHeading(keep: Bool) {
-        guard let heading = pendingHeading else { return }
-        pendingHeading = nil
-        if keep {
-            appendParagraph(heading.text, line: heading.line)
-        } else {
-            leftOut.append(.init(line: heading.line, text: heading.text))
+    /// Which of the lines held as headings are kept as statements after all.
+    enum Keeping {
+        /// None: they head what follows (a paragraph, a heading, a part's list).
+        case none
+        /// The last: it names the list of the introduction or closing that follows.
+        case last
+        /// All: they end a part or the file, and head nothing.
+        case all
+    }
+
+    /// Settles the lines held as headings: those `keeping` names become statements, the rest are
+    /// left out and listed.
+    mutating func settlePendingHeadings(keeping: Keeping) {
+        let held = pendingHeadings
+        pendingHeadings = []
+        for (offset, heading) in held.enumerated() {
+            if keeping == .all || (keeping == .last && offset == held.count - 1) {
+                appendParagraph(heading.text, line: heading.line)
+            } else {
+                leftOut.append(.init(line: heading.line, text: heading.text))
+            }
         }
     }
 
@@ -601,9 +615,13 @@ private struct ParseState {
 
     mutating func finish() throws(ContentErrors) -> Charter {
         endParagraph()
-        // The file's last line is kept ("Thank you"), unless it asks the reader something, as a
-        // page's footer does ("Was this page helpful?"); a part's last question is kept (above).
-        settlePendingHeading(keep: inAPart || pendingHeading?.text.hasSuffix("?") == false)
+        // The file's last lines are kept ("Thank you"), but not questions after them to the reader,
+        // as a page's footer asks ("Was this page helpful?"); a part's last question is kept.
+        while !inAPart, let last = pendingHeadings.last, last.text.hasSuffix("?") {
+            leftOut.append(.init(line: last.line, text: last.text))
+            pendingHeadings.removeLast()
+        }
+        settlePendingHeadings(keeping: .all)
         finishCornerstone()
         if title == nil { error(1, "the charter has no '# ' title") }
         if cornerstones.isEmpty {
