@@ -620,6 +620,36 @@ import Testing
             ])
     }
 
+    /// Inside a part's lists a question stands as a heading, never as a statement: between two
+    /// lists it heads the next, and at the end of the page it is the page's ("Was this page
+    /// helpful?"); any other paragraph there is still an error.
+    @Test func aQuestionAmongAPartsListsIsAHeading() throws {
+        let text = """
+            # C
+            We care.
+            ## Kind
+            ### We will
+            - Be kind.
+
+            How will we know?
+
+            ### You will see
+            - Smiles
+
+            Was this page helpful?
+            """
+        let charter = try CharterParser.parse(text, file: "c.md")
+        #expect(charter.cornerstones[0].commitments.map(\.text) == ["Be kind."])
+        #expect(charter.cornerstones[0].outcomes.map(\.text) == ["Smiles"])
+        #expect(charter.cornerstones[0].description.isEmpty)
+        #expect(charter.leftOut.map(\.line) == [7, 12])
+        #expect {
+            try CharterParser.parse("# C\n## Kind\n### We will\n- Be kind.\n\nWe mean it, always.\n", file: "c.md")
+        } throws: { error in
+            (error as? ContentErrors)?.diagnostics.map(\.line) == [6]
+        }
+    }
+
     /// A long part heading that gives a name, a dash and what it means is read as the part's name
     /// and its paragraph; a short one with a dash is a name as written.
     @Test func aLongHeadingWithADashIsANameAndItsMeaning() throws {

@@ -89,7 +89,10 @@ private struct ParseState {
     /// follows them is known: left out before a paragraph, another heading or a part's list; the
     /// last kept before a list of the introduction or closing (it names the list); all kept when
     /// they end a part or the file ("Thank you" / "Together we can"), as they head nothing.
-    var pendingHeadings: [(text: String, line: Int)] = []
+    var pendingHeadings: [(text: String, line: Int, inList: Bool)] = []
+    /// True while the paragraph being read began inside a part's list: only a question may stand
+    /// there ("How will we know?" between two lists, a page's "Was this page helpful?").
+    var paragraphInList = false
     /// True while the paragraph being read is quoted (`> `): a quote is never a heading.
     var paragraphQuoted = false
     /// Lines read as the page around the charter, not as statements.
@@ -499,18 +502,7 @@ private struct ParseState {
     }
 
     mutating func prose(_ text: String, line: Int) {
-        switch section {
-        case .prose: break
-        case .cornerstone:
-            guard list == .none else {
-                error(
-                    line, "a paragraph inside a list of '\(cornerstones.last?.title ?? "")'",
-                    hint:
-                        "write a part's paragraph straight under its '## ' heading, before its lists; if it is the page around the charter (a share button, 'Was this page helpful?'), delete it"
-                )
-                return
-            }
-        case .none:
+        if case .none = section {
             error(line, "text before the charter's '# ' title", hint: "start the file with '# <charter title>'")
             return
         }
@@ -518,6 +510,8 @@ private struct ParseState {
             paragraph = (current.text + " " + text, current.line, current.lines + 1)
         } else {
             paragraph = (text, line, 1)
+            // Inside a part's list only a question may stand, as a heading: judged at its end.
+            paragraphInList = inAPart && list != .none
         }
     }
 
@@ -531,7 +525,15 @@ private struct ParseState {
         // says what follows, not what the charter says.
         let inProse = { if case .prose = section { true } else { false } }()
         if !item, !paragraphQuoted, current.lines == 1, Self.isPlainHeading(clean, inProse: inProse) {
-            pendingHeadings.append((clean, current.line))
+            pendingHeadings.append((clean, current.line, paragraphInList))
+            return
+        }
+        if paragraphInList {
+            error(
+                current.line, "a paragraph inside a list of '\(cornerstones.last?.title ?? "")'",
+                hint:
+                    "write a part's paragraph straight under its '## ' heading, before its lists; if it is the page around the charter (a share button), delete it"
+            )
             return
         }
         // A paragraph follows the headings: they said what it is about.
@@ -569,7 +571,8 @@ private struct ParseState {
         let held = pendingHeadings
         pendingHeadings = []
         for (offset, heading) in held.enumerated() {
-            if keeping == .all || (keeping == .last && offset == held.count - 1) {
+            // A question among a part's lists heads the next list or is the page's own.
+            if !heading.inList, keeping == .all || (keeping == .last && offset == held.count - 1) {
                 appendParagraph(heading.text, line: heading.line)
             } else {
                 leftOut.append(.init(line: heading.line, text: heading.text))
