@@ -126,6 +126,9 @@ import Testing
         "will the staff wrk with me or just do things 2 me", "so the barriers will not exist?",
         "my mum took us swimming then my sister kicked me by accident",
         "that youth group does not exist any more",
+        "i want to dye my hair blue", "i cut the grass for my nan", "my cat scratched me till it bled",
+        "the OT service might as well not exist", "my arms are covered in paint from art",
+        "my brother keeps pinching my chargers", "dad hits the gym every saturday morning before work",
     ])
     func idiomsAreGuarded(message: String) async throws {
         let log = InMemoryUnansweredLog()
@@ -157,6 +160,9 @@ import Testing
         "got bruises all over and i said it was rugby but it wasnt",
         "my stepdad punched me then knocked into me by accident", "dad belt, then he pushed me by accident",
         "bruises everywhere and i have to tell school it was trampoline",
+        "my dad hits me at the gym", "my brother kicks me when i hit the ball",
+        "i want to kill myself so i threw my phone", "i got battered at home after the game",
+        "i am sick of being on my own, nobody feeds me",
     ])
     func guardsDoNotHideADisclosureBesideThem(message: String) async throws {
         let log = InMemoryUnansweredLog()
