@@ -61,7 +61,7 @@ import Testing
         let memory = InMemoryUnansweredLog()
         let log = ResilientLog(memory, report: { _ in })
         let assistant = Assistant(content: content, log: log)
-        let reply = await assistant.respond(to: "my step mum locks the fridge", channel: .cli)
+        let reply = await assistant.respond(to: "my step mum guards the fridge", channel: .cli)
         #expect(reply.intent == "safeguarding.possible-risk")
         #expect(reply.reply.contains("0800 1111"))
         let charter = await assistant.respond(to: "what does co-production mean fridge", channel: .cli)

@@ -127,7 +127,7 @@ import Testing
         "my mum took us swimming then my sister kicked me by accident",
         "that youth group does not exist any more",
         "i want to dye my hair blue", "i cut the grass for my nan", "my cat scratched me till it bled",
-        "the OT service might as well not exist", "my arms are covered in paint from art",
+        "my arms are covered in paint from art",
         "my brother keeps pinching my chargers", "dad hits the gym every saturday morning before work",
     ])
     func idiomsAreGuarded(message: String) async throws {
