@@ -161,7 +161,7 @@ import Testing
         "my stepdad punched me then knocked into me by accident", "dad belt, then he pushed me by accident",
         "bruises everywhere and i have to tell school it was trampoline",
         "my dad hits me at the gym", "my brother kicks me when i hit the ball",
-        "i want to kill myself so i threw my phone", "i got battered at home after the game",
+        "i wanna end my life so i smashed my phone", "i got battered at home after the game",
         "i am sick of being on my own, nobody feeds me",
     ])
     func guardsDoNotHideADisclosureBesideThem(message: String) async throws {
