@@ -32,16 +32,18 @@ public struct ContentAudit: Sendable {
         // A reply that quotes what this charter lacks (its introduction, its closing words) says
         // less than it was written to, or "It says:" and then nothing.
         for intent in content.intents where !intent.isPartCopy {
-            for (response, what) in [(intent.response, "quotes"), (intent.more, "quotes in its 'more'")] {
+            let replies = [
+                (intent.response, "quotes", "add 'unquoted:' to the intent with what to say instead"),
+                (intent.more, "quotes in its 'more'", "quote only what the charter has"),
+            ]
+            for (response, what, hint) in replies {
                 guard let response else { continue }
                 let missing = QuoteReference.missing(response.quotes, in: content.charter)
                 guard !missing.isEmpty else { continue }
                 report(
                     intent,
                     "'\(intent.id)' \(what) \(missing.map { "'\($0)'" }.joined(separator: ", ")), which this charter does not have",
-                    hint: what == "quotes"
-                        ? "add 'unquoted:' to the intent with what to say instead" : "quote only what the charter has",
-                    warning: true)
+                    hint: hint, warning: true)
             }
         }
         // A suggestion that names a part at answer time ("Explain {part}") is checked for each part,
@@ -127,15 +129,10 @@ public struct ContentAudit: Sendable {
         return problems
     }
 
-    /// The path of the file `name` in `folder`.
-    private static func file(_ name: String, in folder: String) -> String {
-        folder.hasSuffix("/") ? folder + name : folder + "/" + name
-    }
-
     /// True for an intent written in the council's own folder, over a base layer.
     private func isCouncilOwn(_ intent: Intent) -> Bool {
         guard content.layers.count > 1, let folder = content.layers.last else { return false }
-        return intent.location.file.hasPrefix(Self.file("", in: folder))
+        return intent.location.file.hasPrefix(ContentLoader.join(folder, ""))
     }
 
     /// Thesaurus entries that would carry an out-of-scope question into the charter's answers, as
@@ -147,7 +144,7 @@ public struct ContentAudit: Sendable {
         guard !thesaurus.isEmpty else { return [] }
         let file =
             content.thesaurusFile
-            ?? Self.file("thesaurus.txt", in: directory)
+            ?? ContentLoader.join(directory, "thesaurus.txt")
         var risks: [ContentDiagnostic] = []
         for intent in content.intents where intent.kind == .outOfScope {
             for example in intent.examples {
@@ -215,7 +212,7 @@ public struct ContentAudit: Sendable {
     /// a charter without an introduction (asked who made it or what it is for, the assistant can
     /// only say that the charter does not say).
     public func charterShape(directory: String) -> [ContentDiagnostic] {
-        let file = Self.file("charter.md", in: directory)
+        let file = ContentLoader.join(directory, "charter.md")
         var warnings: [ContentDiagnostic] = []
         func warn(line: Int, _ message: String, hint: String) {
             var warning = ContentDiagnostic(file: file, line: line, column: 1, message: message, hint: hint)
@@ -266,7 +263,7 @@ public struct ContentAudit: Sendable {
     /// Warnings for each value of `council.yaml` still marked `TODO` (as `init` writes them).
     public func councilTodos() -> [ContentDiagnostic] {
         guard let council = content.council, let folder = content.layers.last else { return [] }
-        let file = Self.file("council.yaml", in: folder)
+        let file = ContentLoader.join(folder, "council.yaml")
         let lines = (try? String(contentsOfFile: file, encoding: .utf8))?.components(separatedBy: "\n") ?? []
         let lineOf = { (key: String) in (lines.firstIndex { $0.hasPrefix(key + ":") } ?? -1) + 1 }
         return council.todoKeys.sorted { lineOf($0) < lineOf($1) }.map { key in
@@ -284,7 +281,7 @@ public struct ContentAudit: Sendable {
     /// content still loads, and the standard words are shown in their place.
     public func easyReadGaps(directory: String) -> [ContentDiagnostic] {
         var gaps: [ContentDiagnostic] = []
-        let easyFile = Self.file("charter-easy.yaml", in: directory)
+        let easyFile = ContentLoader.join(directory, "charter-easy.yaml")
         let missing = content.charter.allStatements.map(\.id).filter { content.easyStatements[$0] == nil }
         if !missing.isEmpty {
             var gap = ContentDiagnostic(
@@ -312,7 +309,7 @@ public struct ContentAudit: Sendable {
         }
         for category in content.safeguarding.categories where category.easy == nil {
             var gap = ContentDiagnostic(
-                file: Self.file("safeguarding.yaml", in: directory),
+                file: ContentLoader.join(directory, "safeguarding.yaml"),
                 message: "safeguarding category '\(category.id)' has no easy-read form",
                 hint: "add 'easy:' to the category, keeping every number")
             gap.isWarning = true

@@ -46,7 +46,8 @@ struct ContentLoader {
         self.defaultBase = defaultBase
     }
 
-    private static func join(_ folder: String, _ name: String) -> String {
+    /// The path of the file `name` in `folder` (the audit names the content's files the same way).
+    static func join(_ folder: String, _ name: String) -> String {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
