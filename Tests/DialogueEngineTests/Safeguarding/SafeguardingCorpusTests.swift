@@ -6,10 +6,10 @@ import Testing
 /// The safeguarding corpus (`Fixtures/safeguarding-corpus.jsonl`): disclosures in every category, in
 /// young people's own words, and near-misses (idioms, games, sport, cooking, tech, and charter
 /// questions that use words of harm). Every disclosure is recognised; no near-miss is. So it is for
-/// the held-out part (`Fixtures/safeguarding-held-out.jsonl`), which the learned model is never
-/// trained on, so that its rules are tested without the model having seen the messages.
+/// the later batches (`Fixtures/safeguarding-later-batches.jsonl`), among them disclosures written
+/// beside the guards' words, so that a guard that hides one fails.
 @Suite struct SafeguardingCorpusTests {
-    static let items: [EvaluationItem] = ["safeguarding-corpus", "safeguarding-held-out"].flatMap { name in
+    static let items: [EvaluationItem] = ["safeguarding-corpus", "safeguarding-later-batches"].flatMap { name in
         let url = Bundle.module.url(forResource: name, withExtension: "jsonl", subdirectory: "Fixtures")!
         let text = try! String(contentsOf: url, encoding: .utf8)
         return try! Evaluation.load(text, file: url.path)
