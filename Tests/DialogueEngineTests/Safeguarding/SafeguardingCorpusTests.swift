@@ -7,9 +7,13 @@ import Testing
 /// young people's own words, and near-misses (idioms, games, sport, cooking, tech, and charter
 /// questions that use words of harm). Every disclosure is recognised; no near-miss is. So it is for
 /// the later batches (`Fixtures/safeguarding-later-batches.jsonl`), among them disclosures written
-/// beside the guards' words, so that a guard that hides one fails.
+/// beside the guards' words, so that a guard that hides one fails, and for the messages a second
+/// reader wrote on the rules' edges (`Fixtures/safeguarding-rule-edges.jsonl`), which the learned
+/// model is not trained on, so that they test the rules themselves.
 @Suite struct SafeguardingCorpusTests {
-    static let items: [EvaluationItem] = ["safeguarding-corpus", "safeguarding-later-batches"].flatMap { name in
+    static let items: [EvaluationItem] = [
+        "safeguarding-corpus", "safeguarding-later-batches", "safeguarding-rule-edges",
+    ].flatMap { name in
         let url = Bundle.module.url(forResource: name, withExtension: "jsonl", subdirectory: "Fixtures")!
         let text = try! String(contentsOf: url, encoding: .utf8)
         return try! Evaluation.load(text, file: url.path)
