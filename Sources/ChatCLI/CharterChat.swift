@@ -60,6 +60,13 @@ struct CommonOptions: ParsableArguments {
             "Days stored questions are kept.", discussion: "Env: CHARTER_CHAT_RETENTION_DAYS. Default: 180"))
     var retentionDays: Int?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The folder where compiled content is kept between starts ('off' for none).",
+            discussion: "Env: CHARTER_CHAT_CACHE. Default: $XDG_CACHE_HOME/charter-chat, else ~/.cache/charter-chat"))
+    var cache: String?
+
     func validate() throws {
         if let retentionDays, retentionDays <= 0 { throw ValidationError("--retention-days must be above 0.") }
         if let sessionTTL, sessionTTL <= 0 { throw ValidationError("--session-ttl must be above 0 seconds.") }
@@ -71,7 +78,7 @@ struct CommonOptions: ParsableArguments {
         do {
             return try Configuration.resolve(
                 intents: intents, database: database, base: base, sessionTTL: sessionTTL, maxSessions: maxSessions,
-                retentionDays: retentionDays)
+                retentionDays: retentionDays, cache: cache)
         } catch let error as ConfigurationError {
             throw ValidationError(error.message)
         }

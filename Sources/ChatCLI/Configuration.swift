@@ -21,6 +21,9 @@ struct Configuration: Sendable, Equatable {
     var maxSessions: Int = 10_000
     /// Days stored questions are kept (`--retention-days`, `CHARTER_CHAT_RETENTION_DAYS`).
     var retentionDays: Int = 180
+    /// Where compiled content is kept between starts (`--cache`, `CHARTER_CHAT_CACHE`; else
+    /// `$XDG_CACHE_HOME/charter-chat` or `~/.cache/charter-chat`); nil (`off`) compiles at each start.
+    var cacheDirectory: String?
 
     /// The project's own council folder, used when run from the project's folder.
     static let projectCouncil = "intents/stoke-on-trent"
@@ -41,7 +44,7 @@ struct Configuration: Sendable, Equatable {
     /// the default council).
     static func resolve(
         intents: String?, database: String?, base: String? = nil, sessionTTL: Int? = nil, maxSessions: Int? = nil,
-        retentionDays: Int? = nil,
+        retentionDays: Int? = nil, cache: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         localIntentsExist: () -> Bool = { FileManager.default.fileExists(atPath: projectCouncil + "/charter.md") },
         builtInContent: () -> String? = { BuiltInContent.directory }
@@ -70,7 +73,16 @@ struct Configuration: Sendable, Equatable {
             try retentionDays
             ?? environment["CHARTER_CHAT_RETENTION_DAYS"].map { try positive($0, "CHARTER_CHAT_RETENTION_DAYS") }
             ?? configuration.retentionDays
+        configuration.cacheDirectory = cacheDirectory(
+            cache ?? environment["CHARTER_CHAT_CACHE"], environment: environment)
         return configuration
+    }
+
+    /// The cache folder given (`off` for none), else the user's cache folder.
+    private static func cacheDirectory(_ given: String?, environment: [String: String]) -> String? {
+        if let given { return given == "off" || given.isEmpty ? nil : given }
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/charter-chat" }
+        return environment["HOME"].flatMap { $0.isEmpty ? nil : $0 + "/.cache/charter-chat" }
     }
 
     private static func positive(_ text: String, _ name: String) throws -> Int {

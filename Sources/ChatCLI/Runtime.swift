@@ -12,15 +12,16 @@ struct Runtime {
 
     /// Loads the content (printing every problem and exiting 1 when it is broken) and opens the log.
     static func start(_ configuration: Configuration, logToDatabase: Bool = true) throws -> Runtime {
-        let content = try loadContent(configuration)
+        let compiled = try loadContent(configuration)
         let (log, store) =
             logToDatabase
             ? openLogAndStore(configuration, queued: false)
             : (ResilientLog(InMemoryUnansweredLog(), report: Self.warn), nil)
         let assistant = Assistant(
-            content: content, log: log, sessionTTL: .seconds(configuration.sessionTTL),
+            compiled: compiled, log: log, sessionTTL: .seconds(configuration.sessionTTL),
             maxSessions: configuration.maxSessions, council: configuration.councilID)
-        return Runtime(configuration: configuration, content: content, log: log, store: store, assistant: assistant)
+        return Runtime(
+            configuration: configuration, content: compiled.content, log: log, store: store, assistant: assistant)
     }
 
     /// Opens the SQLite log; when it cannot be opened, the problem is reported once and the
@@ -59,10 +60,14 @@ struct Runtime {
         }
     }
 
-    /// Loads the content or prints its errors and exits with status 1.
-    static func loadContent(_ configuration: Configuration) throws -> Content {
+    /// Loads and compiles the content (through the cache when there is one), or prints its errors
+    /// and exits with status 1.
+    static func loadContent(_ configuration: Configuration) throws -> CompiledContent {
         do {
-            return try Content.load(from: configuration.contentSource)
+            guard let cache = configuration.cacheDirectory else {
+                return CompiledContent(try Content.load(from: configuration.contentSource))
+            }
+            return try ContentCache(directory: cache).load(configuration.contentSource, report: warn)
         } catch {
             Self.warn(error.description)
             throw ContentLoadFailed()

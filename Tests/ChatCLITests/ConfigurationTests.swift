@@ -35,6 +35,25 @@ import Testing
             "without a built-in bundle the error names the project's folder")
     }
 
+    /// Compiled content is kept in the user's cache folder unless told otherwise; `off` keeps none.
+    @Test func theCacheFolderComesFromTheFlagTheEnvironmentOrTheHomeFolder() throws {
+        func cache(_ flag: String?, _ environment: [String: String]) throws -> String? {
+            try Configuration.resolve(
+                intents: nil, database: nil, cache: flag, environment: environment, localIntentsExist: { true },
+                builtInContent: { nil }
+            ).cacheDirectory
+        }
+        #expect(try cache(nil, [:]) == nil, "no home folder: nothing is kept")
+        #expect(try cache(nil, ["HOME": "/home/ann"]) == "/home/ann/.cache/charter-chat")
+        #expect(
+            try cache(nil, ["HOME": "/home/ann", "XDG_CACHE_HOME": "/var/cache/ann"]) == "/var/cache/ann/charter-chat")
+        #expect(try cache(nil, ["HOME": "/home/ann", "XDG_CACHE_HOME": "relative"]) == "/home/ann/.cache/charter-chat")
+        #expect(try cache(nil, ["HOME": "/home/ann", "CHARTER_CHAT_CACHE": "/srv/cache"]) == "/srv/cache")
+        #expect(try cache(nil, ["HOME": "/home/ann", "CHARTER_CHAT_CACHE": "off"]) == nil)
+        #expect(try cache("/flag", ["CHARTER_CHAT_CACHE": "/srv/cache"]) == "/flag")
+        #expect(try cache("off", ["CHARTER_CHAT_CACHE": "/srv/cache"]) == nil)
+    }
+
     @Test func environmentOverridesDefaults() throws {
         let configuration = try Configuration.resolve(
             intents: nil, database: nil,

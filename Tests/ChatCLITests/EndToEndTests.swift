@@ -30,6 +30,8 @@ import Testing
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         var merged = ProcessInfo.processInfo.environment
+        // Nothing is kept in the user's cache folder; the test of the cache gives one of its own.
+        merged["CHARTER_CHAT_CACHE"] = "off"
         for (key, value) in environment { merged[key] = value }
         process.environment = merged
         let stdin = Pipe()
@@ -166,6 +168,30 @@ import Testing
             !FileManager.default.fileExists(atPath: database + "-wal"), "the database is closed, not left in its log")
         let missed = try Self.run(["missed", "--database", database])
         #expect(missed.output.contains("how do i fly a kite"), "\(missed.output)")
+    }
+
+    /// The second `ask` reads the content compiled by the first, and answers the same; a cache
+    /// folder that cannot be written to is reported and the answer still comes.
+    @Test func askKeepsTheCompiledContentInTheCacheFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = temporaryDatabase()
+        defer { remove(database: database) }
+        let question = ["ask", "--database", database, "--cache", folder.path, "wat does coproducshun mean"]
+        let first = try Self.run(question)
+        #expect(first.status == 0 && first.errors.isEmpty, "\(first.errors)")
+        let stored = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(stored.count == 1 && stored[0].hasSuffix(".compiled"), "\(stored)")
+        let second = try Self.run(question)
+        #expect(second.status == 0 && second.errors.isEmpty, "\(second.errors)")
+        #expect(second.output == first.output)
+        #expect(first.output.contains("working together"))
+
+        let blocked = folder.appendingPathComponent(stored[0]).appendingPathComponent("cache").path
+        let unwritable = try Self.run(["ask", "--database", database, "--cache", blocked, "hi"])
+        #expect(unwritable.status == 0)
+        #expect(unwritable.errors.contains("cannot keep the compiled content"), "\(unwritable.errors)")
+        #expect(!unwritable.output.isEmpty)
     }
 
     @Test func badInputGetsAClearErrorNotACrash() throws {

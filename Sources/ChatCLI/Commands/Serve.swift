@@ -116,7 +116,7 @@ struct Serve: AsyncParsableCommand {
             sources.append((id, council))
         }
         if sources.isEmpty { sources.append((configuration.councilID, configuration)) }
-        var contents: [Content] = []
+        var contents: [CompiledContent] = []
         for (_, council) in sources {
             do {
                 contents.append(try Runtime.loadContent(council))
@@ -138,7 +138,7 @@ struct Serve: AsyncParsableCommand {
         signal(SIGHUP, SIG_IGN)
         let services = zip(sources, contents).map { source, content in
             let assistant = Assistant(
-                content: content, log: log, sessionTTL: .seconds(configuration.sessionTTL),
+                compiled: content, log: log, sessionTTL: .seconds(configuration.sessionTTL),
                 maxSessions: configuration.maxSessions, council: source.id)
             // The built-in content is not changed by staff actions: assign and reload need a folder.
             let review =
@@ -155,7 +155,7 @@ struct Serve: AsyncParsableCommand {
             metadata: [
                 "http.host": "\(settings.host)", "http.port": "\(settings.port)",
                 "councils":
-                    "\(zip(sources, contents).map { "\($0.id) (\($1.intentCount) intents)" }.joined(separator: ", "))",
+                    "\(zip(sources, contents).map { "\($0.id) (\($1.content.intentCount) intents)" }.joined(separator: ", "))",
             ])
         try await app.runService()
     }

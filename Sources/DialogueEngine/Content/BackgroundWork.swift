@@ -23,6 +23,11 @@ package final class BackgroundWork<Value: Sendable>: Sendable {
         thread.start()
     }
 
+    /// Work already done: `value` is there to collect.
+    package init(finished value: Value) {
+        result.withLock { $0 = value }
+    }
+
     /// Waits for the work to finish and returns its value.
     package func wait() -> Value {
         finished.lock()

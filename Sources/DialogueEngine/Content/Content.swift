@@ -128,3 +128,42 @@ public struct Content: Sendable {
         return try loader.load()
     }
 }
+
+// MARK: - Archive
+
+extension Content {
+    /// Reads back content that ``write(to:)`` wrote, with its safeguarding rules, archived on their
+    /// own (see ``ContentCache``).
+    package init(
+        from archive: inout ArchiveReader, safeguarding: SafeguardingRules, detector: SafeguardingDetector
+    ) throws(ArchiveReader.Damage) {
+        let charter = try archive.read(Charter.self)
+        let intents = try archive.read([Intent].self)
+        let lexicon = try archive.read(Lexicon.self)
+        let easyStatements = try archive.read([String: String].self)
+        let themes = try archive.read([Theme].self)
+        let themeLinks = try archive.read([String: Theme.Link].self)
+        let council = try archive.read(CouncilProfile?.self)
+        let layers = try archive.read([String].self)
+        let thesaurusFile = try archive.read(String?.self)
+        let analyzer = try TextAnalyzer(from: &archive, dictionary: lexicon.dictionary)
+        self.init(
+            charter: charter, intents: intents, lexicon: lexicon, safeguarding: safeguarding,
+            easyStatements: easyStatements, themes: themes, themeLinks: themeLinks, council: council, layers: layers,
+            thesaurusFile: thesaurusFile, compiledSafeguarding: BackgroundWork(finished: detector), analyzer: analyzer)
+    }
+
+    /// Writes the content but its safeguarding rules and their compiled form.
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(charter)
+        archive.write(intents)
+        archive.write(lexicon)
+        archive.write(easyStatements)
+        archive.write(themes)
+        archive.write(themeLinks)
+        archive.write(council)
+        archive.write(layers)
+        archive.write(thesaurusFile)
+        analyzer.write(to: &archive)
+    }
+}

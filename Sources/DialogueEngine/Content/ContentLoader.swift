@@ -113,14 +113,7 @@ struct ContentLoader {
                     hint: "run from the project folder, or pass --intents DIR (or set CHARTER_CHAT_INTENTS)")
             ])
         }
-        layers = [directory]
-        var council: CouncilProfile?
-        if exists(Self.councilFile), let text = read(Self.councilFile) {
-            let file = Self.join(directory, Self.councilFile)
-            let (profile, base) = readCouncil(text, file: file)
-            council = profile
-            if let base { layers = [base, directory] }
-        }
+        let council = readLayers()
         var charter: Charter?
         if exists("charter.md"), let text = read("charter.md") {
             do {
@@ -269,6 +262,23 @@ struct ContentLoader {
             council: council,
             layers: layers, thesaurusFile: exists(Self.thesaurusFile) ? path(Self.thesaurusFile) : nil,
             compiledSafeguarding: compiling, analyzer: analyzer)
+    }
+
+    /// Sets ``layers``: the council's folder, over the base layer that `council.yaml` names or
+    /// finds (see ``findBase(named:file:)``); returns the council's facts.
+    private mutating func readLayers() -> CouncilProfile? {
+        layers = [directory]
+        guard exists(Self.councilFile), let text = read(Self.councilFile) else { return nil }
+        let (profile, base) = readCouncil(text, file: Self.join(directory, Self.councilFile))
+        if let base { layers = [base, directory] }
+        return profile
+    }
+
+    /// The folders `source` is read from, base layer first (problems are left for ``load()``).
+    static func layers(of source: ContentSource) -> [String] {
+        var loader = ContentLoader(directory: source.directory, defaultBase: source.defaultBase)
+        _ = loader.readLayers()
+        return loader.layers
     }
 
     /// An intent that lists the parts' titles (`quote: cornerstones`) and has no `list:` of its own

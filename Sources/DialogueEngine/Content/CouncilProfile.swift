@@ -1,4 +1,5 @@
 import Foundation
+package import Knowledge
 
 /// A council's own facts, from `council.yaml` in its content layer: its name, what its charter
 /// calls its parts, and the contacts that the base layer's replies name as `{placeholders}`.
@@ -93,5 +94,17 @@ public struct CouncilProfile: Sendable, Equatable {
         guard !plain || text.isEmpty else { return text }
         return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             + "\""
+    }
+}
+
+// MARK: - Archive
+
+extension CouncilProfile: Archivable {
+    package init(from archive: inout ArchiveReader) throws(ArchiveReader.Damage) {
+        self.init(values: try archive.read())
+    }
+
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(values)
     }
 }

@@ -127,3 +127,31 @@ package struct Theme: Sendable, Equatable {
         return total > 0 ? covered / total : 0
     }
 }
+
+// MARK: - Archive
+
+extension Theme: Archivable {
+    package init(from archive: inout ArchiveReader) throws(ArchiveReader.Damage) {
+        self.init(
+            name: try archive.read(), about: try archive.read(), examples: try archive.read(),
+            location: try archive.read())
+    }
+
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(name)
+        archive.write(about)
+        archive.write(examples)
+        archive.write(location)
+    }
+}
+
+extension Theme.Link: Archivable {
+    package init(from archive: inout ArchiveReader) throws(ArchiveReader.Damage) {
+        self.init(statement: try archive.read(), strength: try archive.read())
+    }
+
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(statement)
+        archive.write(strength)
+    }
+}

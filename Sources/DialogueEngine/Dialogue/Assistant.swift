@@ -87,12 +87,32 @@ public struct Assistant: Sendable {
             settings: MatcherSettings(), council: council, clock: clock)
     }
 
+    /// Makes an assistant over compiled content (see ``ContentCache``).
+    public init(
+        compiled: CompiledContent, log: ResilientLog, sessionTTL: Duration = .seconds(30 * 60),
+        maxSessions: Int = 10_000, council: String = ""
+    ) {
+        self.init(
+            matcher: compiled.matcher, log: log, sessions: SessionStore(ttl: sessionTTL, capacity: maxSessions),
+            settings: compiled.matcher.settings, council: council, clock: { Date() })
+    }
+
     package init(
         content: Content, log: ResilientLog, sessions: SessionStore, settings: MatcherSettings, council: String = "",
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.init(
+            matcher: Matcher(content: content, settings: settings), log: log, sessions: sessions, settings: settings,
+            council: council, clock: clock)
+    }
+
+    private init(
+        matcher: Matcher, log: ResilientLog, sessions: SessionStore, settings: MatcherSettings, council: String,
+        clock: @escaping @Sendable () -> Date
+    ) {
         self.council = council
-        self.box = EngineBox(Self.engine(for: content, settings: settings))
+        self.box = EngineBox(
+            Engine(content: matcher.content, matcher: matcher, composer: ReplyComposer(content: matcher.content)))
         self.settings = settings
         self.sessions = sessions
         self.log = log

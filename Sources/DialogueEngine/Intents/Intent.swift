@@ -1,4 +1,4 @@
-import Knowledge
+package import Knowledge
 
 /// Something the assistant knows how to answer, read from `intents/*.yaml`.
 package struct Intent: Sendable, Equatable {
@@ -141,5 +141,60 @@ extension Intent {
         copy.more = more.map(map)
         copy.suggestions = suggestions.map(transform)
         return copy
+    }
+}
+
+// MARK: - Archive
+
+extension Intent: Archivable {
+    package init(from archive: inout ArchiveReader) throws(ArchiveReader.Damage) {
+        self.init(
+            id: try archive.read(), kind: try archive.read(), examples: try archive.read(),
+            keywords: try archive.read(), response: try archive.read(), more: try archive.read(),
+            list: try archive.read(), suggestions: try archive.read(), location: try archive.read())
+        isPartCopy = try archive.read()
+        examplesLeft = try archive.read()
+    }
+
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(id)
+        archive.write(kind)
+        archive.write(examples)
+        archive.write(keywords)
+        archive.write(response)
+        archive.write(more)
+        archive.write(list)
+        archive.write(suggestions)
+        archive.write(location)
+        archive.write(isPartCopy)
+        archive.write(examplesLeft)
+    }
+}
+
+extension Intent.Kind: Archivable {}
+
+extension Response: Archivable {
+    package init(from archive: inout ArchiveReader) throws(ArchiveReader.Damage) {
+        self.init(
+            text: try archive.read(), quotes: try archive.read(), after: try archive.read(), easy: try archive.read())
+    }
+
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(text)
+        archive.write(quotes)
+        archive.write(after)
+        archive.write(easy)
+    }
+}
+
+extension SourceLocation: Archivable {
+    package init(from archive: inout ArchiveReader) throws(ArchiveReader.Damage) {
+        self.init(file: try archive.read(), line: try archive.read(), column: try archive.read())
+    }
+
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(file)
+        archive.write(line)
+        archive.write(column)
     }
 }

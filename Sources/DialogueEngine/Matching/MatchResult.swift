@@ -1,3 +1,5 @@
+package import Knowledge
+
 /// What a message can be answered with: an intent, or one charter statement on its own.
 package enum Target: Hashable, Sendable, CustomStringConvertible {
     /// An intent from the content files.
@@ -60,4 +62,16 @@ package enum MatchResult: Sendable, Equatable {
     case clarify([Candidate])
     /// Nothing fits; the best guess, if any, is kept for the log.
     case fallback(best: Candidate?)
+}
+
+extension Target: Archivable {
+    package init(from archive: inout ArchiveReader) throws(ArchiveReader.Damage) {
+        let key = try archive.read(String.self)
+        guard let target = Target(key: key) else { throw archive.damage("'\(key)' is not a target") }
+        self = target
+    }
+
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(key)
+    }
 }

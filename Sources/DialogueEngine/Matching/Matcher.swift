@@ -687,9 +687,101 @@ package final class Matcher: Sendable {
     }
 
     /// A word of word-for-word likeness.
-    private struct LikenessWord: Sendable {
+    private struct LikenessWord: Sendable, Archivable {
         var weight: Double
         var examples: [Int32] = []
+
+        init(weight: Double) { self.weight = weight }
+
+        init(from archive: inout ArchiveReader) throws(ArchiveReader.Damage) {
+            weight = try archive.read()
+            examples = try archive.readBlock(Int32.self)
+        }
+
+        func write(to archive: inout ArchiveWriter) {
+            archive.write(weight)
+            archive.write(block: examples)
+        }
+    }
+
+    // MARK: Archive
+
+    /// Reads back a matcher that ``write(to:)`` wrote, with its content; `settings` must be those
+    /// it was built with (they are not archived). The safeguarding rules, archived on their own, are
+    /// collected from `safeguarding` once the rest is read.
+    package init(
+        from archive: inout ArchiveReader, settings: MatcherSettings,
+        safeguarding: () throws(ArchiveReader.Damage) -> (SafeguardingRules, SafeguardingDetector)
+    ) throws(ArchiveReader.Damage) {
+        self.settings = settings
+        let stems = try archive.read([String: String].self)
+        corrector = try archive.read()
+        index = try archive.read()
+        knownStems = try archive.read()
+        exampleWeights = try archive.readBlock(Double.self)
+        likenessWords = try archive.read()
+        cornerstoneOfTarget = try archive.read()
+        targets = try archive.read()
+        targetOrder = try archive.read()
+        cornerstoneIDs = try archive.read()
+        targetCornerstones = try archive.read()
+        var titleTerms: [(target: Int, terms: Set<String>)] = []
+        for _ in 0..<(try archive.readCount()) { titleTerms.append((try archive.read(), try archive.read())) }
+        self.titleTerms = titleTerms
+        titleVocabulary = try archive.read()
+        documentTargets = try archive.read()
+        documentStrengths = try archive.readBlock(Double.self)
+        ownWords = try archive.read()
+        exampleTargets = try archive.read()
+        identities = try archive.read()
+        wholeShapeOnly = try archive.read()
+        quotedByTarget = try archive.read()
+        carryOver = try archive.read()
+        scopeStems = try archive.read()
+        let (rules, detector) = try safeguarding()
+        content = try Content(from: &archive, safeguarding: rules, detector: detector)
+        analyzer = content.analyzer.caching(stems: stems)
+        self.safeguarding = detector
+        let targetCount = targets.count
+        guard documentTargets.count == index.count, documentStrengths.count == index.count,
+            [targetOrder.count, targetCornerstones.count, identities.count, wholeShapeOnly.count].allSatisfy({
+                $0 == targetCount
+            }),
+            exampleWeights.count == exampleTargets.count,
+            (documentTargets + exampleTargets + titleTerms.map(\.target)).allSatisfy(targets.indices.contains),
+            likenessWords.values.allSatisfy({ $0.examples.allSatisfy { exampleTargets.indices.contains(Int($0)) } })
+        else { throw archive.damage("the matcher's tables do not agree") }
+    }
+
+    /// Writes the matcher and its content, but the safeguarding rules (see ``ContentCache``).
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(analyzer.cachedStems)
+        archive.write(corrector)
+        archive.write(index)
+        archive.write(knownStems)
+        archive.write(block: exampleWeights)
+        archive.write(likenessWords)
+        archive.write(cornerstoneOfTarget)
+        archive.write(targets)
+        archive.write(targetOrder)
+        archive.write(cornerstoneIDs)
+        archive.write(targetCornerstones)
+        archive.write(integer: titleTerms.count)
+        for (target, terms) in titleTerms {
+            archive.write(target)
+            archive.write(terms)
+        }
+        archive.write(titleVocabulary)
+        archive.write(documentTargets)
+        archive.write(block: documentStrengths)
+        archive.write(ownWords)
+        archive.write(exampleTargets)
+        archive.write(identities)
+        archive.write(wholeShapeOnly)
+        archive.write(quotedByTarget)
+        archive.write(carryOver)
+        archive.write(scopeStems)
+        content.write(to: &archive)
     }
 
     /// How well one target fits a message.

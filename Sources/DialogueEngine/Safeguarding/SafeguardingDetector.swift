@@ -31,6 +31,8 @@ package struct SafeguardingDetector: Sendable {
         /// The category's place in ``SafeguardingDetector/categories``.
         var category: Int
         var rule: SafeguardingRules.Rule
+        /// The rule's place among every rule of the content, in file order (for the archive).
+        var source: Int
     }
 
     private let categories: [(id: String, tier: SafeguardingRules.Tier)]
@@ -75,6 +77,12 @@ package struct SafeguardingDetector: Sendable {
             return tierA != tierB ? tierA < tierB : a.offset < b.offset
         }.map(\.element)
         categories = ordered.map { ($0.id, $0.tier) }
+        var firstRule: [String: Int] = [:]
+        var rulesBefore = 0
+        for category in content.categories {
+            firstRule[category.id] = firstRule[category.id] ?? rulesBefore
+            rulesBefore += category.rules.count
+        }
         var rules: [CompiledRule] = []
         // Each alternative and list is analysed once, however many rules use it.
         var optionUses: [Substring: Int] = [:]
@@ -85,12 +93,13 @@ package struct SafeguardingDetector: Sendable {
             for name in lists { listUses[name, default: 0] += 1 }
         }
         for (number, category) in ordered.enumerated() {
-            for rule in category.rules {
+            for (place, rule) in category.rules.enumerated() {
                 count(rule.pattern)
                 guard let patterns = Self.patterns(of: rule, lists: content.lists, analyzer: analyzer) else { continue }
                 rules.append(
                     CompiledRule(
-                        pattern: patterns[0], others: Array(patterns.dropFirst()), category: number, rule: rule))
+                        pattern: patterns[0], others: Array(patterns.dropFirst()), category: number, rule: rule,
+                        source: firstRule[category.id]! + place))
             }
         }
         var guards: [SafeguardingPattern] = []
@@ -311,5 +320,72 @@ package struct SafeguardingDetector: Sendable {
             if keys.contains(where: { matched[$0] }) { return true }
             return inSpans.count(where: { matched[$0] }) * 2 >= inSpans.count
         }
+    }
+}
+
+// MARK: - Archive
+
+extension SafeguardingDetector {
+    /// Reads back a detector that ``write(to:)`` wrote for `content`: its rules are taken from
+    /// `content` by their place rather than written twice.
+    package init(from archive: inout ArchiveReader, rules content: SafeguardingRules) throws(ArchiveReader.Damage) {
+        let all = content.categories.flatMap(\.rules)
+        var categories: [(id: String, tier: SafeguardingRules.Tier)] = []
+        for _ in 0..<(try archive.readCount()) { categories.append((try archive.read(), try archive.read())) }
+        self.categories = categories
+        var rules: [CompiledRule] = []
+        for _ in 0..<(try archive.readCount()) {
+            let category = try archive.read(Int.self)
+            let source = try archive.read(Int.self)
+            guard categories.indices.contains(category), all.indices.contains(source) else {
+                throw archive.damage("a safeguarding rule's place is not in the content")
+            }
+            let rule = all[source]
+            let patterns = try archive.read(Bool.self) ? try archive.read([SafeguardingPattern].self) : rule.compiled
+            guard let first = patterns.first else { throw archive.damage("a safeguarding rule has no patterns") }
+            rules.append(
+                CompiledRule(
+                    pattern: first, others: Array(patterns.dropFirst()), category: category, rule: rule, source: source)
+            )
+        }
+        self.rules = rules
+        guards = try archive.read()
+        rulesByFirst = try archive.read()
+        rulesByRarest = try archive.read()
+        rarestKeys = try archive.read()
+        guardsByFirst = try archive.read()
+        vocabulary = try archive.read()
+        stems = try archive.read()
+        guard rarestKeys.count == rules.count,
+            (Array(rulesByFirst.values.joined()) + rulesByRarest.values.joined()).allSatisfy(rules.indices.contains),
+            guardsByFirst.values.joined().allSatisfy(guards.indices.contains)
+        else { throw archive.damage("the safeguarding rules' indexes do not agree with the rules") }
+        textSpeak = try archive.read()
+        self.model = content.model.flatMap { model in content.category(id: model.category).map { (model, $0.tier) } }
+    }
+
+    /// Writes the compiled rules; their content (``SafeguardingRules``) is archived on its own.
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(integer: categories.count)
+        for (id, tier) in categories {
+            archive.write(id)
+            archive.write(tier)
+        }
+        archive.write(integer: rules.count)
+        for rule in rules {
+            archive.write(rule.category)
+            archive.write(rule.source)
+            let patterns = [rule.pattern] + rule.others
+            archive.write(patterns != rule.rule.compiled)
+            if patterns != rule.rule.compiled { archive.write(patterns) }
+        }
+        archive.write(guards)
+        archive.write(rulesByFirst)
+        archive.write(rulesByRarest)
+        archive.write(rarestKeys)
+        archive.write(guardsByFirst)
+        archive.write(vocabulary)
+        archive.write(stems)
+        archive.write(textSpeak)
     }
 }

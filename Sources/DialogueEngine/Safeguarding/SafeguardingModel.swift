@@ -1,5 +1,5 @@
 import Foundation
-import Knowledge
+package import Knowledge
 
 /// A logistic-regression model of disclosures of harm, learned from the safeguarding corpus by
 /// `scripts/make-safeguarding-model` (`safeguarding-model.txt`). It backs up the rules: a message no
@@ -125,5 +125,24 @@ package struct SafeguardingModel: Sendable, Equatable {
                 location: SourceLocation(file: file, line: 1, column: 1)),
             problems
         )
+    }
+}
+
+// MARK: - Archive
+
+extension SafeguardingModel: Archivable {
+    package init(from archive: inout ArchiveReader) throws(ArchiveReader.Damage) {
+        self.init(
+            weights: try archive.read(), bias: try archive.read(), threshold: try archive.read(),
+            category: try archive.read(), doubtBelow: try archive.read(), location: try archive.read())
+    }
+
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(weights)
+        archive.write(bias)
+        archive.write(threshold)
+        archive.write(category)
+        archive.write(doubtBelow)
+        archive.write(location)
     }
 }

@@ -438,3 +438,43 @@ package struct SafeguardingPattern: Sendable, Equatable {
         return false
     }
 }
+
+// MARK: - Archive
+
+extension SafeguardingPattern: Archivable {
+    package init(from archive: inout ArchiveReader) throws(ArchiveReader.Damage) {
+        parts = try archive.read()
+        guard !parts.isEmpty else { throw archive.damage("a safeguarding pattern has no parts") }
+    }
+
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(parts)
+    }
+}
+
+extension SafeguardingPattern.Part: Archivable {
+    package init(from archive: inout ArchiveReader) throws(ArchiveReader.Damage) {
+        self.init(alternatives: try archive.read(), gap: try archive.read(), isEnd: try archive.read())
+        // Matching reads the first word of each alternative but the end's.
+        guard isEnd || (!alternatives.isEmpty && alternatives.allSatisfy({ !$0.isEmpty })) else {
+            throw archive.damage("a safeguarding pattern's part has an empty alternative")
+        }
+    }
+
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(alternatives)
+        archive.write(gap)
+        archive.write(isEnd)
+    }
+}
+
+extension SafeguardingPattern.Atom: Archivable {
+    package init(from archive: inout ArchiveReader) throws(ArchiveReader.Damage) {
+        self.init(text: try archive.read(), exact: try archive.read())
+    }
+
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(text)
+        archive.write(exact)
+    }
+}

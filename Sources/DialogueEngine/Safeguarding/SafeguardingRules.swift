@@ -1,3 +1,5 @@
+package import Knowledge
+
 /// What counts as a disclosure of harm, and what to say, read from `safeguarding.yaml` (base layer).
 ///
 /// Categories (physical abuse, self-harm, online abuse, …) each have their own reply and rules. A
@@ -80,5 +82,53 @@ package struct SafeguardingRules: Sendable, Equatable {
     /// The category with this id.
     package func category(id: String) -> Category? {
         categories.first { $0.id == id }
+    }
+}
+
+// MARK: - Archive
+
+extension SafeguardingRules: Archivable {
+    /// Reads back the rules without their model, which is archived on its own (it is read beside
+    /// them).
+    package init(from archive: inout ArchiveReader) throws(ArchiveReader.Damage) {
+        self.init(categories: try archive.read(), lists: try archive.read(), guards: try archive.read())
+    }
+
+    /// Writes the rules without their model.
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(categories)
+        archive.write(lists)
+        archive.write(guards)
+    }
+}
+
+extension SafeguardingRules.Tier: Archivable {}
+
+extension SafeguardingRules.Rule: Archivable {
+    package init(from archive: inout ArchiveReader) throws(ArchiveReader.Damage) {
+        self.init(try archive.read(), location: try archive.read(), compiled: try archive.read())
+    }
+
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(pattern)
+        archive.write(location)
+        archive.write(compiled)
+    }
+}
+
+extension SafeguardingRules.Category: Archivable {
+    package init(from archive: inout ArchiveReader) throws(ArchiveReader.Damage) {
+        self.init(
+            id: try archive.read(), tier: try archive.read(), reply: try archive.read(), easy: try archive.read(),
+            suggestions: try archive.read(), rules: try archive.read())
+    }
+
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(id)
+        archive.write(tier)
+        archive.write(reply)
+        archive.write(easy)
+        archive.write(suggestions)
+        archive.write(rules)
     }
 }

@@ -250,3 +250,36 @@ public struct BM25Index: Sendable {
         }
     }
 }
+
+// MARK: - Archive
+
+extension BM25Index: Archivable {
+    package init(from archive: inout ArchiveReader) throws(ArchiveReader.Damage) {
+        k1 = try archive.read()
+        b = try archive.read()
+        keys = try archive.read()
+        documentWeights = try archive.readBlock(Double.self)
+        termNumbers = try archive.read()
+        termIDFs = try archive.readBlock(Double.self)
+        postingStarts = try archive.readBlock(Int32.self)
+        postingDocuments = try archive.readBlock(Int32.self)
+        postingImpacts = try archive.readBlock(Double.self)
+        unseenIDF = try archive.read()
+        guard keys.count == documentWeights.count, postingStarts.count == termIDFs.count + 1,
+            postingDocuments.count == postingImpacts.count, Int(postingStarts.last ?? -1) == postingDocuments.count
+        else { throw archive.damage("the index's tables do not agree") }
+    }
+
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(k1)
+        archive.write(b)
+        archive.write(keys)
+        archive.write(block: documentWeights)
+        archive.write(termNumbers)
+        archive.write(block: termIDFs)
+        archive.write(block: postingStarts)
+        archive.write(block: postingDocuments)
+        archive.write(block: postingImpacts)
+        archive.write(unseenIDF)
+    }
+}

@@ -48,3 +48,24 @@ public struct Lexicon: Sendable, Equatable {
         scope += other.scope.filter { !scope.contains($0) }
     }
 }
+
+// MARK: - Archive
+
+extension Lexicon: Archivable {
+    package init(from archive: inout ArchiveReader) throws(ArchiveReader.Damage) {
+        self.init(
+            synonymGroups: try archive.read(), textSpeak: try archive.read(), weakWords: try archive.read(),
+            dictionary: try archive.read(), thesaurus: try archive.read(), carryOver: try archive.read(),
+            scope: try archive.read())
+    }
+
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(synonymGroups)
+        archive.write(textSpeak)
+        archive.write(weakWords)
+        archive.write(dictionary)
+        archive.write(thesaurus)
+        archive.write(carryOver)
+        archive.write(scope)
+    }
+}

@@ -99,7 +99,7 @@ public struct SpellingCorrector: Sendable {
     /// Words by the hash of their deletion variants, in flat arrays rather than an array per
     /// variant (tens of thousands of them): an open-addressing table of variant hashes, each slot
     /// heading a chain of entries.
-    private struct DeletionTable: Sendable {
+    private struct DeletionTable: Sendable, Archivable {
         private var variants: [UInt64]
         /// Each slot's first entry (-1: the slot is empty).
         private var heads: [Int32]
@@ -144,6 +144,25 @@ public struct SpellingCorrector: Sendable {
         func entry(after entry: Int32) -> Int32 { next[Int(entry)] }
         /// The word of `entry`.
         func word(at entry: Int32) -> Int32 { words[Int(entry)] }
+
+        init(from archive: inout ArchiveReader) throws(ArchiveReader.Damage) {
+            variants = try archive.readBlock(UInt64.self)
+            heads = try archive.readBlock(Int32.self)
+            words = try archive.readBlock(Int32.self)
+            next = try archive.readBlock(Int32.self)
+            shift = try archive.read(UInt64.self)
+            guard variants.count == heads.count, heads.count.nonzeroBitCount == 1, words.count == next.count,
+                shift == UInt64(64 - heads.count.trailingZeroBitCount)
+            else { throw archive.damage("the spelling index's tables do not agree") }
+        }
+
+        func write(to archive: inout ArchiveWriter) {
+            archive.write(block: variants)
+            archive.write(block: heads)
+            archive.write(block: words)
+            archive.write(block: next)
+            archive.write(shift)
+        }
     }
 
     /// How many times ``forEachDeletion(of:upTo:_:)`` calls its body for a word of `length` scalars.
@@ -250,5 +269,26 @@ extension String {
         }
         result += rest
         return result
+    }
+}
+
+// MARK: - Archive
+
+extension SpellingCorrector: Archivable {
+    package init(from archive: inout ArchiveReader) throws(ArchiveReader.Damage) {
+        maxDistance = try archive.read()
+        words = try archive.read()
+        frequencies = try archive.read()
+        deletes = try archive.read(DeletionTable.self)
+        guard words.count == frequencies.count else { throw archive.damage("the spelling index's words do not agree") }
+        scalars = words.map { Array($0.unicodeScalars) }
+        known = Set(words)
+    }
+
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(maxDistance)
+        archive.write(words)
+        archive.write(frequencies)
+        archive.write(deletes)
     }
 }

@@ -128,6 +128,16 @@ public struct TextAnalyzer: Sendable {
         return copy
     }
 
+    /// The stems ``caching(stemsOf:)`` worked out, by word.
+    package var cachedStems: [String: String] { stemCache }
+
+    /// A copy that looks up these stems (as ``cachedStems`` gave them) instead of computing them.
+    package func caching(stems: [String: String]) -> TextAnalyzer {
+        var copy = self
+        copy.stemCache = stems
+        return copy
+    }
+
     private func stem(_ word: String) -> String {
         stemCache[word] ?? PorterStemmer.stem(word)
     }
@@ -387,4 +397,51 @@ public struct TextAnalyzer: Sendable {
         "it", "them", "things", "stuff", "this", "that", "me", "us", "him", "her", "everything", "anything",
         "something",
     ]
+}
+
+// MARK: - Archive
+
+extension TextAnalyzer {
+    /// Reads back an analyser written by ``write(to:)``, over the lexicon's dictionary it was made
+    /// with (which ``Lexicon`` archives once for both).
+    package init(from archive: inout ArchiveReader, dictionary: Set<String>) throws(ArchiveReader.Damage) {
+        textSpeak = try archive.read()
+        var phrases: [String: [([String], String)]] = [:]
+        let count = try archive.readCount()
+        phrases.reserveCapacity(count)
+        for _ in 0..<count {
+            let head = try archive.read(String.self)
+            let entries = try archive.readCount()
+            var list: [([String], String)] = []
+            list.reserveCapacity(entries)
+            for _ in 0..<entries { list.append((try archive.read(), try archive.read())) }
+            phrases[head] = list
+        }
+        self.phrases = phrases
+        weakStems = try archive.read()
+        weakAdverbs = try archive.read()
+        self.dictionary = dictionary
+        groupNames = try archive.read()
+        thesaurus = try archive.read()
+        stemCache = try archive.read()
+    }
+
+    /// Writes the analyser but its dictionary (see ``init(from:dictionary:)``).
+    package func write(to archive: inout ArchiveWriter) {
+        archive.write(textSpeak)
+        archive.write(integer: phrases.count)
+        for (head, list) in phrases {
+            archive.write(head)
+            archive.write(integer: list.count)
+            for (words, name) in list {
+                archive.write(words)
+                archive.write(name)
+            }
+        }
+        archive.write(weakStems)
+        archive.write(weakAdverbs)
+        archive.write(groupNames)
+        archive.write(thesaurus)
+        archive.write(stemCache)
+    }
 }
